@@ -1,0 +1,119 @@
+import type { Form } from "../model/schema";
+
+/**
+ * The two category systems (domain.md §a): the Hebei/88号 form with 成本 inside 产出, and the
+ * 101号 form with 成本 as a 一级 of its own. Canonical names are the ones written here.
+ */
+export const FORMS: Record<Form, Record<string, readonly string[]>> = {
+  "88": {
+    产出指标: ["数量指标", "质量指标", "时效指标", "成本指标"],
+    效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+    满意度指标: ["服务对象满意度指标"],
+  },
+  "101": {
+    成本指标: ["经济成本指标", "社会成本指标", "生态环境成本指标"],
+    产出指标: ["数量指标", "质量指标", "时效指标"],
+    效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+    满意度指标: ["服务对象满意度指标"],
+  },
+};
+
+/** Variants seen in real forms, mapped to canonical names (compared after normalising, see key()). */
+const LEVEL1_ALIASES: Record<string, string> = {
+  产出: "产出指标",
+  项目完成指标: "产出指标",
+  产出类指标: "产出指标",
+  完成指标: "产出指标",
+  效益: "效益指标",
+  效果指标: "效益指标",
+  项目效益指标: "效益指标",
+  效益类指标: "效益指标",
+  满意度: "满意度指标",
+  满意度类指标: "满意度指标",
+  服务对象满意度: "满意度指标",
+  成本: "成本指标",
+  成本类指标: "成本指标",
+};
+
+const LEVEL2_ALIASES: Record<string, string> = {
+  数量: "数量指标",
+  产出数量: "数量指标",
+  产出数量指标: "数量指标",
+  质量: "质量指标",
+  产出质量: "质量指标",
+  产出质量指标: "质量指标",
+  时效: "时效指标",
+  产出时效: "时效指标",
+  产出时效指标: "时效指标",
+  进度指标: "时效指标",
+  成本: "成本指标",
+  产出成本: "成本指标",
+  产出成本指标: "成本指标",
+  经济效益: "经济效益指标",
+  社会效益: "社会效益指标",
+  生态效益: "生态效益指标",
+  环境效益: "生态效益指标",
+  环境效益指标: "生态效益指标",
+  生态环境效益指标: "生态效益指标",
+  可持续影响: "可持续影响指标",
+  可持续发展指标: "可持续影响指标",
+  可持续影响力指标: "可持续影响指标",
+  服务对象满意度: "服务对象满意度指标",
+  社会公众或服务对象满意度指标: "服务对象满意度指标",
+  社会公众或服务对象满意度: "服务对象满意度指标",
+  社会公众满意度指标: "服务对象满意度指标",
+  满意度指标: "服务对象满意度指标",
+  满意度: "服务对象满意度指标",
+  经济成本: "经济成本指标",
+  社会成本: "社会成本指标",
+  生态环境成本: "生态环境成本指标",
+  生态成本指标: "生态环境成本指标",
+  环境成本指标: "生态环境成本指标",
+};
+
+/** Strips spaces, full-width/ASCII brackets, numbering ("一、", "1.") and trailing colons. */
+export function categoryKey(text: string): string {
+  return text
+    .replace(/\s+/g, "")
+    .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "")
+    .replace(/[（(].*?[)）]/g, "")
+    .replace(/[:：]$/, "");
+}
+
+const ALL_LEVEL1 = new Set(Object.values(FORMS).flatMap((f) => Object.keys(f)));
+const ALL_LEVEL2 = new Set(Object.values(FORMS).flatMap((f) => Object.values(f).flat()));
+
+/** Canonical 一级 name for a text, in either form, or null. */
+export function canonicalLevel1(text: string | null): string | null {
+  if (!text) return null;
+  const k = categoryKey(text);
+  if (ALL_LEVEL1.has(k)) return k;
+  return LEVEL1_ALIASES[k] ?? null;
+}
+
+/** Canonical 二级 name for a text, in either form, or null. */
+export function canonicalLevel2(text: string | null): string | null {
+  if (!text) return null;
+  const k = categoryKey(text);
+  if (ALL_LEVEL2.has(k)) return k;
+  return LEVEL2_ALIASES[k] ?? null;
+}
+
+/** The 二级 allowed under a 一级 in a form (empty when the 一级 is not part of the form). */
+export function level2Of(form: Form, level1: string): readonly string[] {
+  return FORMS[form][level1] ?? [];
+}
+
+/** Does the 二级 belong to the 一级 in this form? The 88 ↔ 101 cost mapping counts as belonging. */
+export function belongs(form: Form, level1: string, level2: string): boolean {
+  return level2Of(form, level1).includes(level2);
+}
+
+/** Which form a table follows, from its canonical categories. */
+export function inferForm(level1s: (string | null)[], level2s: (string | null)[]): { form: Form; reason: string } {
+  if (level1s.includes("成本指标")) return { form: "101", reason: "level1-cost" };
+  if (level2s.some((l) => l === "经济成本指标" || l === "社会成本指标" || l === "生态环境成本指标"))
+    return { form: "101", reason: "level2-cost-kind" };
+  if (level2s.includes("成本指标")) return { form: "88", reason: "cost-under-output" };
+  return { form: "88", reason: "default" };
+}

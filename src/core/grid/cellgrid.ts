@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { RangeBox, boxContains, toA1 } from "./a1";
+
+/** What one cell holds, as Office.js `range.values` returns it (dates as serial numbers, errors as "#REF!" text). */
+export type CellValue = string | number | boolean | null;
+
+export const CellGridDataSchema = z.object({
+  sheet: z.string(),
+  /** Absolute 0-based position of values[0][0] on the sheet. */
+  originRow: z.number().int().nonnegative(),
+  originCol: z.number().int().nonnegative(),
+  values: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  /** Number formats, same shape as values (or missing = "General"). */
+  formats: z.array(z.array(z.string().nullable())).optional(),
+  /** Merged areas in absolute 0-based sheet coordinates. */
+  merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })).default([]),
+});
+export type CellGridData = z.input<typeof CellGridDataSchema>;
+
+/**
+ * A rectangular block of one worksheet: values, number formats and merged areas, addressed by
+ * absolute 0-based sheet coordinates. A merged block's value belongs to its top-left cell; the other
+ * cells of the block read empty, as Office.js returns them. Sources (ExcelJS, Office.js, the
+ * in-memory workbook) build the data; everything in src/core reads only this.
+ */
+export class CellGrid {
+  readonly sheet: string;
+  readonly originRow: number;
+  readonly originCol: number;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly merges: readonly RangeBox[];
+  private readonly values: CellValue[][];
+  private readonly formats: (string | null)[][] | undefined;
+  private mergeIndex: Map<number, RangeBox> | null = null;
+
+  constructor(data: CellGridData) {
+    this.sheet = data.sheet;
+    this.originRow = data.originRow;
+    this.originCol = data.originCol;
+    this.values = data.values;
+    this.formats = data.formats;
+    this.rowCount = data.values.length;
+    this.colCount = data.values.reduce((m, r) => Math.max(m, r.length), 0);
+    this.merges = data.merges ?? [];
+  }
+
+  get firstRow(): number {
+    return this.originRow;
+  }
+  get lastRow(): number {
+    return this.originRow + this.rowCount - 1;
+  }
+  get firstCol(): number {
+    return this.originCol;
+  }
+  get lastCol(): number {
+    return this.originCol + this.colCount - 1;
+  }
+
+  /** Raw value at absolute (row, col); null outside the block. Non-anchor cells of a merge read null. */
+  value(row: number, col: number): CellValue {
+    const r = this.values[row - this.originRow];
+    if (!r) return null;
+    const v = r[col - this.originCol];
+    if (v === undefined || v === null) return null;
+    const m = this.mergeAt(row, col);
+    if (m && (m.top !== row || m.left !== col)) return null;
+    return v;
+  }
+
+  format(row: number, col: number): string | null {
+    const r = this.formats?.[row - this.originRow];
+    return r?.[col - this.originCol] ?? null;
+  }
+
+  /** The value as display text, trimmed: numbers rendered through a percent format become "50%". */
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (v === null) return "";
+    if (typeof v === "string") return v.trim();
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    return formatNumber(v, this.format(row, col));
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.text(row, col) === "";
+  }
+
+  /** The merged area that contains (row, col), if any. */
+  mergeAt(row: number, col: number): RangeBox | null {
+    if (this.merges.length === 0) return null;
+    if (!this.mergeIndex) {
+      this.mergeIndex = new Map();
+      for (const m of this.merges) {
+        for (let r = m.top; r <= m.bottom; r++)
+          for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
+      }
+    }
+    return this.mergeIndex.get(row * 16384 + col) ?? null;
+  }
+
+  /** True when (row, col) is a merged cell other than the anchor of its block. */
+  isMergedTail(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return !!m && (m.top !== row || m.left !== col);
+  }
+
+  /** Last column covered by the cell at (row, col): its merge's right edge, or col itself. */
+  spanRight(row: number, col: number): number {
+    const m = this.mergeAt(row, col);
+    return m && boxContains(m, row, col) ? m.right : col;
+  }
+
+  address(row: number, col: number): string {
+    return toA1(row, col);
+  }
+
+  /** The raw data, e.g. to send across a worker boundary or to snapshot in tests. */
+  toData(): CellGridData {
+    return {
+      sheet: this.sheet,
+      originRow: this.originRow,
+      originCol: this.originCol,
+      values: this.values,
+      formats: this.formats,
+      merges: [...this.merges],
+    };
+  }
+}
+
+/** Renders a number as Excel would show it for the few formats that matter to us. */
+export function formatNumber(v: number, fmt: string | null): string {
+  if (!Number.isFinite(v)) return String(v);
+  const f = (fmt ?? "").trim();
+  if (f.includes("%")) {
+    const decimals = /\.(0+)%/.exec(f)?.[1].length ?? 0;
+    return trimZeros((v * 100).toFixed(decimals)) + "%";
+  }
+  // Plain numbers: no thousands separators, no trailing float noise.
+  return String(Math.round(v * 1e9) / 1e9);
+}
+
+function trimZeros(s: string): string {
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+}

@@ -1,0 +1,83 @@
+import type { Issue, ProjectTable, Severity } from "../model/schema";
+import { formatMessage, type Locale } from "../messages";
+import type { Rule, RuleOptions, ReportDescriptor } from "./types";
+import { ALL_RULES } from "./registry";
+
+export interface RunConfig {
+  /** Only these rule ids (default: all). Unknown ids throw. */
+  only?: readonly string[];
+  /** Per-rule severity overrides; "off" switches a rule off. */
+  severity?: Record<string, Severity | "off">;
+  locale?: Locale;
+  options?: RuleOptions;
+  rules?: readonly Rule[];
+}
+
+export class UnknownRuleError extends Error {}
+
+/** Runs every enabled rule over every table and returns the issues in table, then cell order. */
+export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}): Issue[] {
+  const rules = config.rules ?? ALL_RULES;
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const id of [...(config.only ?? []), ...Object.keys(config.severity ?? {})])
+    if (!byId.has(id)) throw new UnknownRuleError(id);
+  const locale = config.locale ?? "zh-CN";
+  const options = config.options ?? {};
+  const issues: Issue[] = [];
+  for (const rule of rules) {
+    const { id } = rule.meta;
+    if (config.only && !config.only.includes(id)) continue;
+    const sev = config.severity?.[id] ?? rule.meta.defaultSeverity;
+    if (sev === "off") continue;
+    tables.forEach((table, tableIndex) => {
+      const report = (d: ReportDescriptor) => {
+        if (!rule.meta.messageIds.includes(d.messageId))
+          throw new Error(`rule ${id} reported undeclared message id "${d.messageId}"`);
+        if (d.fix && !rule.meta.fixable) throw new Error(`rule ${id} is not fixable but reported a fix`);
+        if (d.suggestions && !rule.meta.hasSuggestions)
+          throw new Error(`rule ${id} does not declare suggestions but reported some`);
+        const data = d.data ?? {};
+        issues.push({
+          rule: id,
+          severity: sev,
+          messageId: d.messageId,
+          message: formatMessage(locale, id, d.messageId, data),
+          sheet: table.sheet,
+          cell: d.cell ?? table.range.split(":")[0],
+          table: tableIndex,
+          data,
+          ...(d.fix ? { fix: d.fix } : {}),
+          ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+        });
+      };
+      rule.check({ table, tableIndex, tables, options, report });
+    });
+  }
+  return sortIssues(issues);
+}
+
+const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => {
+      const t = (a.issue.table ?? -1) - (b.issue.table ?? -1);
+      if (t) return t;
+      const ra = cellOrder(a.issue.cell);
+      const rb = cellOrder(b.issue.cell);
+      if (ra !== rb) return ra - rb;
+      const s = SEV_ORDER[a.issue.severity] - SEV_ORDER[b.issue.severity];
+      return s || a.i - b.i;
+    })
+    .map((x) => x.issue);
+}
+
+function cellOrder(cell: string | null): number {
+  if (!cell) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return -1;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 16384 + col;
+}

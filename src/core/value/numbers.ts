@@ -1,0 +1,82 @@
+import type { CellValue } from "../grid/cellgrid";
+import type { MoneyUnit } from "../model/schema";
+
+/** Full-width digits and punctuation to ASCII (０-９, ．, ，, ％, －, ＋). */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const NUM_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Reads "3,309,840.00", "200000", "１２３" as a number; null otherwise. */
+export function parsePlainNumber(text: string): number | null {
+  const t = toHalfWidth(text).replace(/\s+/g, "");
+  if (!NUM_RE.test(t)) return null;
+  const n = Number(t.replace(/,/g, ""));
+  return Number.isFinite(n) ? n : null;
+}
+
+export interface MoneyReading {
+  /** Amount in `unit` (or as written when the unit is unknown). */
+  amount: number | null;
+  /** Unit written in the value itself ("250万", "20万元", "300元"), null when none. */
+  unit: MoneyUnit | null;
+}
+
+/** A money cell: a typed number, "3,309,840.00", "250万", "20万元", "1.5亿元" (as 万元). */
+export function parseMoney(v: CellValue): MoneyReading {
+  if (v === null || v === "" || typeof v === "boolean") return { amount: null, unit: null };
+  if (typeof v === "number") return { amount: Number.isFinite(v) ? v : null, unit: null };
+  const t = toHalfWidth(v).replace(/\s+/g, "").replace(/^[≤<≦]=?|^不超过|^控制在/, "");
+  const m = /^([+-]?[\d,]*\.?\d+)(亿元|亿|万元|万|元)?$/.exec(t);
+  if (!m) return { amount: null, unit: null };
+  const n = parsePlainNumber(m[1]);
+  if (n === null) return { amount: null, unit: null };
+  switch (m[2]) {
+    case "亿元":
+    case "亿":
+      return { amount: n * 10000, unit: "万元" };
+    case "万元":
+    case "万":
+      return { amount: n, unit: "万元" };
+    case "元":
+      return { amount: n, unit: "元" };
+    default:
+      return { amount: n, unit: null };
+  }
+}
+
+/** The money unit stated in a label such as "单位：元", "金额单位：万元", "（万元）". */
+export function moneyUnitOfLabel(text: string): MoneyUnit | null {
+  const t = text.replace(/\s+/g, "");
+  const m = /单位[:：]?(万元|元)/.exec(t) ?? /[（(](万元|元)[)）]/.exec(t);
+  return m ? (m[1] as MoneyUnit) : null;
+}
+
+/** Converts an amount between 元 and 万元. */
+export function convertMoney(amount: number, from: MoneyUnit, to: MoneyUnit): number {
+  if (from === to) return amount;
+  return from === "万元" ? amount * 10000 : amount / 10000;
+}
+
+/**
+ * A spending-plan cell as a percent number (50 for 50%): "50%", "50", "０.５" typed as 0.5 with a
+ * percent format, or a fraction ≤ 1 typed in a "0%"-formatted cell. Null when blank or unreadable.
+ */
+export function parsePercentCell(v: CellValue, numberFormat: string | null): number | null {
+  if (v === null || typeof v === "boolean") return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return null;
+    if ((numberFormat ?? "").includes("%")) return round6(v * 100);
+    return v;
+  }
+  const t = toHalfWidth(v).replace(/\s+/g, "");
+  if (t === "") return null;
+  const m = /^([+-]?\d*\.?\d+)(%|百分比)?$/.exec(t);
+  if (!m) return null;
+  return Number(m[1]);
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
