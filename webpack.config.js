@@ -1,0 +1,147 @@
+// Builds the task pane (dist/taskpane.html + taskpane.js) and copies the icons and the manifest.
+//
+//   npm run build        production: office.js from Microsoft's CDN; dist/manifest.xml gets its
+//                        URLs rebased on ADDIN_PUBLIC_URL (default https://localhost:3000/)
+//   npm run build:dev    development: office.js and o15apptofilemappingtable.js copied next to
+//                        taskpane.html (office.js needs both to resolve Office.onReady outside Office)
+//   webpack serve --mode development              http://127.0.0.1:3000 (local harness, tests)
+//   webpack serve --mode development --env https  https://localhost:3000 with office-addin-dev-certs
+//                                                 (what Excel needs for a sideloaded add-in)
+//
+// Type checking is a separate step (`npm run typecheck`); ts-loader only transpiles here.
+"use strict";
+const path = require("path");
+
+/** The base URL every URL in manifest.xml is written against. */
+const DEV_BASE_URL = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DEV_PORT = 3000;
+
+/**
+ * Checks and normalises a public base URL: https only, no query or fragment, ends with "/".
+ * @param {string} url
+ * @returns {string}
+ */
+function normalizePublicUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(String(url).trim());
+  } catch {
+    throw new Error(`ADDIN_PUBLIC_URL is not a valid URL: "${url}"`);
+  }
+  if (parsed.protocol !== "https:") {
+    throw new Error(`ADDIN_PUBLIC_URL must use https (Office loads add-ins only over https): "${url}"`);
+  }
+  if (parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new Error(`ADDIN_PUBLIC_URL must be a plain base URL without query, fragment or credentials: "${url}"`);
+  }
+  if (!parsed.pathname.endsWith("/")) parsed.pathname += "/";
+  return parsed.href;
+}
+
+function escapeXml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]);
+}
+
+/**
+ * Rebases a manifest written against https://localhost:3000/ on `publicUrl`: every
+ * "https://localhost:3000/…" becomes "<publicUrl>…" and a bare origin (AppDomain) becomes the
+ * public origin. Pure; throws when the URL is not https or when the manifest holds no URL to
+ * replace, and checks that no development URL is left behind.
+ * @param {string} xml manifest text
+ * @param {string} publicUrl e.g. "https://addins.example.gov.cn/jixiao/"
+ * @returns {string}
+ */
+function substituteBaseUrl(xml, publicUrl) {
+  const base = normalizePublicUrl(publicUrl);
+  if (!xml.includes(DEV_BASE_URL)) {
+    throw new Error(`manifest.xml contains no ${DEV_BASE_URL} URL to rebase`);
+  }
+  if (base === DEV_BASE_URL) return xml;
+  const origin = new URL(base).origin;
+  const out = xml.split(DEV_BASE_URL).join(escapeXml(base)).split(DEV_ORIGIN).join(escapeXml(origin));
+  if (out.includes("localhost:3000") && !origin.includes("localhost:3000")) {
+    throw new Error("manifest.xml still refers to localhost:3000 after rebasing");
+  }
+  return out;
+}
+
+/** The public base URL of a production build: ADDIN_PUBLIC_URL or the development base. */
+function resolvePublicUrl(environment = process.env) {
+  return normalizePublicUrl(environment.ADDIN_PUBLIC_URL || DEV_BASE_URL);
+}
+
+async function config(env = {}, argv = {}) {
+  // Plugins are required here, not at the top, so that tests can load the pure helpers cheaply.
+  const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const CopyWebpackPlugin = require("copy-webpack-plugin");
+  const dev = argv.mode !== "production";
+  const publicUrl = dev ? DEV_BASE_URL : resolvePublicUrl();
+
+  const copyPatterns = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: dev ? undefined : (content) => substituteBaseUrl(content.toString("utf8"), publicUrl),
+    },
+  ];
+  if (dev) {
+    // Local office.js for the browser harness; copied as is (no terser) thanks to `minimized`.
+    for (const file of ["office.js", "o15apptofilemappingtable.js"]) {
+      copyPatterns.push({ from: `node_modules/@microsoft/office-js/dist/${file}`, to: file, info: { minimized: true } });
+    }
+  }
+
+  let server = "http";
+  if (env.https) {
+    const devCerts = require("office-addin-dev-certs");
+    server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    devtool: dev ? "source-map" : false,
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJsUrl: dev ? "office.js" : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      host: env.https ? "localhost" : "127.0.0.1",
+      port: DEV_PORT,
+      server,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      client: { overlay: false },
+    },
+  };
+}
+
+module.exports = config;
+module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.normalizePublicUrl = normalizePublicUrl;
+module.exports.substituteBaseUrl = substituteBaseUrl;
+module.exports.resolvePublicUrl = resolvePublicUrl;
