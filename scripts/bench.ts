@@ -1,1 +1,371 @@
-export {};
+/**
+ * `npm run bench` (= node --expose-gc lib/bench.js): a benchmark, not a test. Every figure printed
+ * here is measured on the spot; nothing is written by hand.
+ *
+ * Sections (run all, or pick with --section name[,name]):
+ *   workbook  generate a workbook of N seed-like tables (default 1,000 across 10 sheets), then time
+ *             ExcelJS loading it alone against the CLI's end-to-end check of it (load + grids +
+ *             analyze + JSON report), the in-memory validation of the N tables (analyzeGrids on
+ *             prebuilt grids) with its detection / rules split, and peak memory.
+ * Later sections (e.g. the task pane) add an entry to SECTIONS.
+ *
+ * Options: --tables 1000  --sheets 10  --section workbook  --keep (keep the generated file)
+ * Output: a table per section, then one line `BENCH {json}` with every figure, for BENCHMARKS.md.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { analyzeGrids, readTables } from "../src/core/analyze";
+import { runRules } from "../src/core/rules/engine";
+import { ALL_RULES } from "../src/core/rules/registry";
+import type { CellGrid } from "../src/core/grid/cellgrid";
+import { readXlsx } from "../src/cli/xlsx-grid";
+import { checkBuffer } from "../src/cli/check";
+import { readInput } from "../src/cli/files";
+import { buildReport } from "../src/cli/report";
+
+// ---------------------------------------------------------------------------------------------
+// Options and helpers
+
+interface Options {
+  tables: number;
+  sheets: number;
+  sections: string[] | null;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    tables: Number(get("--tables") ?? 1000),
+    sheets: Number(get("--sheets") ?? 10),
+    sections: get("--section")?.split(",") ?? null,
+    keep: argv.includes("--keep"),
+  };
+}
+
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const MB = 1024 * 1024;
+
+/** Samples heapUsed while async work runs (the timer fires between ExcelJS's awaits). */
+class HeapSampler {
+  peak = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 5);
+  }
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage().heapUsed);
+  }
+  stop(): void {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+/** Runs fn `times` times after a GC each and returns every duration in ms (and the last result). */
+async function timeRuns<T>(times: number, fn: () => Promise<T> | T): Promise<{ ms: number[]; last: T }> {
+  const ms: number[] = [];
+  let last!: T;
+  for (let i = 0; i < times; i++) {
+    gc();
+    const t0 = process.hrtime.bigint();
+    last = await fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms, last };
+}
+
+interface Row {
+  metric: string;
+  value: number | string;
+  unit: string;
+  target?: string;
+}
+
+interface Section {
+  name: string;
+  title: string;
+  run(opts: Options): Promise<{ rows: Row[]; figures: Record<string, unknown>; ok: boolean }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook generator: seed-like tables (the layout of the seed document, test fixtures' shape)
+
+const PLACES = ["工业新区", "经济开发区", "高新园区", "物流园区", "农业园区", "科技园", "商贸区", "生态园"];
+const ACTIVITIES = ["会场搭建", "租赁施工机械", "基础设施建设", "道路维修", "绿化养护", "招商推介", "人才培训", "环境监测", "安全检查", "信息化建设"];
+const QTY = [
+  ["搭建展位数量", "个"],
+  ["租赁机械台数", "台"],
+  ["改造道路长度", "公里"],
+  ["培训人次", "人次"],
+  ["养护面积", "平方米"],
+  ["监测点位数", "个"],
+  ["检查企业数", "家"],
+  ["举办推介会场次", "场"],
+];
+
+/**
+ * The indicator rows of table i: ten rows whose names and values vary with i (three carry numbers
+ * unique to the table, the others cycle with co-prime periods), so that two generated tables share
+ * at most a few rows and copied-indicators fires only on the deliberate copies.
+ */
+function indicatorRows(i: number, budget: number): (string | null)[][] {
+  const [qName, qUnit] = QTY[i % QTY.length];
+  const wan = budget / 10000;
+  const pct = (base: number) => `≥${base + (i % 5)}${i % 3 === 0 ? "百分比" : "%"}`;
+  return [
+    ["产出指标", "数量指标", qName, `全年完成的${qName}`, null, `≥${10 + i}${qUnit}`, "计划标准"],
+    [null, "质量指标", `${ACTIVITIES[i % ACTIVITIES.length]}验收合格率`, "验收合格的项目占全部项目的比例", null, pct(90), "行业标准"],
+    [null, "时效指标", "完成时间", "项目全部完成的时间", null, `2022年${1 + (i % 12)}月${10 + (i % 19)}日前`, "计划标准"],
+    [null, "成本指标", `${ACTIVITIES[(i + 3) % ACTIVITIES.length]}总成本`, "项目实施的全部支出", null, `≤${wan}万元`, "预算支出标准"],
+    [null, i % 7 === 0 ? "数量指标" : "质量指标", i % 7 === 0 ? "资金拨付到位率" : `${qName}达标率`, "达到标准的比例", null, pct(85), "历史标准"],
+    ["效益指标", "经济效益指标", `带动${PLACES[i % PLACES.length]}投资额`, "项目带动的社会投资", null, `≥${50 + i}万元`, "历史标准"],
+    [null, "社会效益指标", `${PLACES[(i + 1) % PLACES.length]}服务覆盖率`, "服务覆盖的企业占比", null, `≥${60 + (i % 37)}%`, "计划标准"],
+    [null, "生态效益指标", "扬尘污染投诉下降率", "投诉件数较上年下降的比例", null, `≥${5 + (i % 23)}%`, "历史标准"],
+    [null, "可持续影响指标", "设施持续使用年限", "建成设施可正常使用的年限", null, `≥${3 + (i % 8)}年`, "行业标准"],
+    ["满意度指标", "服务对象满意度指标", i % 11 === 0 ? "项目单位满意度" : "入驻企业满意度", "问卷调查中满意及以上的比例", null, `≥${85 + (i % 10)}%`, "计划标准"],
+  ];
+}
+
+/** Writes one seed-like table at `top` (1-based row) and returns the next free row. */
+function writeTable(ws: ExcelJS.Worksheet, top: number, i: number, copyOf: number | null): number {
+  const src = copyOf ?? i;
+  const activity = ACTIVITIES[i % ACTIVITIES.length];
+  const place = PLACES[i % PLACES.length];
+  const budget = 100000 + 5000 * i;
+  const name = `${place}2022年${activity}项目资金（第${i + 1}号）`;
+  const code = `13102622P${String(237611000 + i).padStart(11, "0")}${String.fromCharCode(65 + (i % 26))}`;
+  let r = top;
+  const row = (cells: (string | number | null)[]) => {
+    cells.forEach((v, c) => {
+      if (v !== null) ws.getCell(r, c + 1).value = v;
+    });
+    return r++;
+  };
+  const t = row([`${i + 1}.${name}绩效目标表`]);
+  ws.mergeCells(t, 1, t, 7);
+  const u = row(["303001文安工业新区管理处本级", null, null, null, null, null, "单位：元"]);
+  ws.mergeCells(u, 1, u, 6);
+  const c = row(["项目编码", code, null, "项目名称", name]);
+  ws.mergeCells(c, 2, c, 3);
+  ws.mergeCells(c, 5, c, 7);
+  const b = row(["预算规模及资金用途", "预算数", budget.toFixed(2), "其中：财政资金", budget.toFixed(2), "其他资金", null]);
+  const p = row([null, `${activity}经费`]);
+  ws.mergeCells(b, 1, p, 1);
+  ws.mergeCells(p, 2, p, 7);
+  const ph = row(["资金支出计划（%）", "3月底", null, "6月底", "10月底", "12月底"]);
+  ws.mergeCells(ph, 2, ph, 3);
+  const plan = i % 4 === 0 ? ["100%", "100%", "100%", "100%"] : [`${10 + (i % 20)}%`, "50%", "90%", "100%"];
+  const pv = row([null, plan[0], null, plan[1], plan[2], plan[3]]);
+  ws.mergeCells(pv, 2, pv, 3);
+  ws.mergeCells(ph, 1, pv, 1);
+  const [qName, qUnit] = QTY[i % QTY.length];
+  const g = row(["绩效目标", `1.完成${place}${activity}任务，全年${qName}达到${10 + i}${qUnit}。\n2.项目支出控制在${budget / 10000}万元以内。`]);
+  ws.mergeCells(g, 2, g, 7);
+  const h = row(["一级指标", "二级指标", "三级指标", "绩效指标描述", null, "指标值", "指标值确定依据"]);
+  ws.mergeCells(h, 4, h, 5);
+  const inds = indicatorRows(src, budget);
+  const first = r;
+  for (const ind of inds) {
+    const ir = row(ind);
+    ws.mergeCells(ir, 4, ir, 5);
+  }
+  // 一级 cells merged down over their block, as in the seed.
+  const blocks = [
+    [0, 4],
+    [5, 8],
+    [9, 9],
+  ];
+  for (const [a, z] of blocks) if (z > a) ws.mergeCells(first + a, 1, first + z, 1);
+  return r + 2; // two blank rows between stacked tables
+}
+
+async function generateWorkbook(file: string, tables: number, sheets: number): Promise<{ copies: number }> {
+  const wb = new ExcelJS.Workbook();
+  const perSheet = Math.ceil(tables / sheets);
+  let copies = 0;
+  for (let s = 0; s < sheets; s++) {
+    const ws = wb.addWorksheet(`绩效目标表${s + 1}`);
+    ws.columns = [10, 18, 24, 30, 4, 14, 20].map((width) => ({ width }));
+    let top = 1;
+    for (let k = 0; k < perSheet; k++) {
+      const i = s * perSheet + k;
+      if (i >= tables) break;
+      // Every 25th table copies the indicator rows of the one before it (copied-indicators fires).
+      const copyOf = i % 25 === 24 ? i - 1 : null;
+      if (copyOf !== null) copies++;
+      top = writeTable(ws, top, i, copyOf);
+    }
+  }
+  await wb.xlsx.writeFile(file);
+  return { copies };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section: workbook (load vs check, in-memory validation, memory)
+
+const workbookSection: Section = {
+  name: "workbook",
+  title: "CLI on a generated workbook",
+  async run(opts) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-"));
+    const file = path.join(dir, `bench-${opts.tables}.xlsx`);
+    const tGen = await timeRuns(1, () => generateWorkbook(file, opts.tables, opts.sheets));
+    const size = fs.statSync(file).size;
+
+    const sampler = new HeapSampler();
+    sampler.start();
+
+    // 1. ExcelJS alone: read the file and load it.
+    const load = await timeRuns(3, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+      return wb.worksheets.length;
+    });
+
+    // 2. The CLI end to end, in process: read + precheck + load + grids + analyze + JSON report.
+    const cli = await timeRuns(3, async () => {
+      const r = readInput(file);
+      if ("failure" in r) throw new Error(`bench workbook unreadable: ${r.failure.code}`);
+      const checked = await checkBuffer(file, r.buffer, { locale: "zh-CN" });
+      const report = buildReport([checked.result], "zh-CN");
+      return { report, json: JSON.stringify(report).length };
+    });
+    sampler.stop();
+    const report = cli.last.report;
+    if (report.files[0].error) throw new Error(`bench workbook failed: ${report.files[0].error}`);
+
+    // 3. In memory: analyzeGrids on prebuilt grids, and its two halves.
+    const { grids } = await readXlsx(fs.readFileSync(file));
+    const analyze = await timeRuns(5, () => analyzeGrids(grids, { locale: "zh-CN" }));
+    const detect = await timeRuns(5, () => grids.flatMap((g: CellGrid) => readTables(g)));
+    const tables = detect.last;
+    const rules = await timeRuns(5, () => runRules(tables, { locale: "zh-CN" }));
+    // Each rule alone (one run each), to show where the rules' time goes.
+    const perRule: Record<string, number> = {};
+    for (const rule of ALL_RULES) {
+      const one = await timeRuns(1, () => runRules(tables, { locale: "zh-CN", rules: [rule] }));
+      perRule[rule.meta.id] = round(one.ms[0]);
+    }
+    const slowest = Object.entries(perRule)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3);
+
+    const foundTables = analyze.last.tables.length;
+    const foundIndicators = analyze.last.tables.reduce((n, t) => n + t.indicators.length, 0);
+    const byRule: Record<string, number> = {};
+    for (const i of analyze.last.issues) byRule[i.rule] = (byRule[i.rule] ?? 0) + 1;
+
+    const loadMs = median(load.ms);
+    const cliMs = median(cli.ms);
+    const overheadPct = ((cliMs - loadMs) / loadMs) * 100;
+    const analyzeMs = median(analyze.ms);
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    const ok = foundTables === opts.tables && foundIndicators === opts.tables * 10;
+
+    if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+
+    const rows: Row[] = [
+      { metric: "workbook", value: `${opts.tables} tables / ${opts.sheets} sheets`, unit: "" },
+      { metric: "file size", value: round(size / 1024), unit: "KB" },
+      { metric: "generate (ExcelJS write)", value: round(tGen.ms[0]), unit: "ms" },
+      { metric: "tables / indicators found", value: `${foundTables} / ${foundIndicators}`, unit: "" },
+      { metric: "issues found", value: analyze.last.issues.length, unit: "" },
+      { metric: "ExcelJS load alone (median of 3)", value: round(loadMs), unit: "ms" },
+      { metric: "CLI check end to end (median of 3)", value: round(cliMs), unit: "ms" },
+      { metric: "checking adds on top of loading", value: round(overheadPct), unit: "%", target: "< 50%" },
+      { metric: "in-memory validation, analyzeGrids (median of 5)", value: round(analyzeMs), unit: "ms", target: "< 200 ms" },
+      { metric: "  detection + parsing (median of 5)", value: round(median(detect.ms)), unit: "ms" },
+      { metric: "  rules (median of 5)", value: round(median(rules.ms)), unit: "ms" },
+      ...slowest.map(([id, ms]) => ({ metric: `    slowest rule: ${id}`, value: ms, unit: "ms" })),
+      { metric: "peak RSS", value: round(peakRssMB), unit: "MB" },
+      { metric: "peak heap used (sampled)", value: round(sampler.peak / MB), unit: "MB" },
+    ];
+    const figures = {
+      tables: opts.tables,
+      sheets: opts.sheets,
+      copiedTables: tGen.last.copies,
+      fileKB: round(size / 1024),
+      foundTables,
+      foundIndicators,
+      issues: analyze.last.issues.length,
+      issuesByRule: byRule,
+      generateMs: round(tGen.ms[0]),
+      loadMs: load.ms.map((x) => round(x)),
+      loadMedianMs: round(loadMs),
+      cliMs: cli.ms.map((x) => round(x)),
+      cliMedianMs: round(cliMs),
+      overheadPct: round(overheadPct),
+      overheadTargetMet: overheadPct < 50,
+      analyzeMs: analyze.ms.map((x) => round(x)),
+      analyzeMedianMs: round(analyzeMs),
+      analyzeTargetMet: analyzeMs < 200,
+      detectMedianMs: round(median(detect.ms)),
+      rulesMedianMs: round(median(rules.ms)),
+      perRuleMs: perRule,
+      jsonReportKB: round(cli.last.json / 1024),
+      peakRssMB: round(peakRssMB),
+      peakHeapMB: round(sampler.peak / MB),
+    };
+    return { rows, figures, ok };
+  },
+};
+
+const SECTIONS: Section[] = [workbookSection];
+
+// ---------------------------------------------------------------------------------------------
+
+function printTable(title: string, rows: Row[]): void {
+  const w = Math.max(...rows.map((r) => r.metric.length));
+  const v = Math.max(...rows.map((r) => String(r.value).length + (r.unit ? r.unit.length + 1 : 0)));
+  console.log(`\n## ${title}`);
+  for (const r of rows) {
+    const val = `${r.value}${r.unit ? " " + r.unit : ""}`;
+    console.log(`  ${r.metric.padEnd(w)}  ${val.padStart(v)}${r.target ? `   (target ${r.target})` : ""}`);
+  }
+}
+
+async function mainBench(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const env = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === "function",
+  };
+  console.log(`jixiao bench — node ${env.node}, ${env.cpus} × ${env.cpuModel}${env.gcExposed ? "" : " (run with --expose-gc for steadier figures)"}`);
+  const out: Record<string, unknown> = { env };
+  let allOk = true;
+  for (const s of SECTIONS) {
+    if (opts.sections && !opts.sections.includes(s.name)) continue;
+    const { rows, figures, ok } = await s.run(opts);
+    printTable(s.title, rows);
+    if (!ok) {
+      allOk = false;
+      console.log(`  WARNING: section ${s.name} did not read the generated tables completely; its figures are not comparable`);
+    }
+    out[s.name] = figures;
+  }
+  console.log(`\nBENCH ${JSON.stringify(out)}`);
+  if (!allOk) process.exitCode = 1;
+}
+
+mainBench().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -42,7 +42,10 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
     for (const c of cases.invalid) {
       test(`invalid: ${c.name}`, () => {
         const issues = run(c);
-        const got = issues.map((i) => (c.expect.some((e) => e.length === 1 && e[0] === i.cell) ? [i.cell] : [i.cell, i.messageId]));
+        const got = issues.map((i): string[] => {
+          const cell = i.cell ?? "";
+          return c.expect.some((e) => e.length === 1 && e[0] === cell) ? [cell] : [cell, i.messageId];
+        });
         const sortKey = (x: string[]) => x.join("|");
         expect(got.map(sortKey).sort()).toEqual(c.expect.map((e) => e.join("|")).sort());
         for (const i of issues) {

@@ -4,10 +4,356 @@ import type { zhCN } from "./zh-CN";
 export const en: typeof zhCN = {
   rules: {
     // @@rules-a
+    "required-field": {
+      title: "Required field is empty",
+      basis: "A performance-target table must state the project name, the budget and the performance goal (the completeness criterion of target review).",
+      messages: {
+        projectName: "The project name (项目名称) is empty; write the project's full name.",
+        budget: "The budget (预算数) is empty; write the project's annual budget amount.",
+        budgetUnreadable: "The budget “{raw}” is not an amount; write only the number (e.g. 200000.00) and state the money unit in the header.",
+        goal: "The performance goal (绩效目标) is empty; state what the project will produce and achieve this year, with numbers where possible.",
+      },
+    },
+    "level1-unknown": {
+      title: "Unknown level-1 category",
+      basis: "Level-1 categories come from the form in use: the 88/Hebei form has output, effect and satisfaction; the 101 form adds cost as a level-1 category.",
+      messages: {
+        unknown: "The level-1 category “{level1}” is not a standard category; use one of: {allowed}.",
+        notInForm: "The level-1 category “{level1}” is not part of this table's form {form}; its level-1 categories are: {allowed}.",
+        missing: "The indicator “{name}” has no level-1 category; use one of: {allowed}.",
+      },
+    },
+    "level2-mismatch": {
+      title: "Level-2 category does not match its level-1",
+      basis: "A level-2 category must belong to its level-1: output has quantity, quality, timeliness (and cost in the 88 form); effect has economic, social, ecological and sustainability; satisfaction has beneficiary satisfaction; the 101 form's cost has economic, social and environmental cost.",
+      messages: {
+        missing: "The indicator “{name}” has no level-2 category; under “{level1}” use one of: {allowed}.",
+        unknown: "The level-2 category “{level2}” is not a standard category; under “{level1}” use one of: {allowed}.",
+        mismatch: "The level-2 category “{level2}” does not belong to “{level1}”; under “{level1}” use one of: {allowed}.",
+        costMoved: "This table follows the 101 form with cost as a level-1 category, so “{level2}” should not stay under “{level1}”; move it under 成本指标 as 经济成本指标.",
+      },
+    },
+    "category-missing": {
+      title: "Category without indicators",
+      basis: "Every level-1 category needs at least one indicator and output needs a quantity indicator; under the 101 form, construction and environmental projects should consider social or environmental cost indicators.",
+      messages: {
+        noIndicators: "The table has no indicators; add indicators for output, effect and satisfaction (and cost under the 101 form).",
+        level1Empty: "The table has no indicator under “{level1}”; every level-1 category needs at least one indicator.",
+        noQuantity: "Output has no quantity indicator (数量指标); add one that counts what is actually produced (items, area, people served).",
+        costKindMissing: "This is a construction or environmental project and its cost indicators lack {missing}; consider caps on side effects such as dust and noise.",
+      },
+    },
+    "value-missing": {
+      title: "Target value is empty",
+      basis: "Every indicator needs a target value, otherwise it cannot be assessed (completeness).",
+      messages: {
+        missing: "The indicator “{name}” has no target value; write a target (e.g. ≥95%, ≥200人次) or a qualitative grade.",
+      },
+    },
+    "value-unparsed": {
+      title: "Target value not recognised",
+      basis: "Targets are written as operator + number + unit where measurable, otherwise as a graded qualitative value (好/较好/一般, 达到/基本达到); anything else cannot be scored.",
+      messages: {
+        unparsed: "The target value “{raw}” is neither a numeric target nor a standard qualitative grade; write operator + number + unit (e.g. ≥95%) or a grade such as 好/较好/一般 or 达到/基本达到.",
+      },
+    },
+    "unit-wording": {
+      title: "Unit written as a word",
+      basis: "Units are written with their standard symbol or name: 百分比 is written %.",
+      messages: {
+        wordUnit: "The target value “{raw}” writes its unit as “{unitRaw}”; write “{unit}”: {fixed}",
+      },
+    },
+    "operator-nonstandard": {
+      title: "Non-standard operator",
+      basis: "Operators are written ≥, ≤, =, >, < (± for a tolerance); forms such as >=, ≧, 以上, 不少于, 以内, 不超过 are replaced by the standard symbol so that self-evaluation scores the direction correctly.",
+      messages: {
+        nonstandard: "In the target value “{raw}”, write “{opRaw}” as the standard “{op}”: {fixed}",
+      },
+    },
+    "operator-missing": {
+      title: "Operator missing",
+      basis: "A numeric target states whether it is a floor, a cap or an exact value (≥, ≤ or =); self-evaluation scores positive and negative indicators differently.",
+      messages: {
+        missing: "The target value “{raw}” has no operator, so it is unclear whether it is a floor, a cap or an exact value; write ≥, ≤ or =, e.g. “{example}”.",
+      },
+    },
+    "unit-missing": {
+      title: "Unit missing",
+      basis: "A numeric target needs a unit (%, 人, 个, 万元 …), otherwise the number means nothing.",
+      messages: {
+        missing: "The target value “{raw}” is a bare number without a unit; add the unit (e.g. 人, 个, %, 万元).",
+        missingRate: "The indicator “{name}” is a rate but its target value “{raw}” lacks “%”; write “{example}”.",
+      },
+    },
+    "percent-range": {
+      title: "Percentage out of range",
+      basis: "Rates such as pass or on-time rates cannot exceed 100%; a floor of ≥100% cannot be exceeded, so write =100% or a reachable floor.",
+      messages: {
+        over100: "The target value “{raw}” is above 100%; a rate cannot exceed 100%, please check.",
+        floor100: "The target value “{raw}” asks for 100% or more, which no result can exceed; write “=100%” or a reachable floor (e.g. ≥95%).",
+      },
+    },
+    "cost-exceeds-budget": {
+      title: "Cost indicator above the budget",
+      basis: "Cost targets follow the expenditure standards and may not exceed the project's budget (compared after converting 元 and 万元).",
+      messages: {
+        exceeds: "The cost indicator “{name}” targets “{raw}” ({amount} 元), above the project's budget of {budget}; a cost cannot exceed the budget.",
+      },
+    },
+    "budget-sum": {
+      title: "Budget does not equal its sources",
+      basis: "The budget (预算数) equals fiscal funds (财政资金) plus other funds (其他资金); a blank part counts as 0.",
+      messages: {
+        mismatch: "The budget {total} {unit} does not equal fiscal funds {fiscal} plus other funds {other} = {sum} (difference {diff}; blanks count as 0); please check.",
+        fiscalUnreadable: "Fiscal funds (财政资金) “{raw}” is not an amount, so the budget cannot be checked; write only the number.",
+        otherUnreadable: "Other funds (其他资金) “{raw}” is not an amount, so the budget cannot be checked; write only the number, or 0 when there are none.",
+      },
+    },
+    "plan-range": {
+      title: "Spending plan out of range",
+      basis: "The spending plan gives the cumulative share of the annual budget spent by each checkpoint, so every value lies between 0% and 100%.",
+      messages: {
+        outOfRange: "The spending plan at “{label}” is “{raw}”; it must lie between 0% and 100% (cumulative share of the annual budget).",
+        unreadable: "The spending plan at “{label}” reads “{raw}”, which is not a percentage; write e.g. “50%”.",
+      },
+    },
+    "plan-decreasing": {
+      title: "Spending plan decreases",
+      basis: "The spending plan is cumulative, so 3月底 ≤ 6月底 ≤ 10月底 ≤ 12月底.",
+      messages: {
+        decreasing: "The spending plan is cumulative, but “{label}” ({value}) is below “{prevLabel}” ({prevValue}); a later checkpoint cannot be lower (blanks count as 0%).",
+      },
+    },
+    "plan-not-100": {
+      title: "Year-end spending plan is not 100%",
+      basis: "A one-year project spends its whole budget by year end (12月底 = 100%); cross-year (carried-over) projects are exempt.",
+      messages: {
+        not100: "The spending plan at year end (12月底) is {value}; a one-year project should reach 100%. Mark the project as cross-year if it carries over.",
+        blank: "The spending plan at year end (12月底) is empty; a one-year project should reach 100%.",
+      },
+    },
+    "plan-blank": {
+      title: "Spending plan checkpoint left blank",
+      basis: "Every spending-plan checkpoint is filled in; write 0% where nothing is spent yet, so it is not taken for an omission.",
+      messages: {
+        blank: "The spending plan at “{label}” is blank; if nothing is spent by then, write “0%” explicitly.",
+      },
+    },
+    "code-format": {
+      title: "Unusual project code",
+      basis: "Project codes usually have 21 characters: a 6-digit area code, 2-digit year, a letter (usually P), 11 digits and a check letter. The structure is inferred from published codes, so this is advisory and the check letter is not judged.",
+      messages: {
+        format: "The project code “{code}” ({length} characters) does not follow the usual structure: 6-digit area code + 2-digit year + letter + 11 digits + check letter, 21 in all; please check.",
+        area: "The project code “{code}” starts with the area code “{area}”, which is not a valid province-level division code; please check.",
+        year: "The project code “{code}” carries the year digits “{digits}”, which do not match the budget year {year} (expected “{expected}”); please check.",
+        letter: "The 9th character of the project code “{code}” is “{letter}”; project codes usually have “P” there (for reference only).",
+      },
+    },
     // @@rules-b
+    "process-indicator": {
+      title: "Process measure used as an output or effect indicator",
+      basis: "Fund transfer, arrival, budget execution, compliant use, account adjustments and balances are fund-management process measures: the 财预〔2020〕10号 evaluation framework files them under 过程 (recalled, not checked against the text), and budget execution is scored on its own (10 points) in self-evaluation. As outputs or effects they show no output and count twice. See domain §b5, §a2 and the 反例 rows of the indicator library.",
+      messages: {
+        funds: "“{name}” ({level1}/{level2}) measures fund transfer or budget execution: a process measure, not this project's output or effect, and budget execution is scored separately in self-evaluation. Use an indicator of what is actually produced, e.g. quantity “活动场次 =1场”, quality “验收合格率 =100%”, or a completion date.",
+        compliance: "“{name}” ({level1}/{level2}) is the minimum requirement of compliant spending or approval, a process matter, not a performance output. Remove the row and state what the project delivers, e.g. work completed, people served or the acceptance rate.",
+        accounting: "“{name}” ({level1}/{level2}) is an accounting result (account adjustments, balances) unrelated to the project's output or effect. Remove the row and use an output or effect indicator.",
+      },
+    },
+    "name-equals-description": {
+      title: "Description repeats the indicator name",
+      basis: "The indicator description should define the measure and how it is computed; repeating the 三级 name adds nothing (domain §b12, §f9; reviewer practice, inferred).",
+      messages: {
+        same: "The description only repeats the indicator name “{name}”. State how it is measured, e.g. “验收合格的工程量占完成工程量的比例” (accepted work as a share of work completed).",
+      },
+    },
+    "duplicate-indicator": {
+      title: "Duplicate indicator",
+      basis: "The same indicator twice in one table is scored twice and shows the indicators were not worked out (domain §b12, §g R8; inferred).",
+      messages: {
+        sameRow: "Indicator “{name}” is identical to the one in {first} (same name, description and value) and would be scored twice. Delete this row or replace it with a different output or effect indicator.",
+        sameName: "Indicator name “{name}” repeats the one in {first}. An indicator should appear once per table; if the two rows measure different things, give them names that tell them apart.",
+      },
+    },
+    "duplicate-goal": {
+      title: "Repeated goal lines",
+      basis: "The 绩效目标 should state concretely what the year will produce and achieve (S-FSOU1/2: 指向明确, 具体细化); identical lines say one thing several times (domain §b10, §f6).",
+      messages: {
+        repeated: "Goal lines {linesEn} say the same thing (“{text}”): {count} lines, one statement. Merge them and state what the project will produce and achieve this year, e.g. “年内完成道路硬化2.5公里” or “举办开工活动1场，参会企业50家以上”.",
+      },
+    },
+    "copied-indicators": {
+      title: "Indicators or goal copied from another project",
+      basis: "Each project's indicators must match its own content and budget (the 相关性 and 适当性 criteria of the 88号 review; detail recalled); a table copied from another project, down to its cost indicator, fails both (domain §f8, §f6).",
+      messages: {
+        copied: "{count} of this table's {total} indicators have the same name and value as those of “{project}” ({sheet}!{range}); the table looks copied. Set indicators that fit this project's own work and budget; quantity and cost indicators must reflect its actual workload and costs.",
+        copiedGoal: "The goal is identical to that of “{project}” ({sheet}!{range}). Write this project's own year target: what, how much, to what effect.",
+      },
+    },
+    "vague-indicator": {
+      title: "Vague indicator name",
+      basis: "Indicators must be specific and quantified (S-FSOU1/2; the 88号 wording is recalled); a question, a slogan, a placeholder or a name holding its own value cannot be assessed (domain §b5, §b1, §f15–17, §f26).",
+      messages: {
+        placeholder: "Indicator name “{name}” is template text or a bare number, not an indicator. Enter a real name, e.g. “培训人次” (trainee attendances) or “道路硬化里程” (km of road surfaced).",
+        question: "Indicator name “{name}” is a yes/no question: it cannot be measured and does not match the value “{value}”. Rephrase it as a measurable statement, e.g. “新增签约企业数 ≥3家” or “新增绿化面积 ≥2000平方米”; if it cannot be quantified, make it a qualitative indicator with graded levels.",
+        goalSentence: "Indicator name “{name}” is a goal sentence, not a measurable indicator. Name the thing to be measured, e.g. “新增入驻企业数” or “营商环境满意度”, and give it a value.",
+        methodPhrase: "Indicator name “{name}” describes a way of working, not what is measured. Name the measured object, e.g. for cost “工程建设成本” (construction cost) or “机械租赁单价” (rental rate per machine), and give it a value such as “≤300万元”.",
+        embeddedValue: "Indicator name “{name}” contains its own target. Move the figure to the value column and keep only what is measured in the name, e.g. name “培训合格率”, value “≥95%”.",
+        abstractRate: "“{name}” measures an abstract effect but is given a percentage “{value}” with no countable numerator or denominator. Use a countable indicator (e.g. “受益人口数”, “设施完好率”) or define the ratio in the description.",
+        placeholderValue: "The value “{value}” of “{name}” contains a placeholder (**, X, …). Enter the real target.",
+      },
+    },
+    "satisfaction-value": {
+      title: "Unsuitable satisfaction indicator",
+      basis: "Published tables set satisfaction targets between ≥85% and ≥98%, most often ≥90%; the respondents should be external beneficiaries (domain §b6, §g R7; reviewer practice, no rule text found).",
+      messages: {
+        hundred: "Satisfaction “{name}” targets “{value}”: no survey finds everyone satisfied, so the row is bound to lose points. Set a realistic target, usually “≥90%” or “≥95%”.",
+        tooHigh: "Satisfaction “{name}” targets “{value}”, above 98%, which real surveys rarely reach. Usual targets are “≥90%” to “≥95%”.",
+        tooLow: "Satisfaction “{name}” targets “{value}”, below 80%, which sets no real target. Usual targets are “≥85%” to “≥95%”.",
+        qualitative: "Satisfaction “{name}” has the qualitative value “{value}”, which cannot be compared with survey results. Write a percentage such as “≥90%” and name the respondents and the survey method in the description.",
+        selfRated: "“{name}” is the implementing unit rating itself and says nothing about those served. Use the beneficiaries' satisfaction, e.g. “参会企业满意度” or “受益群众满意度”, with a target such as “≥90%”.",
+        noRespondent: "“{name}” does not say who is asked. Name the respondents, e.g. “受益群众满意度” or “参训人员满意度”, and give the survey method (questionnaire, sample) in the description.",
+      },
+    },
+    "basis-weak": {
+      title: "Weak basis for the target value",
+      basis: "Benchmarks are 计划标准 (plan), 行业标准 (industry), 历史标准 (history) and other standards accepted by the finance department (S-360); 预算支出标准 applies to cost rows only (practice of integrated budget systems). A document number can evidence a plan standard; a narrative sentence cannot (domain §b9, §f20, §f24–26).",
+      messages: {
+        empty: "The basis of “{name}” is empty. State the benchmark type (计划标准, 行业标准, 历史标准, 其他标准) or the document number it rests on.",
+        narrative: "The basis “{basis}” of “{name}” is descriptive text, not a benchmark type or a document. Write “计划标准”, “行业标准”, “历史标准” or “其他标准”, optionally with its source, e.g. “计划标准（年度工作计划）”.",
+        budgetStandardNotCost: "“{name}” is not a cost indicator, so “预算支出标准” (the expenditure standard, for cost values only) is not its basis. Use 计划标准, 行业标准 or 历史标准.",
+        sameForAll: "All {count} indicators of this table cite the same basis “{basis}”, which says nothing about how each value was set. Give each row its benchmark type, e.g. 计划标准 for quantities, 历史标准 for satisfaction, 预算支出标准 for cost.",
+      },
+    },
+    "time-weak": {
+      title: "Time indicator without a clear date",
+      basis: "A time (时效) target needs a concrete date, a period or a rate such as the on-time completion rate; a bare month, “长期”, “全年” or “及时” cannot be checked at year end (domain §b11, §g R13; observed practice and inference).",
+      messages: {
+        noYear: "Time indicator “{name}” has the value “{value}”: a month or quarter without a year, so timeliness cannot be judged. Write a date, e.g. “{example}”.",
+        vague: "Time indicator “{name}” has the value “{value}”, which names no point in time. Write a completion date (e.g. “{example}”), a period, or a rate (e.g. “按时完成率 ≥95%”).",
+        noDate: "Time indicator “{name}” has the value “{value}”, which is neither a date, a period nor a rate. Write a completion date (e.g. “{example}”), or use “按时完成率 ≥95%” or “10个工作日内”.",
+      },
+    },
+    "multi-measure": {
+      title: "Several measures in one indicator",
+      basis: "One indicator measures one thing with one value, so that each can be scored (domain §b12, §f2; inferred).",
+      messages: {
+        several: "Indicator “{name}” packs {count} measures ({measuresEn}) under one value, which cannot be scored separately. Split it into {count} rows, one measure and one value each.",
+      },
+    },
+    "goal-restates-name": {
+      title: "Goal line only repeats the project name",
+      basis: "A goal states what the year will produce and achieve, not the project's name (domain §b10; inferred).",
+      messages: {
+        restates: "Goal line {line} “{text}” only repeats the project name “{project}” and states no result. Say what will be produced and achieved this year, e.g. “年内完成3个子项目建设，验收合格率100%”.",
+      },
+    },
+    "goal-unquantified": {
+      title: "Goal without any figure",
+      basis: "The goal should be quantified where possible, stating the year's outputs and effects in line with the indicators and the budget (S-FSOU1/2; S-360 年度目标; domain §b10, §b1).",
+      messages: {
+        noNumber: "The goal contains no quantity, amount or date, only purposes, so it cannot be checked at year end. State what the year will produce and achieve, e.g. “年内完成道路硬化2.5公里” or “举办开工活动1场，参会企业50家以上”.",
+      },
+    },
+    "qualitative-with-operator": {
+      title: "Qualitative value with an operator",
+      basis: "Qualitative indicators are graded; ≥ and ≤ apply to numbers only, and an operator on a grade cannot be scored as 正向/反向 (domain §b4, §a2; inferred).",
+      messages: {
+        operator: "The value “{value}” of “{name}” puts “{op}” before a qualitative grade, which cannot be scored. Drop the operator and write “{grade}”, or give a number such as “≥90%” if it can be measured.",
+      },
+    },
+    "quantity-not-count": {
+      title: "Quantity indicator without a quantity",
+      basis: "A 数量 indicator counts work done: a number with a count or physical unit; a rate, an amount of money or a qualitative word is not a quantity (domain §b12, §b3, §f10, §f23; inferred).",
+      messages: {
+        rate: "“{name}” is a rate ({value}), not a quantity. A quantity indicator states the work done, e.g. “会场搭建面积 ≥500平方米” or “租赁机械 ≥5台”; rates belong under quality or time indicators.",
+        percent: "Quantity indicator “{name}” has the percentage “{value}”, which does not say how much is done. Give the quantity and its unit, e.g. “≥2.5公里”, “≥3个”, “≥1200平方米”.",
+        money: "Quantity indicator “{name}” has the amount “{value}”; amounts are cost indicators. Give the quantity done, e.g. “≥5台” or “≥200人次”.",
+        qualitative: "Quantity indicator “{name}” has the qualitative value “{value}”. Give the quantity and its unit, e.g. “≥3场” or “≥200人次”.",
+      },
+    },
+    "plan-front-loaded": {
+      title: "Whole budget spent in the first quarter",
+      basis: "The spending plan is cumulative; a one-year project spends with its progress (time-proportional yardstick ≈25%/50%/83%/100%); 100% by end of March means the money pays for something already done (domain §c, §f7; inferred).",
+      messages: {
+        allInQ1: "The spending plan is already {m3} at the end of March: the whole budget goes out in the first quarter. If the money pays for work finished in an earlier year, mark it as carried-over (结转) or settlement funds and set indicators on the completed work; if the project runs during the year, plan by progress (e.g. 25% by March, 50% by June).",
+      },
+    },
   },
   severity: { error: "error", warning: "warning", info: "info" },
   cli: {
     // @@cli
+    help: `jixiao — checks project performance-target tables (项目支出绩效目标表)
+
+Usage:
+  jixiao check <file.xlsx | folder>... [options]   check the tables in the workbooks
+  jixiao rules [--lang en] [--format json]         list every rule (id, default severity, title)
+  jixiao --help | --version
+
+Options of check:
+  --format text|json        output format (default text; json is for other programs)
+  --rules id,id             run only these rules
+  --severity id=level,...   change severities; level is error|warning|info|off (off switches the rule off)
+  --year 2022               budget year (used by the project-code and time checks)
+  --out path                write an annotated copy: flagged cells filled (red = error, amber = warning,
+                            blue = info) with a note holding the messages. With one input file the path
+                            is the copy's file name; with several files or a folder it is a directory
+                            and each copy keeps its file name. The input is never modified.
+  --lang zh-CN|en           output language (default zh-CN)
+
+Folders are searched recursively for .xlsx files (sorted by path; ~$ lock files are skipped).
+Exit code: 0 = no errors; 1 = error-severity issues found; 2 = a file could not be read or the usage
+is wrong (every other file is still checked).`,
+    usageHint: "Run jixiao --help for usage.",
+    usage: {
+      unknownCommand: "unknown command: {cmd}",
+      unknownOption: "unknown option: {opt}",
+      missingValue: "option {opt} needs a value",
+      noInputs: "give the .xlsx files or folders to check",
+      badFormat: "--format must be text or json, got: {value}",
+      badLang: "--lang must be zh-CN or en, got: {value}",
+      unknownRule: "unknown rule id: {ids}. Valid rules: {valid}",
+      badSeverity: "--severity takes rule-id=error|warning|info|off, wrong item: {item}",
+      badYear: "--year must be a four-digit year (e.g. 2022), got: {value}",
+      outIsInput: "--out must not point at an input file: {file}",
+    },
+    file: "File: {file}",
+    table: "Table {n}",
+    projectName: "project",
+    projectCode: "code",
+    form: { "88": "form 88 (cost under output)", "101": "form 101 (cost as a top-level category)" },
+    blank: "(blank)",
+    noIssues: "no issues found",
+    noTable: "Sheet \"{sheet}\": no table found",
+    noSheets: "the workbook has no worksheets",
+    fixHint: "fix: {fix}",
+    fileSummary: "Subtotal: tables {tables}, indicators {indicators}; errors {errors}, warnings {warnings}, infos {infos}",
+    total: "Total: files {files}, tables {tables}, indicators {indicators}; errors {errors}, warnings {warnings}, infos {infos}",
+    totalFailed: "; {failed} file(s) could not be read",
+    fileError: "{file}: cannot read — {reason}",
+    readError: {
+      missing: "no such file or folder",
+      empty: "the file is empty (0 bytes)",
+      encrypted: "the file is password-protected (encrypted) or an old .xls workbook; remove the password or save it as .xlsx, then check again",
+      notXlsx: "not an .xlsx workbook ({detail})",
+      corrupt: "the file is damaged and cannot be opened as .xlsx ({detail})",
+      unreadable: "the file cannot be read ({detail})",
+      noXlsxInFolder: "the folder holds no .xlsx files",
+      notFileOrFolder: "neither a regular file nor a folder",
+      internal: "the checker failed on this file ({detail}); please report it with the file",
+    },
+    sniff: {
+      png: "it looks like a PNG image",
+      jpeg: "it looks like a JPEG image",
+      gif: "it looks like a GIF image",
+      pdf: "it looks like a PDF document",
+      text: "it looks like a text file",
+      zip: "a zip archive without an Excel workbook in it",
+      unknown: "unknown file format",
+    },
+    rulesColumns: { id: "rule id", severity: "default severity", title: "title" },
+    fixable: "fixable",
+    outWritten: "annotated copy written: {path}",
+    outFailed: "cannot write the annotated copy {path}: {detail}",
   },
 };

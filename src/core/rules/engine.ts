@@ -39,7 +39,7 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
         const data = d.data ?? {};
         issues.push({
           rule: id,
-          severity: sev,
+          severity: d.maxSeverity && SEV_ORDER[d.maxSeverity] > SEV_ORDER[sev] ? d.maxSeverity : sev,
           messageId: d.messageId,
           message: formatMessage(locale, id, d.messageId, data),
           sheet: table.sheet,

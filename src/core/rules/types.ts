@@ -27,6 +27,11 @@ export interface ReportDescriptor {
   cell: string | null;
   data?: Record<string, string | number>;
   fix?: { text: string; edits: CellEdit[] };
+  /**
+   * Caps this report's severity (the run's severity for the rule applies when it is milder), for a
+   * hint inside a stricter rule, e.g. category-missing's costKindMissing is info at most.
+   */
+  maxSeverity?: Severity;
   suggestions?: { text: string; edits: CellEdit[] }[];
 }
 

@@ -1,0 +1,205 @@
+/**
+ * The CLI's JSON report: a contract other tools read (issue 2, item 4). `ReportSchema` is the zod
+ * schema of that contract — the required fields exactly as the issue gives them, plus a few extra
+ * fields (allowed by the contract). Build reports only through `buildReport`, which validates.
+ */
+import { z } from "zod";
+import type { Issue, ProjectTable, Severity } from "../core/model/schema";
+
+const num = z.number().nullable();
+
+export const ReportValueSchema = z.object({
+  raw: z.string(),
+  kind: z.enum(["quantitative", "qualitative", "empty", "unparsed"]),
+  op: z.string().nullable(),
+  number: num,
+  unit: z.string().nullable(),
+  /** Extra: the value in the standard form ("≥95%"), null when it cannot be normalised. */
+  normalized: z.string().nullable().optional(),
+  /** Extra: the 指标值 cell. */
+  cell: z.string().nullable().optional(),
+});
+
+export const ReportIndicatorSchema = z.object({
+  /** The cell of the indicator's 三级 name. */
+  cell: z.string(),
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  name: z.string().nullable(),
+  description: z.string().nullable(),
+  basis: z.string().nullable(),
+  value: ReportValueSchema,
+});
+
+export const ReportTableSchema = z.object({
+  sheet: z.string(),
+  range: z.string(),
+  projectName: z.string().nullable(),
+  projectCode: z.string().nullable(),
+  moneyUnit: z.enum(["元", "万元"]).nullable(),
+  form: z.enum(["88", "101"]),
+  budget: z.object({ total: num, fiscal: num, other: num }),
+  plan: z.object({ m3: num, m6: num, m10: num, m12: num }).nullable(),
+  goals: z.array(z.string()),
+  indicators: z.array(ReportIndicatorSchema),
+  /** Extras. */
+  title: z.string().nullable().optional(),
+  unitName: z.string().nullable().optional(),
+  crossYear: z.boolean().optional(),
+});
+
+export const ReportIssueSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  sheet: z.string(),
+  cell: z.string().nullable(),
+  table: z.number().int().nonnegative().nullable(),
+  message: z.string(),
+  /** The cell text after the safe fix. */
+  fix: z.string().optional(),
+  /** Extra: the rule's message id. */
+  messageId: z.string().optional(),
+});
+
+const CountsShape = {
+  tables: z.number().int().nonnegative(),
+  indicators: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  infos: z.number().int().nonnegative(),
+};
+
+export const ReportFileSchema = z.object({
+  file: z.string(),
+  /** Only when the file could not be read: why, in the report's language. */
+  error: z.string().optional(),
+  /** Extra: a stable code for the error (missing, empty, encrypted, notXlsx, corrupt …). */
+  errorCode: z.string().optional(),
+  tables: z.array(ReportTableSchema),
+  issues: z.array(ReportIssueSchema),
+  /** Extra: every sheet with its number of tables (0 = no table found on it). */
+  sheets: z.array(z.object({ name: z.string(), tables: z.number().int().nonnegative() })).optional(),
+  /** Extra: the counts of this file. */
+  summary: z.object(CountsShape).optional(),
+});
+
+export const ReportSchema = z.object({
+  version: z.literal(1),
+  files: z.array(ReportFileSchema),
+  summary: z.object({ files: z.number().int().nonnegative(), ...CountsShape }),
+  /** Extras. */
+  tool: z.string().optional(),
+  locale: z.string().optional(),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportFile = z.infer<typeof ReportFileSchema>;
+export type ReportTable = z.infer<typeof ReportTableSchema>;
+export type ReportIssue = z.infer<typeof ReportIssueSchema>;
+
+/** What the checker produced for one input file. */
+export interface FileResult {
+  file: string;
+  /** Set when the file could not be read; tables and issues are then empty. */
+  error?: { code: string; message: string };
+  tables: ProjectTable[];
+  issues: Issue[];
+  sheets?: { name: string; tables: number }[];
+}
+
+export function tableToReport(t: ProjectTable): ReportTable {
+  return {
+    sheet: t.sheet,
+    range: t.range,
+    projectName: t.projectName.value,
+    projectCode: t.projectCode.value,
+    moneyUnit: t.moneyUnit,
+    form: t.form,
+    budget: { total: t.budget.total.value, fiscal: t.budget.fiscal.value, other: t.budget.other.value },
+    plan: t.plan ? { m3: t.plan.m3.value, m6: t.plan.m6.value, m10: t.plan.m10.value, m12: t.plan.m12.value } : null,
+    goals: t.goals.map((g) => g.text),
+    indicators: t.indicators.map((r) => ({
+      cell: r.name.cell ?? r.value.cell ?? `A${r.row + 1}`,
+      level1: r.level1.canonical ?? r.level1.raw,
+      level2: r.level2.canonical ?? r.level2.raw,
+      name: r.name.value,
+      description: r.description.value,
+      basis: r.basis.value,
+      value: {
+        raw: r.value.raw,
+        kind: r.value.kind,
+        op: r.value.op,
+        number: r.value.number,
+        unit: r.value.unit,
+        normalized: r.value.normalized,
+        cell: r.value.cell,
+      },
+    })),
+    title: t.title.value,
+    unitName: t.unitName.value,
+    crossYear: t.crossYear,
+  };
+}
+
+export function issueToReport(i: Issue): ReportIssue {
+  return {
+    rule: i.rule,
+    severity: i.severity,
+    sheet: i.sheet,
+    cell: i.cell,
+    table: i.table,
+    message: i.message,
+    ...(i.fix ? { fix: i.fix.text } : {}),
+    messageId: i.messageId,
+  };
+}
+
+function countIssues(issues: readonly { severity: Severity }[]) {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export function fileToReport(r: FileResult): ReportFile {
+  const tables = r.tables.map(tableToReport);
+  const issues = r.issues.map(issueToReport);
+  return {
+    file: r.file,
+    ...(r.error ? { error: r.error.message, errorCode: r.error.code } : {}),
+    tables,
+    issues,
+    ...(r.sheets ? { sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables })) } : {}),
+    summary: {
+      tables: tables.length,
+      indicators: tables.reduce((n, t) => n + t.indicators.length, 0),
+      ...countIssues(issues),
+    },
+  };
+}
+
+/** Builds and validates the whole report. Throws (a bug, not a user error) if the contract is broken. */
+export function buildReport(results: readonly FileResult[], locale?: string): Report {
+  const files = results.map(fileToReport);
+  const sum = { files: files.length, tables: 0, indicators: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const f of files) {
+    sum.tables += f.summary!.tables;
+    sum.indicators += f.summary!.indicators;
+    sum.errors += f.summary!.errors;
+    sum.warnings += f.summary!.warnings;
+    sum.infos += f.summary!.infos;
+  }
+  const report: Report = { version: 1, files, summary: sum, tool: "jixiao", ...(locale ? { locale } : {}) };
+  return ReportSchema.parse(report);
+}
+
+/** The process exit code for a report: 2 if a file could not be read, 1 if any error issue, else 0. */
+export function exitCodeFor(report: Report): 0 | 1 | 2 {
+  if (report.files.some((f) => f.error !== undefined)) return 2;
+  return report.summary.errors > 0 ? 1 : 0;
+}

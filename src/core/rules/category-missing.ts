@@ -1,0 +1,68 @@
+import type { Rule } from "./types";
+import type { ProjectTable } from "../model/schema";
+import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
+
+/** Words that mark a construction or environmental project (domain §a4, §f 29) [I]. */
+const CONSTRUCTION_OR_ENV =
+  /基础设施|基本建设|建设工程|工程建设|施工|新建|改建|扩建|改造|修缮|道路|桥梁|管网|污水|供水|排水|环保|环境保护|环境整治|环境治理|人居环境|污染|生态修复|生态保护|绿化|扬尘|垃圾|河道|水利/;
+
+/** Is this table a construction or environmental project, judged from its name, title and purpose? */
+export function isConstructionOrEnvironment(table: ProjectTable): boolean {
+  return [table.projectName.value, table.title.value, table.purpose.value].some(
+    (s) => s !== null && CONSTRUCTION_OR_ENV.test(s),
+  );
+}
+
+/**
+ * Each 一级 of the form should carry at least one indicator, and 产出 at least one 数量 indicator
+ * (domain §b8, §g R2). Under the 101 form a construction or environmental project without a
+ * 社会成本 or 生态环境成本 row gets a hint (domain §a3, §a4), capped at info severity.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "category-missing",
+    type: "problem",
+    defaultSeverity: "warning",
+    messageIds: ["noIndicators", "level1Empty", "noQuantity", "costKindMissing"],
+    sources: ["domain §b8", "domain §g R2", "domain §a3", "domain §a4"],
+    fixable: false,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    const { table } = ctx;
+    const rows = table.indicators;
+    if (rows.length === 0) {
+      ctx.report({ messageId: "noIndicators", cell: null });
+      return;
+    }
+    const l1Of = (r: (typeof rows)[number]) => r.level1.canonical ?? canonicalLevel1(r.level1.raw);
+    const l2Of = (r: (typeof rows)[number]) => r.level2.canonical ?? canonicalLevel2(r.level2.raw);
+    const anchor = rows[0].level1.cell ?? rows[0].name.cell;
+    const present = new Set(rows.map(l1Of));
+    // Hunan variant: a satisfaction 二级 under 效益 covers the satisfaction 一级 (domain §a4).
+    const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
+    for (const level1 of Object.keys(FORMS[table.form])) {
+      if (present.has(level1)) continue;
+      if (level1 === "满意度指标" && hasSatisfaction) continue;
+      ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
+    }
+    const output = rows.filter((r) => l1Of(r) === "产出指标");
+    if (output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
+      ctx.report({ messageId: "noQuantity", cell: output[0].level1.cell ?? anchor });
+    }
+    if (table.form === "101" && isConstructionOrEnvironment(table)) {
+      const kinds = new Set(rows.filter((r) => l1Of(r) === "成本指标").map(l2Of));
+      const missing = ["社会成本指标", "生态环境成本指标"].filter((k) => !kinds.has(k));
+      if (missing.length > 0) {
+        const costRow = rows.find((r) => l1Of(r) === "成本指标");
+        ctx.report({
+          messageId: "costKindMissing",
+          cell: costRow?.level1.cell ?? anchor,
+          data: { missing: missing.join("、") },
+          maxSeverity: "info",
+        });
+      }
+    }
+  },
+};

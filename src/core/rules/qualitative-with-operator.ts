@@ -1,0 +1,46 @@
+import { toHalfWidth } from "../value/numbers";
+import type { ParsedValue } from "../value/types";
+import type { Rule } from "./types";
+import { clean } from "./utils/text";
+
+/** Comparison symbols (not words such as 达到, which are part of grades like 达到预期). */
+const SYMBOL_OP_RE = /^\s*(>=|<=|=>|=<|≥|≤|≧|≦|⩾|⩽|﹥|﹤|=|>|<)\s*(.*)$/;
+
+/** The grade text of a qualitative value written with an operator ("≥良好" → "良好"), or null. */
+export function gradeWithOperator(v: ParsedValue): { op: string; grade: string } | null {
+  const m = SYMBOL_OP_RE.exec(toHalfWidth(clean(v.raw)));
+  if (!m) return null;
+  const rest = m[2].trim();
+  if (rest === "" || /\d/.test(rest)) return null;
+  if (v.kind === "qualitative" || /^[\u3400-\u9fff]+$/.test(rest)) return { op: m[1], grade: rest };
+  return null;
+}
+
+/**
+ * A qualitative value carrying a comparison operator (domain §b4): "=提高", "≥良好", "≥合格". A grade
+ * is not a number; ≥/≤ on it cannot be scored (正向/反向 scoring needs a figure, §a2). Write the grade
+ * alone ("良好") or a number ("≥90%").
+ */
+export const rule: Rule = {
+  meta: {
+    id: "qualitative-with-operator",
+    type: "problem",
+    defaultSeverity: "warning",
+    messageIds: ["operator"],
+    sources: ["domain §b4", "domain §b2", "domain §a2"],
+    fixable: false,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    for (const row of ctx.table.indicators) {
+      const hit = gradeWithOperator(row.value);
+      if (hit === null) continue;
+      ctx.report({
+        messageId: "operator",
+        cell: row.value.cell ?? row.name.cell,
+        data: { name: clean(row.name.value), value: row.value.raw, op: hit.op, grade: hit.grade },
+      });
+    }
+  },
+};

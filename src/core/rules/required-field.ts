@@ -1,0 +1,31 @@
+import type { Rule } from "./types";
+
+const blank = (s: string | null | undefined): boolean => s === null || s === undefined || s.trim() === "";
+
+/**
+ * 项目名称, 预算数 and 绩效目标 must be filled in (domain §a5 完整性: all required parts present).
+ * A 预算数 that is written but cannot be read as an amount gets its own message.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "required-field",
+    type: "problem",
+    defaultSeverity: "error",
+    messageIds: ["projectName", "budget", "budgetUnreadable", "goal"],
+    sources: ["domain §a5 完整性", "88号 [R]"],
+    fixable: false,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    const t = ctx.table;
+    if (blank(t.projectName.value)) ctx.report({ messageId: "projectName", cell: t.projectName.cell });
+    const total = t.budget.total;
+    if (total.value === null) {
+      if (blank(total.raw)) ctx.report({ messageId: "budget", cell: total.cell });
+      else ctx.report({ messageId: "budgetUnreadable", cell: total.cell, data: { raw: total.raw!.trim() } });
+    }
+    const goalEmpty = blank(t.goal.value) && t.goals.every((g) => blank(g.text));
+    if (goalEmpty) ctx.report({ messageId: "goal", cell: t.goal.cell });
+  },
+};

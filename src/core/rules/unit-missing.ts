@@ -1,0 +1,32 @@
+import type { Rule } from "./types";
+
+/**
+ * A number with no 计量单位 ("220", "≥180") cannot be read or scored: 220 what? (domain §b3, §b12).
+ * Dates and periods are not concerned. When the 三级 name is a rate (…率) the message says so.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "unit-missing",
+    type: "problem",
+    defaultSeverity: "warning",
+    messageIds: ["missing", "missingRate"],
+    sources: ["domain §b3", "domain §b12", "domain §g R3"],
+    fixable: false,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    for (const row of ctx.table.indicators) {
+      const v = row.value;
+      if (v.kind !== "quantitative" || v.number === null || v.unit !== null) continue;
+      if (v.date !== null || v.dateEnd !== null) continue;
+      const name = (row.name.value ?? "").trim();
+      const cell = v.cell ?? row.name.cell;
+      if (/率$/.test(name.replace(/[（(].*?[)）]/g, ""))) {
+        ctx.report({ messageId: "missingRate", cell, data: { raw: v.raw, name, example: `${v.normalized ?? v.raw}%` } });
+      } else {
+        ctx.report({ messageId: "missing", cell, data: { raw: v.raw, name } });
+      }
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import type { Rule } from "./types";
+import type { CellEdit, IndicatorRow, ProjectTable } from "../model/schema";
+import { WORD_UNITS, isWordUnit } from "../value/units";
+import { parsePlainNumber } from "../value/numbers";
+
+/**
+ * The edits that write a row's fully normalised 指标值 back into the sheet. With the value in one
+ * cell that cell gets the normalised text. In split layouts (指标性质 / 指标值 / 度量单位 columns) every
+ * present part is rewritten (operator, bare number, unit), so the result does not depend on which
+ * cell held which part before, and two rules' fixes on the same row can be applied in either order.
+ * Null when the value has no normalised form.
+ */
+export function normalizedValueEdits(table: ProjectTable, row: IndicatorRow): CellEdit[] | null {
+  const v = row.value;
+  const text = v.normalized;
+  if (text === null || v.cell === null) return null;
+  const sheet = table.sheet;
+  if (row.opCell === null && row.unitCell === null) return [{ sheet, cell: v.cell, value: text }];
+  let body = text;
+  const edits: CellEdit[] = [];
+  if (row.opCell !== null && v.op !== null) {
+    body = body.replace(v.op, ""); // also behind a leading word: 每年≥4次
+    edits.push({ sheet, cell: row.opCell, value: v.op });
+  }
+  if (row.unitCell !== null && v.unit !== null) {
+    if (body.endsWith(v.unit)) body = body.slice(0, body.length - v.unit.length);
+    edits.push({ sheet, cell: row.unitCell, value: v.unit });
+  }
+  const n = parsePlainNumber(body);
+  edits.unshift({ sheet, cell: v.cell, value: n !== null && !body.includes(",") ? n : body });
+  return edits;
+}
+
+/**
+ * A unit written as a word where a symbol is standard: ≥95百分比 → ≥95% (domain §b3, §f 19; the
+ * same quirk appears in published tables, S-ANT). The fix writes the fully normalised value.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "unit-wording",
+    type: "suggestion",
+    defaultSeverity: "warning",
+    messageIds: ["wordUnit"],
+    sources: ["domain §b3", "domain §f 19", "domain §g R3"],
+    fixable: true,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    const { table } = ctx;
+    for (const row of table.indicators) {
+      const v = row.value;
+      if (v.kind !== "quantitative" || v.unitRaw === null || !isWordUnit(v.unitRaw)) continue;
+      const unit = v.unit ?? WORD_UNITS[v.unitRaw] ?? v.unitRaw;
+      const edits = normalizedValueEdits(table, row);
+      const fixed = v.normalized ?? v.raw.replace(v.unitRaw, unit);
+      ctx.report({
+        messageId: "wordUnit",
+        cell: v.cell ?? row.name.cell,
+        data: { raw: v.raw, unitRaw: v.unitRaw, unit, fixed },
+        ...(edits && v.normalized !== null ? { fix: { text: v.normalized, edits } } : {}),
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from "./types";
+
+/**
+ * A 指标值 must be quantitative ([operator] number unit, a date or a period) or a recognised
+ * qualitative grade (domain §b1, §b4, §g R3). Anything else cannot be scored in self-evaluation.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "value-unparsed",
+    type: "problem",
+    defaultSeverity: "warning",
+    messageIds: ["unparsed"],
+    sources: ["domain §b1", "domain §b4", "domain §g R3"],
+    fixable: false,
+    hasSuggestions: false,
+    scope: "table",
+  },
+  check(ctx) {
+    for (const row of ctx.table.indicators) {
+      if (row.value.kind !== "unparsed") continue;
+      ctx.report({
+        messageId: "unparsed",
+        cell: row.value.cell ?? row.name.cell,
+        data: { raw: row.value.raw, name: (row.name.value ?? "").trim() },
+      });
+    }
+  },
+};

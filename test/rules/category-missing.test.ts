@@ -1,0 +1,85 @@
+import { rule } from "../../src/core/rules/category-missing";
+import { runRules } from "../../src/core/rules/engine";
+import { testRule } from "../helpers/rule-tester";
+import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
+
+const noCost = GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标");
+const economicCost = ind("成本指标", "经济成本指标", "工程建设成本", "≤300万元");
+const socialCost = ind("成本指标", "社会成本指标", "施工噪声投诉次数", "≤2次");
+const ecoCost = ind("成本指标", "生态环境成本指标", "施工扬尘超标天数", "≤3天");
+
+testRule(rule, {
+  valid: [
+    { name: "standard 88 table", table: makeTable() },
+    { name: "101 training project without social/eco cost", table: makeTable({ indicators: [economicCost, ...noCost] }) },
+    {
+      name: "101 construction project with social and eco cost",
+      table: makeTable({ projectName: "园区道路改造工程", indicators: [economicCost, socialCost, ecoCost, ...noCost] }),
+    },
+    {
+      name: "88 construction project: cost kinds are a 101 matter",
+      table: makeTable({ projectName: "工业新区基础设施建设项目资金" }),
+    },
+    {
+      name: "Hunan variant: satisfaction under 效益 covers the satisfaction 一级",
+      table: makeTable({
+        indicators: [...GOOD_INDICATORS.slice(0, 5), ind("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")],
+      }),
+    },
+  ],
+  invalid: [
+    { name: "no indicators at all", table: makeTable({ indicators: [] }), expect: [["A2", "noIndicators"]] },
+    {
+      name: "no 效益 indicator",
+      table: makeTable({ indicators: GOOD_INDICATORS.filter((s) => s.level1 !== "效益指标") }),
+      expect: [["A13", "level1Empty"]],
+    },
+    {
+      name: "neither 效益 nor 满意度",
+      table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 4) }),
+      expect: [["A13", "level1Empty"], ["A13", "level1Empty"]],
+    },
+    {
+      name: "no 产出 at all (no 数量 message then)",
+      table: makeTable({ indicators: GOOD_INDICATORS.slice(4) }),
+      expect: [["A13", "level1Empty"]],
+    },
+    {
+      name: "产出 without 数量 (seed-like: only 质量/时效/成本)",
+      table: makeTable({ indicators: [...GOOD_INDICATORS.slice(4), ...GOOD_INDICATORS.slice(1, 4)] }),
+      expect: [["A15", "noQuantity"]],
+    },
+    {
+      name: "101 form given but no 成本 一级",
+      table: makeTable({ form: "101", indicators: noCost }),
+      expect: [["A13", "level1Empty"]],
+    },
+    {
+      name: "101 construction project without social/eco cost",
+      table: makeTable({ projectName: "园区道路改造工程", indicators: [...noCost, economicCost] }),
+      expect: [["A18", "costKindMissing"]],
+    },
+    {
+      name: "101 environmental project with eco cost only",
+      table: makeTable({ projectName: "河道污染治理项目", indicators: [economicCost, ecoCost, ...noCost] }),
+      expect: [["A13", "costKindMissing"]],
+    },
+  ],
+});
+
+describe("category-missing severities", () => {
+  test("costKindMissing is capped at info, the other messages keep the rule's severity", () => {
+    const t = makeTable({ projectName: "园区道路改造工程", indicators: [economicCost, ...noCost.slice(1)] });
+    const issues = runRules([t], { rules: [rule] });
+    expect(issues.map((i) => [i.messageId, i.severity])).toEqual([
+      ["costKindMissing", "info"],
+      ["noQuantity", "warning"],
+    ]);
+    expect(issues[0].data).toEqual({ missing: "社会成本指标、生态环境成本指标" });
+  });
+  test("a run that lowers the rule to info keeps info; error raises the other messages only", () => {
+    const t = makeTable({ projectName: "园区道路改造工程", indicators: [economicCost, ...noCost.slice(1)] });
+    const issues = runRules([t], { rules: [rule], severity: { "category-missing": "error" } });
+    expect(issues.map((i) => i.severity).sort()).toEqual(["error", "info"]);
+  });
+});

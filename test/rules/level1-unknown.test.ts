@@ -1,0 +1,74 @@
+import { rule } from "../../src/core/rules/level1-unknown";
+import { testRule } from "../helpers/rule-tester";
+import { GOOD_INDICATORS, ind, makeTable, type IndSpec } from "../helpers/table";
+
+/** A row that carries its 一级 down from the row above (blank 一级 cell). */
+const cont = (level2: string, name: string, value: string): IndSpec => ({ level2, name, value, description: "说明", basis: "计划标准" });
+
+testRule(rule, {
+  valid: [
+    { name: "standard 88 table", table: makeTable() },
+    {
+      name: "aliases of 一级 (产出, 项目完成指标, 效果指标, 满意度)",
+      table: makeTable({
+        indicators: [
+          ind("产出", "数量指标", "培训人次", "≥200人次"),
+          ind("项目完成指标", "质量指标", "合格率", "≥90%"),
+          ind("效果指标", "社会效益指标", "能力提升率", "≥80%"),
+          ind("满意度", "服务对象满意度指标", "参训人员满意度", "≥90%"),
+        ],
+      }),
+    },
+    {
+      name: "numbered and bracketed 一级 (一、产出指标（50分）)",
+      table: makeTable({ indicators: [ind("一、产出指标（50分）", "数量指标", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }),
+    },
+    {
+      name: "carried-down 一级 on continuation rows",
+      table: makeTable({
+        indicators: [ind("产出指标", "数量指标", "培训人次", "≥200人次"), cont("质量指标", "合格率", "≥90%")],
+      }),
+    },
+    {
+      name: "101 form with 成本指标 as 一级",
+      table: makeTable({
+        indicators: [ind("成本指标", "经济成本指标", "场地租赁成本", "≤5万元"), ...GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标")],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: "unknown 一级",
+      table: makeTable({ indicators: [ind("工作指标", "数量指标", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }),
+      expect: [["A13", "unknown"]],
+    },
+    {
+      name: "unknown 一级 reported once although carried down",
+      table: makeTable({
+        indicators: [
+          ind("工作指标", "数量指标", "培训人次", "≥200人次"),
+          cont("质量指标", "合格率", "≥90%"),
+          cont("时效指标", "完成时间", "2022年10月31日前"),
+          ind("效益指标", "社会效益指标", "能力提升率", "≥80%"),
+          ind("绩效指标", "服务对象满意度指标", "满意度", "≥90%"),
+        ],
+      }),
+      expect: [["A13", "unknown"], ["A17", "unknown"]],
+    },
+    {
+      name: "成本指标 as 一级 in a table declared as 88 form",
+      table: makeTable({ form: "88", indicators: [ind("成本指标", "经济成本指标", "场地租赁成本", "≤5万元"), ...GOOD_INDICATORS] }),
+      expect: [["A13", "notInForm"]],
+    },
+    {
+      name: "first row without 一级",
+      table: makeTable({ indicators: [ind(null, "数量指标", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }),
+      expect: [["A13", "missing"]],
+    },
+    {
+      name: "10号 evaluation categories are not target categories",
+      table: makeTable({ indicators: [ind("过程指标", "资金管理", "预算执行率", "≥90%"), ...GOOD_INDICATORS] }),
+      expect: [["A13", "unknown"]],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { rule } from "../../src/core/rules/process-indicator";
+import { testRule } from "../helpers/rule-tester";
+import { ind, makeTable } from "../helpers/table";
+import { seedTable1, seedTable3 } from "./_seed-tables-b";
+
+const one = (level1: string, level2: string, name: string, value = "≥95%") =>
+  makeTable({ indicators: [ind(level1, level2, name, value)] });
+
+// The 反例 rows of shared/data/indicators.tsv (both names of the combined rows) and other spellings.
+const invalidNames: [string, string, string, string][] = [
+  ["产出指标", "时效指标", "资金到位时间", "funds"],
+  ["产出指标", "质量指标", "经费审批流程规范性", "compliance"],
+  ["产出指标", "时效指标", "补助经费到位及时性", "funds"],
+  ["产出指标", "时效指标", "资金拨付及时率", "funds"],
+  ["产出指标", "数量指标", "资金拨付到位率", "funds"],
+  ["产出指标", "质量指标", "资金使用合规性", "compliance"],
+  ["产出指标", "时效指标", "预算执行率", "funds"],
+  ["效益指标", "经济效益指标", "资金支出率", "funds"],
+  ["产出指标", "数量指标", "科目调整次数", "accounting"],
+  ["效益指标", "经济效益指标", "结余率", "accounting"],
+  ["产出指标", "时效指标", "专项资金下达及时率", "funds"],
+  ["产出指标", "质量指标", "资金使用规范合理", "compliance"],
+  ["产出指标", "时效指标", "预算支出进度", "funds"],
+  ["成本指标", "经济成本指标", "预算执行率", "funds"], // 101 form: cost as a 一级
+];
+
+const validNames: [string, string, string][] = [
+  ["产出指标", "时效指标", "工程款支付及时率"], // a legitimate 时效 indicator in the library
+  ["产出指标", "时效指标", "支付资金时效"],
+  ["产出指标", "数量指标", "补助资金发放人数"],
+  ["效益指标", "经济效益指标", "带动社会资金投入"],
+  ["效益指标", "社会效益指标", "资金使用效益"],
+  ["产出指标", "成本指标", "会场布置总成本"],
+];
+
+testRule(rule, {
+  valid: [
+    { name: "the good table", table: makeTable() },
+    ...validNames.map(([l1, l2, n]) => ({ name: `${l2} ${n}`, table: one(l1, l2, n) })),
+    { name: "process measure under 满意度 is not this rule's", table: one("满意度指标", "服务对象满意度指标", "资金拨付及时率") },
+    { name: "unrecognised 一级 (level1-unknown's)", table: one("过程指标", "资金管理", "资金到位率") },
+    { name: "seed table 3", table: seedTable3() },
+  ],
+  invalid: [
+    ...invalidNames.map(([l1, l2, n, id]) => ({
+      name: `${l1}/${l2} ${n}`,
+      table: one(l1, l2, n),
+      expect: [["C13", id]] as [string, string][],
+    })),
+    {
+      name: "seed table 1 (§f10): 资金拨付及时率, 资金拨付到位率, 资金使用合规性",
+      table: seedTable1(),
+      expect: [
+        ["C14", "funds"],
+        ["C16", "funds"],
+        ["C17", "compliance"],
+      ],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import { rule } from "../../src/core/rules/required-field";
+import { testRule } from "../helpers/rule-tester";
+import { makeTable } from "../helpers/table";
+import type { ProjectTable } from "../../src/core/model/schema";
+
+const edit = (f: (t: ProjectTable) => void): ProjectTable => {
+  const t = makeTable();
+  f(t);
+  return t;
+};
+
+testRule(rule, {
+  valid: [
+    { name: "standard table", table: makeTable() },
+    { name: "budget typed as 0 is filled in", table: makeTable({ budget: 0, fiscal: 0 }) },
+    { name: "one goal line", table: makeTable({ goal: "完成培训200人次" }) },
+  ],
+  invalid: [
+    { name: "no project name", table: makeTable({ projectName: null }), expect: [["E3", "projectName"]] },
+    { name: "blank project name", table: makeTable({ projectName: "   " }), expect: [["E3", "projectName"]] },
+    { name: "no budget", table: makeTable({ budget: null, fiscal: null }), expect: [["C4", "budget"]] },
+    {
+      name: "budget written but unreadable",
+      table: edit((t) => {
+        t.budget.total = { value: null, raw: "二十万左右", cell: "C4" };
+      }),
+      expect: [["C4", "budgetUnreadable"]],
+    },
+    { name: "no goal", table: makeTable({ goal: null }), expect: [["B8", "goal"]] },
+    { name: "blank goal", table: makeTable({ goal: " \n " }), expect: [["B8", "goal"]] },
+    {
+      name: "all three empty",
+      table: makeTable({ projectName: "", budget: null, goal: "" }),
+      expect: [
+        ["E3", "projectName"],
+        ["C4", "budget"],
+        ["B8", "goal"],
+      ],
+    },
+    {
+      name: "missing cell falls back to the table's first cell",
+      table: edit((t) => {
+        t.projectName = { value: null, cell: null };
+      }),
+      expect: [["A2", "projectName"]],
+    },
+  ],
+});

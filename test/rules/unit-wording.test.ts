@@ -1,0 +1,72 @@
+import { rule } from "../../src/core/rules/unit-wording";
+import { rule as operatorNonstandard } from "../../src/core/rules/operator-nonstandard";
+import { runRules } from "../../src/core/rules/engine";
+import { testRule } from "../helpers/rule-tester";
+import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
+
+const withValue = (value: string) =>
+  makeTable({ indicators: [...GOOD_INDICATORS.slice(0, 5), ind("满意度指标", "服务对象满意度指标", "参训人员满意度", value)] });
+
+const fixes: [string, string][] = [
+  ["≥95百分比", "≥95%"],
+  ["100百分比", "100%"],
+  ["≥100百分比", "≥100%"],
+  [">=95百分比", "≥95%"],
+  ["95百分比以上", "≥95%"],
+  ["百分之九十五", "95%"],
+  ["≥95 百分比", "≥95%"],
+  ["≤3千分比", "≤3‰"],
+];
+
+testRule(rule, {
+  valid: [
+    { name: "standard table", table: makeTable() },
+    ...["≥95%", "≥2个百分点", "≥100平方米", "≥100㎡", "≤12月份", "好", "≥200人次"].map((v) => ({ name: `value "${v}"`, table: withValue(v) })),
+  ],
+  invalid: fixes.map(([v, fixed]) => ({
+    name: `${v} → ${fixed}`,
+    table: withValue(v),
+    expect: [["F18", "wordUnit"]] as [string, string][],
+    fixes: { F18: fixed },
+  })),
+});
+
+describe("unit-wording fixes", () => {
+  test("the fix writes the normalised text into the value cell", () => {
+    const [issue] = runRules([withValue("≥95百分比")], { rules: [rule] });
+    expect(issue.fix).toEqual({ text: "≥95%", edits: [{ sheet: "Sheet1", cell: "F18", value: "≥95%" }] });
+    expect(issue.data).toMatchObject({ raw: "≥95百分比", unitRaw: "百分比", unit: "%", fixed: "≥95%" });
+  });
+
+  test("with operator-nonstandard on the same cell, both fixes give the same fully normalised text", () => {
+    const issues = runRules([withValue(">=95百分比")], { rules: [rule, operatorNonstandard] });
+    expect(issues.map((i) => i.rule).sort()).toEqual(["operator-nonstandard", "unit-wording"]);
+    const texts = issues.map((i) => i.fix!.text);
+    expect(texts).toEqual(["≥95%", "≥95%"]);
+    expect(issues[0].fix!.edits).toEqual(issues[1].fix!.edits);
+  });
+
+  test("split layout (指标性质 / 指标值 / 度量单位): every part cell is rewritten", () => {
+    const t = withValue("≥95百分比");
+    const row = t.indicators[5];
+    row.opCell = "E18";
+    row.unitCell = "G18";
+    const [issue] = runRules([t], { rules: [rule] });
+    expect(issue.fix!.text).toBe("≥95%");
+    expect(issue.fix!.edits).toEqual([
+      { sheet: "Sheet1", cell: "F18", value: 95 },
+      { sheet: "Sheet1", cell: "E18", value: "≥" },
+      { sheet: "Sheet1", cell: "G18", value: "%" },
+    ]);
+  });
+
+  test("split layout with only a unit column keeps the operator in the value cell", () => {
+    const t = withValue("≥95百分比");
+    t.indicators[5].unitCell = "G18";
+    const [issue] = runRules([t], { rules: [rule] });
+    expect(issue.fix!.edits).toEqual([
+      { sheet: "Sheet1", cell: "F18", value: "≥95" },
+      { sheet: "Sheet1", cell: "G18", value: "%" },
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+import { rule } from "../../src/core/rules/vague-indicator";
+import { testRule } from "../helpers/rule-tester";
+import { ind, makeTable } from "../helpers/table";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+
+const one = (name: string, value = "≥95%", description = "说明", level2 = "社会效益指标") =>
+  makeTable({ indicators: [ind("效益指标", level2, name, value, description)] });
+
+const invalid: [string, string, string, string?][] = [
+  // [name, value, messageId, description]
+  ["**", "≥95%", "placeholder"],
+  ["★★★", "≥95%", "placeholder"],
+  ["指标1:", "≥95%", "placeholder"],
+  ["指标1：培训人数", "≥100人", "placeholder"],
+  ["XX培训人数", "≥100人", "placeholder"],
+  ["××项目完成率", "≥95%", "placeholder"],
+  ["……", "≥95%", "placeholder"],
+  ["100", "≥95%", "placeholder"],
+  ["是否吸引更多的外商投资者", "≥95%", "question"],
+  ["环境是否得到提升", "≥95%", "question"],
+  ["群众满意吗", "≥95%", "question"],
+  ["设施能否正常使用？", "≥95%", "question"],
+  ["保障项目顺利完成打造好招商环境", "≥95%", "goalSentence"],
+  ["确保活动顺利开展", "≥95%", "goalSentence"],
+  ["营造良好的营商环境", "明显改善", "goalSentence"],
+  ["按合同价格", "300万元", "methodPhrase"],
+  ["根据实际需要安排", "合规", "methodPhrase"],
+  ["培训合格率达到95%", "≥95%", "embeddedValue"],
+  ["覆盖率≥90%", "≥90%", "embeddedValue"],
+  ["上报信息80条", "80条", "embeddedValue"],
+  ["道路硬化不少于3公里", "≥3公里", "embeddedValue"],
+  ["持续影响作用率", "≥95%", "abstractRate", "持续影响作用率"],
+  ["对未来的影响", "≥90%", "abstractRate", "提高了老百姓对环境保护的意识"],
+  ["群众对项目的社会反响", "≥90%", "abstractRate", "社会反响极好"],
+];
+
+const valid: [string, string, string?][] = [
+  ["培训人次", "≥200人次"],
+  ["10千伏线路改造长度", "≥3公里"],
+  ["5G基站数量", "≥3个"],
+  ["PM2.5年均浓度", "≤35微克/立方米"],
+  ["X光机购置数量", "=2台"],
+  ["群众出行条件改善", "明显改善"],
+  ["参训人员业务能力提升", "明显提升"],
+  ["保障机构正常运转", "有效保障"],
+  ["按时完工率", "≥95%"],
+  ["对社会公共福利的负面影响", "无明显负面影响"],
+  ["宣传效果", "明显"], // abstract but qualitative: no rate claimed
+  ["持续影响作用率", "≥95%", "持续发挥作用的设施数占建成设施数的比例"], // a defined ratio
+  ["项目验收合格率", "≥95%"],
+  ["2022年度新增就业人数", "≥50人"],
+];
+
+testRule(rule, {
+  valid: [
+    { name: "the good table", table: makeTable() },
+    ...valid.map(([n, v, d]) => ({ name: `${n} ${v}`, table: one(n, v, d) })),
+  ],
+  invalid: [
+    ...invalid.map(([n, v, id, d]) => ({
+      name: `${id}: ${n}`,
+      table: one(n, v, d),
+      expect: [["C13", id]] as [string, string][],
+    })),
+    { name: "placeholder in the value", table: one("培训人数", "≥**人"), expect: [["F13", "placeholderValue"]] },
+    { name: "X in the value", table: one("租赁施工机械数量", "≥X台"), expect: [["F13", "placeholderValue"]] },
+    {
+      name: "placeholder name and value",
+      table: one("指标1:", "≥**人"),
+      expect: [
+        ["C13", "placeholder"],
+        ["F13", "placeholderValue"],
+      ],
+    },
+    {
+      name: "seed tables 1 and 2 (§f15–17)",
+      tables: [seedTable1(), seedTable2()],
+      expect: [
+        ["C18", "question"],
+        ["C19", "goalSentence"],
+        ["C20", "abstractRate"],
+        ["C18", "question"],
+        ["C19", "goalSentence"],
+        ["C20", "abstractRate"],
+      ],
+    },
+    {
+      name: "seed table 3 (§f25, §f26)",
+      table: seedTable3(),
+      expect: [
+        ["C17", "methodPhrase"],
+        ["C18", "abstractRate"],
+        ["C20", "question"],
+        ["C21", "abstractRate"],
+      ],
+    },
+  ],
+});
