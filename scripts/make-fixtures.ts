@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FIXTURE_FILES } from "../test/fixtures/workbooks";
+import { FIXTURE_FILES } from "../src/sample/workbooks";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -149,7 +149,6 @@ export class OfficeWorkbook implements WorkbookPort {
   private inserted: { sheet: string; top: number; count: number }[] = [];
   /** Our recent writes, for telling our change events apart below ExcelApi 1.14. */
   private selfWrites: { sheet: string; box: RangeBox; until: number }[] = [];
-  private writing = 0;
   /** Sheet and column of every cell marked after the last setMarks (columns survive row inserts). */
   private markAt = new Map<string, { sheet: string; col: number }>();
   private seq = 0;
@@ -302,10 +301,8 @@ export class OfficeWorkbook implements WorkbookPort {
     if (edits.length === 0) return [];
     const known = this.protectedSheetsAmong(edits.map((e) => e.sheet));
     if (known.length) throw new ProtectedSheetError(known);
-    this.writing++;
     this.guard(edits);
-    try {
-      return await this.run(async (ctx) => {
+    return this.run(async (ctx) => {
         const sheets = new Map<string, Excel.Worksheet>();
         const sheetOf = (name: string): Excel.Worksheet => {
           let ws = sheets.get(name);
@@ -374,11 +371,9 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         this.renewGuard(edits);
         for (const e of edits) if (e.kind === "insertRows") this.inserted.push({ sheet: e.sheet, top: e.row - 1, count: e.count });
-        return inverses.flatMap((f) => f()).reverse();
+        // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
+        return inverses.map((f) => f()).reverse().flat();
       });
-    } finally {
-      this.writing--;
-    }
   }
 
   /** Queues a read of a cell's fill; the returned function gives the snapshot after sync. */
@@ -603,13 +598,10 @@ export class OfficeWorkbook implements WorkbookPort {
         writes++;
       }
       if (writes > 0) {
-        this.writing++;
         try {
           await ctx.sync();
         } catch (err) {
           throw await this.explainWriteError(err, [...sheetNames]);
-        } finally {
-          this.writing--;
         }
       }
       result.protectedSheets = [...protectedHit];
@@ -628,10 +620,19 @@ export class OfficeWorkbook implements WorkbookPort {
     return out;
   }
 
+  /**
+   * Fill of a range that may be a null object (a mark whose cells were deleted): only property loads,
+   * which Excel allows on null objects, no method calls.
+   */
   private readFillOrNull(range: Excel.Range): () => FillSnapshot {
-    // A null range (name pointing at deleted cells) is loaded as a null object: reading is skipped.
-    const read = this.readFill(range);
-    return () => (range.isNullObject ? null : read());
+    range.format.fill.load(this.capabilities.cellProperties ? "color,pattern" : "color");
+    return () => {
+      if (range.isNullObject) return null;
+      const f = range.format.fill;
+      const pattern = this.capabilities.cellProperties ? f.pattern : "Solid";
+      if (!f.color || pattern === "None" || (!this.capabilities.cellProperties && f.color.toUpperCase() === "#FFFFFF")) return null;
+      return { color: f.color.toUpperCase(), pattern: String(pattern) };
+    };
   }
 
   private async discoverMarkNames(): Promise<void> {
@@ -720,9 +721,12 @@ export class OfficeWorkbook implements WorkbookPort {
           message: BROKEN_MAPPING_TEXT[reason](m.sheet, m.address),
         });
         if (formula === undefined) return broken("name-missing");
+        // Excel rewrites a name whose sheet was deleted as "=#REF!$A$3:$G$6", and one whose cells were
+        // deleted as "=Sheet1!#REF!".
+        if (formula.startsWith("=#REF!")) return broken("sheet-deleted");
+        if (formula.includes("#REF!")) return broken("range-deleted");
         const q = splitQualified(formula);
-        if (!q.sheet || q.sheet.startsWith("#REF!") || formula.startsWith("=#REF!")) return broken("sheet-deleted");
-        if (q.address.includes("#REF!")) return broken("range-deleted");
+        if (!q.sheet) return broken("sheet-deleted");
         if (!sheetSet.has(q.sheet.toLowerCase())) return broken("sheet-deleted");
         const box = parseBoxA1(q.address);
         if (!box) return broken("range-deleted");
@@ -845,7 +849,7 @@ export class OfficeWorkbook implements WorkbookPort {
 }
 
 function editBox(e: Edit): RangeBox {
-  if (e.kind === "insertRows" || e.kind === "deleteRows") return { top: e.row - 1, left: 0, bottom: e.row - 1 + e.count - 1 + (e.kind === "insertRows" ? 0 : 0), right: LAST_COL };
+  if (e.kind === "insertRows" || e.kind === "deleteRows") return { top: e.row - 1, left: 0, bottom: e.row + e.count - 2, right: LAST_COL };
   return parseBoxA1(e.cell) ?? { top: 0, left: 0, bottom: 0, right: 0 };
 }
 

@@ -62,6 +62,14 @@ function json(args: string[]): { code: number | null; report: Report; stderr: st
   return { code: r.code, report: ReportSchema.parse(parsed), stderr: r.stderr };
 }
 
+/** Runs with the same arguments share one child process (the seed report is read by several tests). */
+const memo = new Map<string, ReturnType<typeof json>>();
+function jsonOnce(args: string[]): ReturnType<typeof json> {
+  const k = JSON.stringify(args);
+  if (!memo.has(k)) memo.set(k, json(args));
+  return memo.get(k)!;
+}
+
 const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 let tmp: string;
@@ -74,7 +82,7 @@ afterAll(() => {
 
 describe("seed workbook", () => {
   test("JSON: 3 tables × 10 indicators, contract-valid, exit 1 for its errors", () => {
-    const { code, report } = json(["check", "test/fixtures/generated/seed.xlsx"]);
+    const { code, report } = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]);
     expect(report.version).toBe(1);
     expect(report.files).toHaveLength(1);
     const f = report.files[0];
@@ -99,7 +107,7 @@ describe("seed workbook", () => {
   });
 
   test("unit-wording fixes ≥95百分比 → ≥95%, on the 指标值 cell", () => {
-    const { report } = json(["check", SEED, "--rules", "unit-wording"]);
+    const { report } = jsonOnce(["check", SEED, "--rules", "unit-wording"]);
     const f = report.files[0];
     const cells = new Set(f.tables.flatMap((t) => t.indicators.filter((i) => i.value.raw.includes("百分比")).map((i) => i.value.cell)));
     expect(cells.size).toBeGreaterThan(0);
@@ -110,14 +118,14 @@ describe("seed workbook", () => {
   });
 
   test("the typed-number variant reads the same tables", () => {
-    const a = json(["check", SEED]).report.files[0];
+    const a = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]).report.files[0];
     const b = json(["check", SEED_TYPED]).report.files[0];
     expect(b.tables.map((t) => t.indicators.length)).toEqual([10, 10, 10]);
     expect(b.tables.map((t) => [t.budget, t.plan])).toEqual(a.tables.map((t) => [t.budget, t.plan]));
   });
 
   test("text: header per table, one line per issue, summary and total, no colour in a pipe", () => {
-    const { report } = json(["check", SEED]);
+    const { report } = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]);
     const r = run(["check", SEED]);
     expect(r.code).toBe(report.summary.errors > 0 ? 1 : 0);
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -145,7 +153,7 @@ describe("seed workbook", () => {
     expect(r.stdout).toMatch(/\n {2}Table 1 {2}/);
     expect(r.stdout).toMatch(/ {2}warning {2}unit-wording {2}/);
     expect(r.stdout).toMatch(/\nTotal: files 1, tables 3, indicators 30; /);
-    const zh = json(["check", SEED, "--rules", "unit-wording"]).report.files[0].issues[0].message;
+    const zh = jsonOnce(["check", SEED, "--rules", "unit-wording"]).report.files[0].issues[0].message;
     const en = json(["check", SEED, "--rules", "unit-wording", "--lang", "en"]).report.files[0].issues[0].message;
     expect(en).not.toBe(zh);
   });
@@ -166,7 +174,7 @@ describe("rule selection", () => {
     expect(up.report.files[0].issues.every((i) => i.severity === "error")).toBe(true);
     const off = json(["check", SEED, "--severity", "unit-wording=off"]);
     expect(off.report.files[0].issues.some((i) => i.rule === "unit-wording")).toBe(false);
-    const all = json(["check", SEED]);
+    const all = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]);
     expect(all.report.files[0].issues.some((i) => i.rule === "unit-wording")).toBe(true);
   });
 
@@ -291,28 +299,43 @@ describe("bad input", () => {
     }
   });
 
-  test.each([
+  const CASES: [string, string, string, string][] = [
     ["empty.xlsx", "empty", "文件为空", "empty"],
     ["encrypted.xlsx", "encrypted", "加密", "password-protected"],
     ["picture.xlsx", "notXlsx", "PNG", "PNG image"],
     ["notes.xlsx", "notXlsx", "文本文件", "text file"],
     ["truncated.xlsx", "corrupt", "已损坏", "damaged"],
     ["missing.xlsx", "missing", "不存在", "no such file"],
-  ])("%s → one clear line, exit 2, the good file still checked", (name, code, zh, en) => {
-    const file = bad[name] ?? path.join(tmp, "bad", name);
-    const r = run(["check", file, SEED]);
-    expect(r.code).toBe(2);
-    const line = r.stdout.split("\n").find((l) => l.startsWith(file));
-    expect(line).toBe(`${file}：无法读取——${line!.split("——")[1]}`);
-    expect(line).toContain(zh);
-    expect(r.stdout).toContain(`文件：${SEED}`);
-    expect(r.stdout).toContain("1 个文件无法读取");
-    const j = json(["check", file, SEED, "--lang", "en"]);
-    expect(j.code).toBe(2);
-    expect(j.report.files[0]).toMatchObject({ file, errorCode: code, tables: [], issues: [] });
-    expect(j.report.files[0].error).toContain(en);
-    expect(j.report.files[1].tables).toHaveLength(3);
-    expect(j.stderr).toContain(`${file}: cannot read — `);
+  ];
+  // One run over every bad file plus the seed, in text and in JSON (en): each bad file gets one
+  // line naming it and why, the seed after them is still checked, exit 2.
+  let text: Run;
+  let en: ReturnType<typeof json>;
+  const fileOf = (name: string) => bad[name] ?? path.join(tmp, "bad", name);
+  beforeAll(() => {
+    const files = CASES.map(([name]) => fileOf(name));
+    text = run(["check", ...files, SEED]);
+    en = json(["check", ...files, SEED, "--lang", "en"]);
+  });
+
+  test("exit 2, the good file still checked, the failures counted", () => {
+    expect(text.code).toBe(2);
+    expect(en.code).toBe(2);
+    expect(text.stdout).toContain(`文件：${SEED}`);
+    expect(text.stdout).toContain(`；${CASES.length} 个文件无法读取`);
+    expect(en.report.files.at(-1)!.tables).toHaveLength(3);
+    expect(en.report.summary).toMatchObject({ files: CASES.length + 1, tables: 3, indicators: 30 });
+  });
+
+  test.each(CASES)("%s → one clear line naming the file and why (%s)", (name, code, zh, enReason) => {
+    const file = fileOf(name);
+    const lines = text.stdout.split("\n").filter((l) => l.includes(file));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}：无法读取——.*${zh}`));
+    const f = en.report.files.find((x) => x.file === file)!;
+    expect(f).toMatchObject({ errorCode: code, tables: [], issues: [] });
+    expect(f.error).toContain(enReason);
+    expect(en.stderr).toContain(`${file}: cannot read — ${f.error}`);
   });
 
   test("a folder with one good and one broken file: both reported, exit 2; lock files and other files skipped", () => {

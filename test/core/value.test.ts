@@ -21,6 +21,7 @@ import { formatNumber, parseDate } from "../../src/core/value/parse";
 import { matchPrefixOperator, matchSuffixOperator } from "../../src/core/value/operators";
 import { unitGroup } from "../../src/core/value/units";
 import { cnToNumber } from "../../src/core/value/cn-numbers";
+import { convertMoney, moneyUnitOfLabel, parseMoney, parsePercentCell, parsePlainNumber } from "../../src/core/value/numbers";
 
 type Expect = Partial<ParsedValue>;
 const d = (year: number | null, month: number | null, day: number | null = null) => ({ year, month, day });
@@ -574,5 +575,64 @@ describe("helpers", () => {
     expect(parseDate("2022年12月31日前")).toEqual({ date: d(2022, 12, 31), dateEnd: null, deadline: true });
     expect(parseDate("95%")).toBeNull();
     expect(parseDate("前")).toBeNull();
+  });
+});
+
+describe("numbers.ts (money and plan cells)", () => {
+  test.each([
+    ["3,309,840.00", 3309840],
+    ["200000", 200000],
+    ["１２３", 123],
+    [" 0.5 ", 0.5],
+    ["-3", -3],
+    [".5", 0.5],
+    ["1,00", null],
+    ["12a", null],
+    ["", null],
+  ] as const)("parsePlainNumber(%j) = %s", (t, n) => {
+    expect(parsePlainNumber(t)).toBe(n);
+  });
+  test.each([
+    [200000, { amount: 200000, unit: null }],
+    ["3,309,840.00", { amount: 3309840, unit: null }],
+    ["250万", { amount: 250, unit: "万元" }],
+    ["20万元", { amount: 20, unit: "万元" }],
+    ["300元", { amount: 300, unit: "元" }],
+    ["1.5亿元", { amount: 15000, unit: "万元" }],
+    ["≤20万元", { amount: 20, unit: "万元" }],
+    ["不超过50万元", { amount: 50, unit: "万元" }],
+    [null, { amount: null, unit: null }],
+    [true, { amount: null, unit: null }],
+    ["好", { amount: null, unit: null }],
+    [Number.NaN, { amount: null, unit: null }],
+  ] as const)("parseMoney(%j)", (v, r) => {
+    expect(parseMoney(v)).toEqual(r);
+  });
+  test.each([
+    ["单位：元", "元"],
+    ["金额单位：万元", "万元"],
+    ["单位:万元", "万元"],
+    ["（万元）", "万元"],
+    ["预算数", null],
+  ] as const)("moneyUnitOfLabel(%s) = %s", (t, u) => {
+    expect(moneyUnitOfLabel(t)).toBe(u);
+  });
+  test("convertMoney", () => {
+    expect(convertMoney(20, "万元", "元")).toBe(200000);
+    expect(convertMoney(200000, "元", "万元")).toBe(20);
+    expect(convertMoney(5, "元", "元")).toBe(5);
+  });
+  test.each([
+    [0.5, "0%", 50],
+    [1, "0.00%", 100],
+    [50, "General", 50],
+    ["50%", null, 50],
+    ["５０％", null, 50],
+    ["100百分比", null, 100],
+    ["", null, null],
+    [null, null, null],
+    ["abc", null, null],
+  ] as const)("parsePercentCell(%j, %j) = %s", (v, f, n) => {
+    expect(parsePercentCell(v, f)).toBe(n);
   });
 });

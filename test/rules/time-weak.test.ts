@@ -16,6 +16,7 @@ const failing: [string, string][] = [
   ["全年", "vague"],
   ["及时", "vague"],
   ["2021年全年", "vague"],
+  ["2022年度", "vague"],
   ["按计划实施", "vague"],
   ["≥1次", "noDate"],
   ["12", "noDate"],

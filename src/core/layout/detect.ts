@@ -24,16 +24,20 @@ class LabelIndex {
   readonly rows: number[] = [];
 
   constructor(grid: CellGrid, cache: LabelCache) {
-    for (let r = grid.firstRow; r <= grid.lastRow; r++) {
+    // Straight over the raw rows (one pass, no per-cell merge lookup); merged tails are dropped after.
+    const rows = grid.toData().values;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i];
+      const r = grid.originRow + i;
       let hits: Hit[] | null = null;
-      for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-        const v = grid.value(r, c);
-        if (typeof v !== "string") continue;
-        const t = v.trim();
-        if (t === "") continue;
-        const info = cache.get(t);
-        if (!isLabel(info)) continue;
-        (hits ??= []).push({ row: r, col: c, info, text: t });
+      for (let j = 0; j < cells.length; j++) {
+        const v = cells[j];
+        if (typeof v !== "string" || v.length === 0) continue;
+        const info = cache.get(v);
+        if (info.field === null && info.plan === null && info.role === null) continue;
+        const c = grid.originCol + j;
+        if (grid.isMergedTail(r, c)) continue;
+        (hits ??= []).push({ row: r, col: c, info, text: v.trim() });
       }
       if (hits) {
         this.byRow.set(r, hits);

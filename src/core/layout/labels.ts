@@ -121,17 +121,26 @@ const INLINE_FIELDS: FieldKind[] = ["projectCode", "projectName", "unitName"];
  * Characters a label can start with (every pattern above, half-width). Titles are recognised by
  * their end ("…表"). A cheap first test that keeps value texts away from the regular expressions.
  */
-const FIRST_CHARS = new Set(
-  "项预单部申填其财年资支用使绩总金计货截一二三指具运符比度依确取评考权分方目全自年0123456789(".split(""),
+const FIRST_CODES = new Set(
+  Array.from("项预单部申填其财年资支用使绩总金计货截一二三指具运符比度依确取评考权分方目全自年0123456789(", (ch) =>
+    ch.charCodeAt(0),
+  ),
 );
 
 /** Cheap pre-test: could the (trimmed) text be a label at all? */
 function maybeLabel(text: string): boolean {
-  const t = text.trim();
-  if (t === "") return false;
-  const code = t.charCodeAt(0);
-  const first = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : t[0];
-  return FIRST_CHARS.has(first) || t.endsWith("表");
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const code = text.charCodeAt(i);
+  if (FIRST_CODES.has(code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code)) return true;
+  let j = text.length - 1;
+  while (j > i && isSpace(text.charCodeAt(j))) j--;
+  return text.charCodeAt(j) === 0x8868; // 表
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0;
 }
 
 /** Classifies one cell text. Cached by the caller; pure. */

@@ -114,6 +114,20 @@ function readPlan(grid: CellGrid, layout: TableLayout): Plan | null {
   return out;
 }
 
+/** Category names repeat on every row and in every table: canonicalise each text once. */
+const CANON1 = new Map<string, string | null>();
+const CANON2 = new Map<string, string | null>();
+function memo(cache: Map<string, string | null>, f: (t: string) => string | null, t: string): string | null {
+  let v = cache.get(t);
+  if (v === undefined) {
+    v = f(t);
+    if (cache.size < 10000) cache.set(t, v);
+  }
+  return v;
+}
+const canonical1 = (t: string) => memo(CANON1, canonicalLevel1, t);
+const canonical2 = (t: string) => memo(CANON2, canonicalLevel2, t);
+
 const NUMBERING = /(?:^|(?<=[\s。；;，,！!？?：:]))(?:[（(](\d{1,2})[)）]|(\d{1,2})[.、．)）](?!\d)|([一二三四五六七八九十])[、.．])/g;
 const CN_DIGITS = "一二三四五六七八九十";
 
@@ -158,112 +172,120 @@ function formAndIndicators(
 ): Pick<ProjectTable, "form" | "formReason" | "indicators"> {
   const byRole = new Map<ColumnRole, HeaderColumn>();
   for (const c of layout.indicatorHeader.columns) if (c.role !== "ignore" && !byRole.has(c.role)) byRole.set(c.role, c);
-  const col = (role: ColumnRole) => byRole.get(role);
+  const l1col = byRole.get("level1");
+  const l2col = byRole.get("level2");
+  const nameCol = byRole.get("name");
+  const descCol = byRole.get("description");
+  const valueCol = byRole.get("value");
+  const opCol = byRole.get("op");
+  const unitCol = byRole.get("unit");
+  const basisCol = byRole.get("basis");
+  const weightCol = byRole.get("weight");
+  const dirCol = byRole.get("direction");
 
-  /** Text of a role column and the cell it was read from (first non-empty cell in the header's span). */
-  const read = (r: number, c: HeaderColumn | undefined): { text: string; pos: Pos | null } => {
-    if (!c) return { text: "", pos: null };
+  /**
+   * The text of a role column on a row: the first non-empty cell within the header's span (merged
+   * tails read empty). Sets `hit` to that text and returns its column (the role's column when blank).
+   */
+  let hit = "";
+  const find = (r: number, c: HeaderColumn): number => {
     for (let cc = c.col; cc <= c.right; cc++) {
-      if (grid.isMergedTail(r, cc)) continue;
       const t = grid.text(r, cc);
-      if (t !== "") return { text: t, pos: { row: r, col: cc } };
+      if (t !== "") {
+        hit = t;
+        return cc;
+      }
     }
-    return { text: "", pos: { row: r, col: c.col } };
+    hit = "";
+    return c.col;
   };
-  const a1 = (p: Pos | null) => (p ? toA1(p.row, p.col) : null);
   const textField = (r: number, c: HeaderColumn | undefined): TextField => {
-    const x = read(r, c);
-    return { value: x.text === "" ? null : x.text, cell: a1(x.pos) };
+    if (!c) return { value: null, cell: null };
+    const cc = find(r, c);
+    return { value: hit === "" ? null : hit, cell: toA1(r, cc) };
   };
 
   const firstData = layout.firstDataRow;
   /** A level cell: written, a merged tail (value from its anchor), or blank. */
-  const level = (r: number, c: HeaderColumn | undefined): { raw: string | null; cell: string | null; tail: boolean } => {
-    if (!c) return { raw: null, cell: null, tail: false };
+  const level = (r: number, c: HeaderColumn | undefined, canon: (t: string) => string | null, prev: CategoryField | null, carryBlank: boolean): CategoryField => {
+    if (!c) return { raw: null, canonical: null, cell: null, carried: false };
     const m = grid.mergeAt(r, c.col);
     if (m && (m.top !== r || m.left !== c.col) && m.top >= firstData) {
       const t = grid.text(m.top, m.left);
-      return { raw: t === "" ? null : t, cell: toA1(m.top, m.left), tail: true };
+      return { raw: t === "" ? null : t, canonical: t === "" ? null : canon(t), cell: toA1(m.top, m.left), carried: true };
     }
-    const x = read(r, c);
-    return { raw: x.text === "" ? null : x.text, cell: a1(x.pos), tail: false };
+    const cc = find(r, c);
+    if (hit !== "") return { raw: hit, canonical: canon(hit), cell: toA1(r, cc), carried: false };
+    if (carryBlank && prev && prev.raw !== null) return { ...prev, carried: true };
+    return { raw: null, canonical: null, cell: toA1(r, cc), carried: false };
   };
+  const has = (r: number, c: HeaderColumn | undefined) => !!c && (find(r, c), hit !== "");
 
-  const l1col = col("level1");
-  const l2col = col("level2");
-  const contentCols = (["name", "value", "op", "unit"] as const).map(col);
   let prev1: CategoryField | null = null;
   let prev2: CategoryField | null = null;
   const indicators: IndicatorRow[] = [];
 
   for (let r = firstData; r <= layout.lastDataRow; r++) {
-    const w1 = level(r, l1col);
-    let l1: CategoryField;
-    if (w1.tail) l1 = { raw: w1.raw, canonical: canonicalLevel1(w1.raw), cell: w1.cell, carried: true };
-    else if (w1.raw !== null) l1 = { raw: w1.raw, canonical: canonicalLevel1(w1.raw), cell: w1.cell, carried: false };
-    else if (prev1 && prev1.raw !== null) l1 = { ...prev1, carried: true };
-    else l1 = { raw: null, canonical: null, cell: w1.cell, carried: false };
-
-    const w2 = level(r, l2col);
-    let l2: CategoryField;
-    if (w2.tail) l2 = { raw: w2.raw, canonical: canonicalLevel2(w2.raw), cell: w2.cell, carried: true };
-    else if (w2.raw !== null) l2 = { raw: w2.raw, canonical: canonicalLevel2(w2.raw), cell: w2.cell, carried: false };
-    else if (prev2 && prev2.raw !== null && (l1.carried || !l1col)) l2 = { ...prev2, carried: true };
-    else l2 = { raw: null, canonical: null, cell: w2.cell, carried: false };
-
+    const l1 = level(r, l1col, canonical1, prev1, true);
+    // A blank 二级 is carried only while the 一级 continues too.
+    const l2 = level(r, l2col, canonical2, prev2, l1.carried || !l1col);
     prev1 = l1;
     prev2 = l2;
-    if (!contentCols.some((c) => read(r, c).text !== "")) continue;
+    if (!has(r, nameCol) && !has(r, valueCol) && !has(r, opCol) && !has(r, unitCol)) continue;
 
-    const valueCol = col("value");
-    const opCol = col("op");
-    const unitCol = col("unit");
-    const vx = read(r, valueCol);
-    let raw = vx.text;
+    let raw = "";
+    let valueCell: string | null = null;
     let opCell: string | null = null;
     let unitCell: string | null = null;
-    if (opCol || unitCol) {
-      const ox = read(r, opCol);
-      const ux = read(r, unitCol);
-      opCell = a1(ox.pos);
-      unitCell = a1(ux.pos);
-      let v: string | number | null = vx.text === "" ? null : vx.text;
-      if (vx.pos) {
-        const typed = grid.value(vx.pos.row, vx.pos.col);
-        if (typeof typed === "number" && !(grid.format(vx.pos.row, vx.pos.col) ?? "").includes("%")) v = typed;
+    if (valueCol) {
+      const vc = find(r, valueCol);
+      raw = hit;
+      valueCell = toA1(r, vc);
+      if (opCol || unitCol) {
+        let v: string | number | null = hit === "" ? null : hit;
+        const typed = grid.value(r, vc);
+        if (typeof typed === "number" && !(grid.format(r, vc) ?? "").includes("%")) v = typed;
+        let op = "";
+        let unit = "";
+        if (opCol) {
+          opCell = toA1(r, find(r, opCol));
+          op = hit;
+        }
+        if (unitCol) {
+          unitCell = toA1(r, find(r, unitCol));
+          unit = hit;
+        }
+        raw = op === "" && v === null && unit === "" ? "" : joinSplitValue(op || null, v, unit || null);
       }
-      raw = ox.text === "" && v === null && ux.text === "" ? "" : joinSplitValue(ox.text || null, v, ux.text || null);
     }
     const parsed = parseValue(raw);
 
     let weight: NumberField | null = null;
-    const wc = col("weight");
-    if (wc) {
-      const wx = read(r, wc);
-      let wv: number | null = null;
-      if (wx.pos) {
-        const typed = grid.value(wx.pos.row, wx.pos.col);
-        wv =
-          typeof typed === "number"
-            ? parsePercentCell(typed, grid.format(wx.pos.row, wx.pos.col))
-            : (parsePercentCell(wx.text, null) ?? parsePlainNumber(wx.text.replace(/分$/, "")));
-      }
-      weight = { value: wv, raw: wx.text === "" ? null : wx.text, cell: a1(wx.pos) };
+    if (weightCol) {
+      const wc = find(r, weightCol);
+      const text = hit;
+      const typed = grid.value(r, wc);
+      const wv =
+        typeof typed === "number"
+          ? parsePercentCell(typed, grid.format(r, wc))
+          : text === ""
+            ? null
+            : (parsePercentCell(text, null) ?? parsePlainNumber(text.replace(/分$/, "")));
+      weight = { value: wv, raw: text === "" ? null : text, cell: toA1(r, wc) };
     }
-    const dc = col("direction");
 
     indicators.push({
       row: r,
       level1: l1,
       level2: l2,
-      name: textField(r, col("name")),
-      description: textField(r, col("description")),
-      value: { ...parsed, cell: a1(vx.pos) },
-      basis: textField(r, col("basis")),
+      name: textField(r, nameCol),
+      description: textField(r, descCol),
+      value: { ...parsed, cell: valueCell },
+      basis: textField(r, basisCol),
       opCell,
       unitCell,
       weight,
-      direction: dc ? textField(r, dc) : null,
+      direction: dirCol ? textField(r, dirCol) : null,
     });
   }
 

@@ -281,6 +281,9 @@ export const en: typeof zhCN = {
     },
   },
   severity: { error: "error", warning: "warning", info: "info" },
+  ui: {
+    // @@ui
+  },
   cli: {
     // @@cli
     help: `jixiao — checks project performance-target tables (项目支出绩效目标表)

@@ -282,6 +282,9 @@ export const zhCN = {
     },
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
+  ui: {
+    // @@ui
+  },
   cli: {
     // @@cli
     help: `jixiao —— 项目支出绩效目标表检查工具

@@ -18,6 +18,46 @@ function goalText(t: ProjectTable): string {
   return lines.map(goalKey).join("|");
 }
 
+/** Row keys and goal texts of every table, with an inverted index; built once per run (per tables array). */
+interface WorkbookIndex {
+  keys: string[][];
+  /** Row key → indices of the tables holding it, ascending, each once (first of identical tables only). */
+  byKey: Map<string, number[]>;
+  goals: string[];
+  /** Goal text → index of the first table with it. */
+  firstGoal: Map<string, number>;
+}
+
+const INDEX = new WeakMap<readonly ProjectTable[], WorkbookIndex>();
+
+function workbookIndex(tables: readonly ProjectTable[]): WorkbookIndex {
+  const cached = INDEX.get(tables);
+  if (cached) return cached;
+  const keys = tables.map(rowKeys);
+  const byKey = new Map<string, number[]>();
+  // Tables with the same rows are interchangeable: only the first of each is indexed (ties go to the
+  // earliest table anyway), which keeps the lists short when a workbook holds many identical tables.
+  const seen = new Set<string>();
+  keys.forEach((list, t) => {
+    const signature = [...list].sort().join("\n");
+    if (seen.has(signature)) return;
+    seen.add(signature);
+    for (const k of new Set(list)) {
+      const at = byKey.get(k);
+      if (at) at.push(t);
+      else byKey.set(k, [t]);
+    }
+  });
+  const goals = tables.map(goalText);
+  const firstGoal = new Map<string, number>();
+  goals.forEach((g, t) => {
+    if (!firstGoal.has(g)) firstGoal.set(g, t);
+  });
+  const index = { keys, byKey, goals, firstGoal };
+  INDEX.set(tables, index);
+  return index;
+}
+
 /**
  * Indicator rows copied from another table of the workbook (domain §f8: 项目2 is 项目1 with two
  * figures changed, down to the cost row “会场布置总成本” on a machinery-rental project). A row counts
@@ -38,13 +78,20 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { table, tables, tableIndex } = ctx;
-    const keys = rowKeys(table);
+    const index = workbookIndex(tables);
+    const keys = index.keys[tableIndex];
     if (keys.length >= COPIED_MIN_ROWS) {
+      // rows of this table found in each earlier table
+      const counts = new Map<number, number>();
+      for (const k of keys) {
+        for (const j of index.byKey.get(k) ?? []) {
+          if (j >= tableIndex) break;
+          counts.set(j, (counts.get(j) ?? 0) + 1);
+        }
+      }
       let best: { j: number; count: number } | null = null;
-      for (let j = 0; j < tableIndex; j++) {
-        const earlier = new Set(rowKeys(tables[j]));
-        const count = keys.filter((k) => earlier.has(k)).length;
-        if (best === null || count > best.count) best = { j, count };
+      for (const [j, count] of counts) {
+        if (best === null || count > best.count || (count === best.count && j < best.j)) best = { j, count };
       }
       if (best && best.count >= COPIED_MIN_ROWS && best.count / keys.length >= COPIED_SHARE) {
         const other = tables[best.j];
@@ -61,18 +108,16 @@ export const rule: Rule = {
         });
       }
     }
-    const goal = goalText(table);
-    if (goal.replace(/\|/g, "").length >= 8) {
-      for (let j = 0; j < tableIndex; j++) {
-        if (goalText(tables[j]) !== goal) continue;
-        const other = tables[j];
-        ctx.report({
-          messageId: "copiedGoal",
-          cell: table.goal.cell ?? table.goals[0]?.cell ?? null,
-          data: { project: projectLabel(other), sheet: other.sheet, range: other.range },
-        });
-        break;
-      }
+    if (tableIndex === tables.length - 1) INDEX.delete(tables); // the run is over: next run reads afresh
+    const goal = index.goals[tableIndex];
+    const first = index.firstGoal.get(goal) ?? tableIndex;
+    if (goal.replace(/\|/g, "").length >= 8 && first < tableIndex) {
+      const other = tables[first];
+      ctx.report({
+        messageId: "copiedGoal",
+        cell: table.goal.cell ?? table.goals[0]?.cell ?? null,
+        data: { project: projectLabel(other), sheet: other.sheet, range: other.range },
+      });
     }
   },
 };

@@ -26,7 +26,7 @@ export function timeKind(v: ParsedValue): TimeKind {
   if (!raw) return "ok";
   const hasYear = (v.date !== null && v.date.year !== null) || YEAR_RE.test(raw);
   const periodWithYear = v.dateEnd !== null && v.dateEnd.year !== null;
-  if (hasYear || periodWithYear) return /全年|年内|年度内|常年|长期/.test(raw) ? "vague" : "ok";
+  if (hasYear || periodWithYear) return /全年|年内|年度内|常年|长期|年度$/.test(raw) ? "vague" : "ok";
   if (isPercent(v)) return "ok";
   if (DURATION_RE.test(raw)) return "ok";
   if (MONTH_RE.test(raw) || (v.date !== null && v.date.month !== null)) return "noYear";

@@ -132,14 +132,29 @@ export function isStandardOperator(form: string | null | undefined): boolean {
   return BY_FORM.get(form)?.standard === true;
 }
 
+function indexBy(forms: readonly OperatorForm[], key: (f: OperatorForm) => string): Map<string, OperatorForm[]> {
+  const m = new Map<string, OperatorForm[]>();
+  for (const f of forms) {
+    const k = key(f);
+    const list = m.get(k);
+    if (list) list.push(f);
+    else m.set(k, [f]);
+  }
+  return m;
+}
+const PREFIX_BY_FIRST = indexBy(PREFIX_OPERATORS, (f) => f.form[0]);
+const SUFFIX_BY_LAST = indexBy(SUFFIX_OPERATORS, (f) => f.form[f.form.length - 1]);
+
 /** The longest prefix operator at the start of `s` (s already half-width, no spaces), or null. */
 export function matchPrefixOperator(s: string): OperatorForm | null {
-  for (const f of PREFIX_OPERATORS) if (s.startsWith(f.form) && s.length > f.form.length) return f;
+  const list = PREFIX_BY_FIRST.get(s[0]);
+  if (list) for (const f of list) if (s.startsWith(f.form) && s.length > f.form.length) return f;
   return null;
 }
 
 /** The longest suffix operator at the end of `s`, or null. */
 export function matchSuffixOperator(s: string): OperatorForm | null {
-  for (const f of SUFFIX_OPERATORS) if (s.endsWith(f.form) && s.length > f.form.length) return f;
+  const list = SUFFIX_BY_LAST.get(s[s.length - 1]);
+  if (list) for (const f of list) if (s.endsWith(f.form) && s.length > f.form.length) return f;
   return null;
 }

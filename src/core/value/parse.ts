@@ -44,15 +44,21 @@ export function parseValue(raw: string): ParsedValue {
 
 /** Folds full-width forms, dashes and spaces so the grammar below sees one spelling. */
 export function cleanValueText(text: string): string {
-  return toHalfWidth(text)
-    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "")
-    .replace(/[—–−‒―﹣]/g, "-")
-    .replace(/[〜∼]/g, "~")
-    .replace(/﹪/g, "%")
-    .replace(/[﹙]/g, "(")
-    .replace(/[﹚]/g, ")")
-    .replace(/[。．]$/g, "")
-    .replace(/[;,.]$/, "");
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x2060 || (c >= 0x200b && c <= 0x200d)) continue;
+    else if (c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) continue;
+    else if (c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 0x2012 || c === 0x2015 || c === 0xfe63) out += "-";
+    else if (c === 0x301c || c === 0x223c) out += "~";
+    else if (c === 0xfe6a) out += "%";
+    else if (c === 0xfe59) out += "(";
+    else if (c === 0xfe5a) out += ")";
+    else out += text[i];
+  }
+  // a closing full stop, comma or semicolon: "≥95%。"
+  return out.replace(/[。;,.]$/, "");
 }
 
 /** Words that may lead a value without changing it: "每年不少于4次", "累计≥100人". Kept in `normalized`. */
@@ -85,7 +91,6 @@ function parseOperated(base: ParsedValue, lead: string, s: string): ParsedValue 
   if (p) {
     prefix = p;
     body = s.slice(p.form.length);
-    // "≥=" / "大于=" typos fold into the first operator
   }
   // 1. a date or period, with its own "前/以前" and "内"
   const d = parseDate(body);
@@ -222,6 +227,7 @@ function readNumber(s: string): NumToken | null {
 
 /** "1,000.50" → "1000.5", "+007" → "7", ".5" → "0.5", "-0" → "0": the digits of the standard form. */
 function cleanNumberText(t: string): string {
+  if (/^[1-9]\d*$/.test(t)) return t;
   let s = t.replace(/,/g, "");
   let sign = "";
   if (s.startsWith("+")) s = s.slice(1);
@@ -438,6 +444,9 @@ function parsePoint(s: string, inheritYear: number | null, range = false): Point
   return s.length > 1 ? periodOf(s, inheritYear) : null;
 }
 
+/** Every date or period form holds one of these characters. */
+const DATE_HINT = /[年月季底末初半Qq.\-/]/;
+
 /** Trailing verbs a deadline may carry: "2022年12月31日前完成". */
 const DONE_VERBS = /(完成|完工|竣工|建成|投入使用|交付使用|交付|办结|结束|启动|开工|实施|到位)$/;
 
@@ -446,6 +455,7 @@ const DONE_VERBS = /(完成|完工|竣工|建成|投入使用|交付使用|交�
  * "2023.07-2024.01", "2022年6月-2022年12月", "2022年6-12月", "2022年度", "第四季度", "年底前".
  */
 export function parseDate(s0: string): DateReading | null {
+  if (!DATE_HINT.test(s0)) return null;
   let s = s0;
   let deadline = false;
   const lead = /^(截至|截止到|截止至|截止|于|在)/.exec(s);

@@ -11,6 +11,7 @@
 import { RangeBox } from "../../core/grid/a1";
 import { boxToA1, parseBox, qualified } from "./address";
 import { ApiHost, RequestContext } from "./api";
+import type { ExcelLike, OfficeLike } from "../../excel/office-workbook";
 import { ChangeRecord, FillData, Scalar, SheetModel, WorkbookModel, WorkbookSnapshot, normColor } from "./model";
 
 export { RequestContext } from "./api";
@@ -76,6 +77,11 @@ export class MemoryExcel implements ApiHost {
   install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
     target.Excel = this.Excel;
     target.Office = this.Office;
+  }
+
+  /** `Excel` and `Office` typed as the adapter expects them: `new OfficeWorkbook(mem.host())`. */
+  host(): { excel: ExcelLike; office: OfficeLike } {
+    return { excel: this.Excel as unknown as ExcelLike, office: this.Office as OfficeLike };
   }
 
   resetSyncs(): void {
@@ -197,7 +203,8 @@ function makeExcel(host: MemoryExcel): MemoryExcelNamespace {
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (ctx: RequestContext) => Promise<T>;
     if (typeof batch !== "function") throw new TypeError("Excel.run needs a batch function");
-    const ctx = new RequestContext(host);
+    // Excel.run(existingContext, batch) continues in that context (used to remove event handlers).
+    const ctx = a instanceof RequestContext ? a : new RequestContext(host);
     const result = await batch(ctx);
     // office.js syncs once more at the end of Excel.run when work is still queued.
     if (ctx.pending > 0) await ctx.sync();

@@ -14,8 +14,17 @@ const PUNCT_RE = /[\s\p{P}\p{S}\u3000]/gu;
  */
 export function normText(s: string | null | undefined): string {
   if (!s) return "";
-  return toHalfWidth(s).toLowerCase().replace(PUNCT_RE, "");
+  const hit = NORM_CACHE.get(s);
+  if (hit !== undefined) return hit;
+  const key = toHalfWidth(s).toLowerCase().replace(PUNCT_RE, "");
+  if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+  NORM_CACHE.set(s, key);
+  return key;
 }
+
+/** Memo of normText: the same names, values and 依据 recur across rules and tables. */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 100000;
 
 /** Trimmed text, or "" for null. */
 export function clean(s: string | null | undefined): string {
@@ -129,11 +138,6 @@ export function isCostRow(row: IndicatorRow): boolean {
     l2 === "社会成本指标" ||
     l2 === "生态环境成本指标"
   );
-}
-
-/** "第1、2、3行"-style list of 1-based numbers, joined with the Chinese enumeration comma. */
-export function joinNumbers(nums: readonly number[], sep = "、"): string {
-  return nums.join(sep);
 }
 
 /** The project name of a table for messages ("（未填项目名称）" when empty). */
