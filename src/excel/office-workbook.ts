@@ -303,77 +303,77 @@ export class OfficeWorkbook implements WorkbookPort {
     if (known.length) throw new ProtectedSheetError(known);
     this.guard(edits);
     return this.run(async (ctx) => {
-        const sheets = new Map<string, Excel.Worksheet>();
-        const sheetOf = (name: string): Excel.Worksheet => {
-          let ws = sheets.get(name);
-          if (!ws) {
-            ws = ctx.workbook.worksheets.getItem(name);
-            sheets.set(name, ws);
-          }
-          return ws;
-        };
-        const inverses: (() => Edit[])[] = [];
-        for (const e of edits) {
-          const ws = sheetOf(e.sheet);
-          if (e.kind === "insertRows") {
-            ws.getRange(`${e.row}:${e.row + e.count - 1}`).insert("Down");
-            inverses.push(() => [{ kind: "deleteRows", sheet: e.sheet, row: e.row, count: e.count }]);
-          } else if (e.kind === "deleteRows") {
-            const rows = ws.getRange(`${e.row}:${e.row + e.count - 1}`);
-            const before = rows.getUsedRangeOrNullObject();
-            before.load("formulas,numberFormat,rowIndex,columnIndex");
-            rows.delete("Up");
-            inverses.push(() => {
-              const out: Edit[] = [{ kind: "insertRows", sheet: e.sheet, row: e.row, count: e.count }];
-              if (before.isNullObject) return out;
-              before.formulas.forEach((row, r) =>
-                row.forEach((f, c) => {
-                  const cell = boxA1({ top: before.rowIndex + r, left: before.columnIndex + c, bottom: before.rowIndex + r, right: before.columnIndex + c });
-                  const nf = before.numberFormat[r][c];
-                  if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: e.sheet, cell, numberFormat: nf });
-                  if (f !== "" && f !== null) out.push(valueInverse(e.sheet, cell, f as string | number | boolean));
-                }),
-              );
-              return out;
-            });
-          } else if (e.kind === "numberFormat") {
-            const before = ws.getRange(normCell(e.cell));
-            before.load("numberFormat");
-            ws.getRange(normCell(e.cell)).numberFormat = [[e.numberFormat]];
-            inverses.push(() => [{ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: String(before.numberFormat[0][0] ?? "General") }]);
-          } else if (e.kind === "fill") {
-            const read = this.readFill(ws.getRange(normCell(e.cell)));
-            this.writeFill(ws.getRange(normCell(e.cell)), e.fill);
-            inverses.push(() => {
-              const o = read();
-              return [{ kind: "fill", sheet: e.sheet, cell: e.cell, fill: o }];
-            });
-          } else {
-            const before = ws.getRange(normCell(e.cell));
-            before.load("formulas,numberFormat");
-            const r = ws.getRange(normCell(e.cell));
-            if (e.formula !== undefined) r.formulas = [[e.formula]];
-            else r.values = [[e.value === null ? "" : typeof e.value === "string" ? protectText(e.value) : e.value]];
-            const after = ws.getRange(normCell(e.cell));
-            after.load("numberFormat");
-            inverses.push(() => {
-              const out: Edit[] = [valueInverse(e.sheet, e.cell, before.formulas[0][0] as string | number | boolean)];
-              const nfBefore = String(before.numberFormat[0][0]);
-              if (nfBefore !== String(after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: nfBefore });
-              return out;
-            });
-          }
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheetOf = (name: string): Excel.Worksheet => {
+        let ws = sheets.get(name);
+        if (!ws) {
+          ws = ctx.workbook.worksheets.getItem(name);
+          sheets.set(name, ws);
         }
-        try {
-          await ctx.sync();
-        } catch (err) {
-          throw await this.explainWriteError(err, edits.map((x) => x.sheet));
+        return ws;
+      };
+      const inverses: (() => Edit[])[] = [];
+      for (const e of edits) {
+        const ws = sheetOf(e.sheet);
+        if (e.kind === "insertRows") {
+          ws.getRange(`${e.row}:${e.row + e.count - 1}`).insert("Down");
+          inverses.push(() => [{ kind: "deleteRows", sheet: e.sheet, row: e.row, count: e.count }]);
+        } else if (e.kind === "deleteRows") {
+          const rows = ws.getRange(`${e.row}:${e.row + e.count - 1}`);
+          const before = rows.getUsedRangeOrNullObject();
+          before.load("formulas,numberFormat,rowIndex,columnIndex");
+          rows.delete("Up");
+          inverses.push(() => {
+            const out: Edit[] = [{ kind: "insertRows", sheet: e.sheet, row: e.row, count: e.count }];
+            if (before.isNullObject) return out;
+            before.formulas.forEach((row, r) =>
+              row.forEach((f, c) => {
+                const cell = boxA1({ top: before.rowIndex + r, left: before.columnIndex + c, bottom: before.rowIndex + r, right: before.columnIndex + c });
+                const nf = before.numberFormat[r][c];
+                if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: e.sheet, cell, numberFormat: nf });
+                if (f !== "" && f !== null) out.push(valueInverse(e.sheet, cell, f as string | number | boolean));
+              }),
+            );
+            return out;
+          });
+        } else if (e.kind === "numberFormat") {
+          const before = ws.getRange(normCell(e.cell));
+          before.load("numberFormat");
+          ws.getRange(normCell(e.cell)).numberFormat = [[e.numberFormat]];
+          inverses.push(() => [{ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: String(before.numberFormat[0][0] ?? "General") }]);
+        } else if (e.kind === "fill") {
+          const read = this.readFill(ws.getRange(normCell(e.cell)));
+          this.writeFill(ws.getRange(normCell(e.cell)), e.fill);
+          inverses.push(() => {
+            const o = read();
+            return [{ kind: "fill", sheet: e.sheet, cell: e.cell, fill: o }];
+          });
+        } else {
+          const before = ws.getRange(normCell(e.cell));
+          before.load("formulas,numberFormat");
+          const r = ws.getRange(normCell(e.cell));
+          if (e.formula !== undefined) r.formulas = [[e.formula]];
+          else r.values = [[e.value === null ? "" : typeof e.value === "string" ? protectText(e.value) : e.value]];
+          const after = ws.getRange(normCell(e.cell));
+          after.load("numberFormat");
+          inverses.push(() => {
+            const out: Edit[] = [valueInverse(e.sheet, e.cell, before.formulas[0][0] as string | number | boolean)];
+            const nfBefore = String(before.numberFormat[0][0]);
+            if (nfBefore !== String(after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: nfBefore });
+            return out;
+          });
         }
-        this.renewGuard(edits);
-        for (const e of edits) if (e.kind === "insertRows") this.inserted.push({ sheet: e.sheet, top: e.row - 1, count: e.count });
-        // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
-        return inverses.map((f) => f()).reverse().flat();
-      });
+      }
+      try {
+        await ctx.sync();
+      } catch (err) {
+        throw await this.explainWriteError(err, edits.map((x) => x.sheet));
+      }
+      this.renewGuard(edits);
+      for (const e of edits) if (e.kind === "insertRows") this.inserted.push({ sheet: e.sheet, top: e.row - 1, count: e.count });
+      // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
+      return inverses.map((f) => f()).reverse().flat();
+    });
   }
 
   /** Queues a read of a cell's fill; the returned function gives the snapshot after sync. */
