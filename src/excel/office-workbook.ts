@@ -794,12 +794,14 @@ export class OfficeWorkbook implements WorkbookPort {
           const c = r.context as Excel.RequestContext;
           groups.set(c, [...(groups.get(c) ?? []), r]);
         }
-        for (const [context, list] of groups) {
-          await this.excel.run(context, async (ctx) => {
-            for (const r of list) r.remove();
-            await ctx.sync();
-          });
-        }
+        await Promise.all(
+          [...groups].map(([context, list]) =>
+            this.excel.run(context, async (ctx) => {
+              for (const r of list) r.remove();
+              await ctx.sync();
+            }),
+          ),
+        );
         results.length = 0;
       },
     };
