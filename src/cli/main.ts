@@ -20,12 +20,9 @@ import { buildReport, exitCodeFor, type FileResult } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { annotateWorkbook, outputPaths, writeWorkbook } from "./annotate";
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** Colour the text output (stdout is a TTY and NO_COLOR is unset). */
-  color: boolean;
-}
+import type { Io } from "./io";
+import { SUBCOMMANDS } from "./commands";
+export type { Io } from "./io";
 
 function defaultIo(): Io {
   const env = process.env;
@@ -118,6 +115,8 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 
 /** Runs the CLI on argv (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub && Object.hasOwn(SUBCOMMANDS, argv[0])) return sub(argv.slice(1), io);
   const ruleIds = ALL_RULES.map((r) => r.meta.id);
   let cmd;
   try {

@@ -45,12 +45,16 @@ import type {
   Capabilities,
   ChangeSubscription,
   DirtyRange,
+  DeleteRowsEdit,
   Edit,
+  FillEdit,
   FillSpec,
+  InsertRowsEdit,
   LoadedMapping,
   Mark,
   MappingRecord,
   MarkResult,
+  NumberFormatEdit,
   SheetInfo,
   ValueEdit,
   WorkbookPort,
@@ -83,6 +87,19 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 /** Original fill of a cell; null = No Fill. */
 type FillSnapshot = { color: string; pattern: string } | null;
+
+/** A queued fill read: what the sync fills in, read by fillSnapshot(). */
+type FillProbe =
+  | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }
+  | { kind: "color"; fill: Excel.RangeFill };
+
+/** An edit queued by applyEdits with the proxies its inverse is read from after the sync. */
+type QueuedEdit =
+  | { kind: "insertRows"; e: InsertRowsEdit }
+  | { kind: "deleteRows"; e: DeleteRowsEdit; before: Excel.Range }
+  | { kind: "numberFormat"; e: NumberFormatEdit; before: Excel.Range }
+  | { kind: "fill"; e: FillEdit; before: FillProbe }
+  | { kind: "value"; e: ValueEdit; before: Excel.Range; after: Excel.Range };
 
 interface MarkNote {
   v: 1;
@@ -169,11 +186,11 @@ export class OfficeWorkbook implements WorkbookPort {
   // ── reading ──────────────────────────────────────────────────────────────────────────────────
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      const names = this.primeMarkNames(ctx);
-      await ctx.sync();
+      const names = this.primeMarkNames(context);
+      await context.sync();
       this.takeMarkNames(names);
       return this.rememberSheets(ws.items);
     });
@@ -186,11 +203,11 @@ export class OfficeWorkbook implements WorkbookPort {
    * tails simply read empty, as Excel returns them (the detector treats them as blanks).
    */
   async readUsedRanges(): Promise<CellGrid[]> {
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      const names = this.primeMarkNames(ctx);
-      await ctx.sync();
+      const names = this.primeMarkNames(context);
+      await context.sync();
       this.takeMarkNames(names);
       const infos = this.rememberSheets(ws.items);
       const reads = ws.items.map((sheet) => {
@@ -200,7 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
         merged?.load("address");
         return { sheet, used, merged };
       });
-      await ctx.sync();
+      await context.sync();
       const grids: CellGrid[] = [];
       reads.forEach((r, i) => {
         if (r.used.isNullObject) return;
@@ -216,8 +233,8 @@ export class OfficeWorkbook implements WorkbookPort {
   async readBlock(sheet: string, address: string): Promise<CellGrid> {
     const box = parseBoxA1(address);
     if (!box) throw new WorkbookError("excel-error", `地址无效：${address}`, `Invalid address: ${address}`);
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load("id,name,position");
       ws.protection.load("protected");
       const range = ws.getRange(boxA1(box));
@@ -229,7 +246,7 @@ export class OfficeWorkbook implements WorkbookPort {
         : null;
       merged?.load("address");
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
         if (excelErrorCode(e) === "ItemNotFound") throw new SheetNotFoundError(sheet, e);
         throw e;
@@ -268,21 +285,21 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async getSelection(): Promise<{ sheet: string; address: string }> {
-    return this.run(async (ctx) => {
-      const r = ctx.workbook.getSelectedRange();
+    return this.run(async (context) => {
+      const r = context.workbook.getSelectedRange();
       r.load("address");
-      await ctx.sync();
+      await context.sync();
       const q = splitQualified(r.address);
       return { sheet: q.sheet ?? "", address: q.address };
     });
   }
 
   async select(sheet: string, cell: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(normCell(cell)).select();
-      await ctx.sync();
+      await context.sync();
     }).catch((e: unknown) => {
       if (excelErrorCode(e) === "ItemNotFound") throw new SheetNotFoundError(sheet, e);
       throw e;
@@ -302,52 +319,38 @@ export class OfficeWorkbook implements WorkbookPort {
     const known = this.protectedSheetsAmong(edits.map((e) => e.sheet));
     if (known.length) throw new ProtectedSheetError(known);
     this.guard(edits);
-    return this.run(async (ctx) => {
+    return this.run(async (context) => {
       const sheets = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string): Excel.Worksheet => {
         let ws = sheets.get(name);
         if (!ws) {
-          ws = ctx.workbook.worksheets.getItem(name);
+          ws = context.workbook.worksheets.getItem(name);
           sheets.set(name, ws);
         }
         return ws;
       };
-      const inverses: (() => Edit[])[] = [];
+      // Every write is queued with the loads its inverse needs; the inverses are read after the one sync.
+      const queued: QueuedEdit[] = [];
       for (const e of edits) {
         const ws = sheetOf(e.sheet);
         if (e.kind === "insertRows") {
           ws.getRange(`${e.row}:${e.row + e.count - 1}`).insert("Down");
-          inverses.push(() => [{ kind: "deleteRows", sheet: e.sheet, row: e.row, count: e.count }]);
+          queued.push({ kind: "insertRows", e });
         } else if (e.kind === "deleteRows") {
           const rows = ws.getRange(`${e.row}:${e.row + e.count - 1}`);
           const before = rows.getUsedRangeOrNullObject();
           before.load("formulas,numberFormat,rowIndex,columnIndex");
           rows.delete("Up");
-          inverses.push(() => {
-            const out: Edit[] = [{ kind: "insertRows", sheet: e.sheet, row: e.row, count: e.count }];
-            if (before.isNullObject) return out;
-            before.formulas.forEach((row, r) =>
-              row.forEach((f, c) => {
-                const cell = boxA1({ top: before.rowIndex + r, left: before.columnIndex + c, bottom: before.rowIndex + r, right: before.columnIndex + c });
-                const nf = before.numberFormat[r][c];
-                if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: e.sheet, cell, numberFormat: nf });
-                if (f !== "" && f !== null) out.push(valueInverse(e.sheet, cell, f as string | number | boolean));
-              }),
-            );
-            return out;
-          });
+          queued.push({ kind: "deleteRows", e, before });
         } else if (e.kind === "numberFormat") {
           const before = ws.getRange(normCell(e.cell));
           before.load("numberFormat");
           ws.getRange(normCell(e.cell)).numberFormat = [[e.numberFormat]];
-          inverses.push(() => [{ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: String(before.numberFormat[0][0] ?? "General") }]);
+          queued.push({ kind: "numberFormat", e, before });
         } else if (e.kind === "fill") {
-          const read = this.readFill(ws.getRange(normCell(e.cell)));
+          const before = this.probeFill(ws.getRange(normCell(e.cell)));
           this.writeFill(ws.getRange(normCell(e.cell)), e.fill);
-          inverses.push(() => {
-            const o = read();
-            return [{ kind: "fill", sheet: e.sheet, cell: e.cell, fill: o }];
-          });
+          queued.push({ kind: "fill", e, before });
         } else {
           const before = ws.getRange(normCell(e.cell));
           before.load("formulas,numberFormat");
@@ -356,43 +359,75 @@ export class OfficeWorkbook implements WorkbookPort {
           else r.values = [[e.value === null ? "" : typeof e.value === "string" ? protectText(e.value) : e.value]];
           const after = ws.getRange(normCell(e.cell));
           after.load("numberFormat");
-          inverses.push(() => {
-            const out: Edit[] = [valueInverse(e.sheet, e.cell, before.formulas[0][0] as string | number | boolean)];
-            const nfBefore = String(before.numberFormat[0][0]);
-            if (nfBefore !== String(after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: e.sheet, cell: e.cell, numberFormat: nfBefore });
-            return out;
-          });
+          queued.push({ kind: "value", e, before, after });
         }
       }
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (err) {
         throw await this.explainWriteError(err, edits.map((x) => x.sheet));
       }
       this.renewGuard(edits);
       for (const e of edits) if (e.kind === "insertRows") this.inserted.push({ sheet: e.sheet, top: e.row - 1, count: e.count });
       // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
-      return inverses.map((f) => f()).reverse().flat();
+      return queued.map((q) => this.inverseOf(q)).reverse().flat();
     });
   }
 
-  /** Queues a read of a cell's fill; the returned function gives the snapshot after sync. */
-  private readFill(r: Excel.Range): () => FillSnapshot {
-    if (this.capabilities.cellProperties) {
-      const props = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-      return () => {
-        const f = props.value[0]?.[0]?.format?.fill;
-        if (!f || !f.pattern || f.pattern === "None") return null;
-        return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
-      };
+  /** The inverse of one applied edit, from the values its queued loads brought back (after the sync). */
+  private inverseOf(q: QueuedEdit): Edit[] {
+    const e = q.e;
+    switch (q.kind) {
+      case "insertRows":
+        return [{ kind: "deleteRows", sheet: e.sheet, row: q.e.row, count: q.e.count }];
+      case "deleteRows": {
+        const out: Edit[] = [{ kind: "insertRows", sheet: e.sheet, row: q.e.row, count: q.e.count }];
+        if (q.before.isNullObject) return out;
+        const { formulas, numberFormat, rowIndex, columnIndex } = q.before;
+        formulas.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const cell = boxA1({ top: rowIndex + r, left: columnIndex + c, bottom: rowIndex + r, right: columnIndex + c });
+            const nf = numberFormat[r][c];
+            if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: e.sheet, cell, numberFormat: nf });
+            if (f !== "" && f !== null) out.push(valueInverse(e.sheet, cell, f as string | number | boolean));
+          }),
+        );
+        return out;
+      }
+      case "numberFormat":
+        return [{ kind: "numberFormat", sheet: e.sheet, cell: q.e.cell, numberFormat: String(q.before.numberFormat[0][0] ?? "General") }];
+      case "fill":
+        return [{ kind: "fill", sheet: e.sheet, cell: q.e.cell, fill: this.fillSnapshot(q.before) }];
+      case "value": {
+        const out: Edit[] = [valueInverse(e.sheet, q.e.cell, q.before.formulas[0][0] as string | number | boolean)];
+        const nfBefore = String(q.before.numberFormat[0][0]);
+        if (nfBefore !== String(q.after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: e.sheet, cell: q.e.cell, numberFormat: nfBefore });
+        return out;
+      }
     }
-    r.format.fill.load("color");
-    return () => {
-      const c = r.format.fill.color;
-      // Below 1.9 Excel reports No Fill as "#FFFFFF": an explicit white fill comes back as No Fill.
-      if (!c || c.toUpperCase() === "#FFFFFF") return null;
-      return { color: c.toUpperCase(), pattern: "Solid" };
-    };
+  }
+
+  /** Queues a read of a cell's fill; fillSnapshot() gives the snapshot after the sync. */
+  private probeFill(r: Excel.Range): FillProbe {
+    if (this.capabilities.cellProperties) {
+      return { kind: "cellProperties", result: r.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
+    }
+    const fill = r.format.fill;
+    fill.load("color");
+    return { kind: "color", fill };
+  }
+
+  /** The snapshot of a probed fill; call only after the sync that followed probeFill(). */
+  private fillSnapshot(p: FillProbe): FillSnapshot {
+    if (p.kind === "cellProperties") {
+      const f = p.result.value[0]?.[0]?.format?.fill;
+      if (!f || !f.pattern || f.pattern === "None") return null;
+      return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
+    }
+    const c = p.fill.color;
+    // Below 1.9 Excel reports No Fill as "#FFFFFF": an explicit white fill comes back as No Fill.
+    if (!c || c.toUpperCase() === "#FFFFFF") return null;
+    return { color: c.toUpperCase(), pattern: "Solid" };
   }
 
   private writeFill(r: Excel.Range, fill: FillSpec | FillSnapshot): void {
@@ -452,11 +487,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const inserted = this.inserted;
     const result: MarkResult = { marked: 0, restored: 0, released: 0, protectedSheets: [] };
 
-    const out = await this.run(async (ctx) => {
+    const out = await this.run(async (context) => {
       // ── sync 1: where our marks are now, their snapshots and current fills; new cells' fills;
       //    protection of every sheet involved; cells of inserted rows that may have inherited a mark.
       const existing = names.map((name) => {
-        const item = ctx.workbook.names.getItemOrNullObject(name);
+        const item = context.workbook.names.getItemOrNullObject(name);
         item.load("comment");
         const range = item.getRangeOrNullObject();
         range.load("address");
@@ -466,27 +501,27 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const s of this.sheets.values()) sheetNames.add(s.name);
       const prot = new Map<string, Excel.Worksheet>();
       for (const s of sheetNames) {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(s);
+        const ws = context.workbook.worksheets.getItemOrNullObject(s);
         ws.load("name");
         ws.protection.load("protected");
         prot.set(s.toLowerCase(), ws);
       }
       const fresh = [...want.entries()].map(([key, m]) => {
-        const range = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
-        return { key, m, range, fill: this.readFill(range) };
+        const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
+        return { key, m, range, fill: this.probeFill(range) };
       });
       const inheritedProbe = inserted.flatMap((ins) => {
         const cols = new Set<number>();
         for (const at of this.markAt.values()) if (at.sheet.toLowerCase() === ins.sheet.toLowerCase()) cols.add(at.col);
-        const cells: { sheet: string; row: number; col: number; range: Excel.Range; fill: () => FillSnapshot }[] = [];
+        const cells: { sheet: string; row: number; col: number; fill: FillProbe }[] = [];
         for (const col of cols)
           for (let row = ins.top; row < ins.top + ins.count; row++) {
-            const range = ctx.workbook.worksheets.getItem(ins.sheet).getRange(boxA1({ top: row, left: col, bottom: row, right: col }));
-            cells.push({ sheet: ins.sheet, row, col, range, fill: this.readFill(range) });
+            const range = context.workbook.worksheets.getItem(ins.sheet).getRange(boxA1({ top: row, left: col, bottom: row, right: col }));
+            cells.push({ sheet: ins.sheet, row, col, fill: this.probeFill(range) });
           }
         return cells;
       });
-      await ctx.sync();
+      await context.sync();
 
       const isProtected = (sheet: string): boolean => {
         const ws = prot.get(sheet.toLowerCase());
@@ -527,7 +562,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const col = parseBoxA1(a.cell)!.left;
           for (const p of inheritedProbe) {
             if (p.sheet !== ins.sheet || p.col !== col || p.row < ins.top || p.row >= ins.top + ins.count) continue;
-            const now = p.fill();
+            const now = this.fillSnapshot(p.fill);
             if (now && sameColor(now.color, a.note.c)) {
               inheritedOriginal.set(`${p.sheet.toLowerCase()}!${boxA1({ top: p.row, left: p.col, bottom: p.row, right: p.col })}`, a.note.o);
             }
@@ -549,7 +584,7 @@ export class OfficeWorkbook implements WorkbookPort {
           continue;
         }
         if (cur.now && sameColor(cur.now.color, cur.note.c)) {
-          this.writeFill(ctx.workbook.worksheets.getItem(cur.sheet).getRange(cur.cell), cur.note.o);
+          this.writeFill(context.workbook.worksheets.getItem(cur.sheet).getRange(cur.cell), cur.note.o);
           result.restored++;
         } else result.released++;
         cur.item.delete();
@@ -561,13 +596,13 @@ export class OfficeWorkbook implements WorkbookPort {
         const [sheet, cell] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
         const real = [...sheetNames].find((s) => s.toLowerCase() === sheet) ?? sheet;
         if (isProtected(real)) continue;
-        this.writeFill(ctx.workbook.worksheets.getItem(real).getRange(cell), original);
+        this.writeFill(context.workbook.worksheets.getItem(real).getRange(cell), original);
         writes++;
       }
       for (const f of fresh) {
         const color = MARK_COLORS[f.m.severity];
         const cur = current.get(f.key);
-        const now = f.fill();
+        const now = this.fillSnapshot(f.fill);
         if (cur) {
           const userChanged = !(now && sameColor(now.color, cur.note.c));
           if (!userChanged && cur.note.s === f.m.severity) continue;
@@ -591,7 +626,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const note: MarkNote = { v: 1, s: f.m.severity, c: color, o: original };
         const name = `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
         f.range.format.fill.color = color;
-        const item = ctx.workbook.names.add(name, f.range, JSON.stringify(note));
+        const item = context.workbook.names.add(name, f.range, JSON.stringify(note));
         item.visible = false;
         this.markNames?.add(name);
         result.marked++;
@@ -599,7 +634,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       if (writes > 0) {
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (err) {
           throw await this.explainWriteError(err, [...sheetNames]);
         }
@@ -636,17 +671,17 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private async discoverMarkNames(): Promise<void> {
-    await this.run(async (ctx) => {
-      const names = this.primeMarkNames(ctx);
-      await ctx.sync();
+    await this.run(async (context) => {
+      const names = this.primeMarkNames(context);
+      await context.sync();
       this.takeMarkNames(names);
     });
   }
 
   /** Queues a load of the names collection (to learn our mark names) when not yet known. */
-  private primeMarkNames(ctx: Excel.RequestContext): Excel.NamedItemCollection | null {
+  private primeMarkNames(context: Excel.RequestContext): Excel.NamedItemCollection | null {
     if (this.markNames !== null) return null;
-    const names = ctx.workbook.names;
+    const names = context.workbook.names;
     names.load("items/name");
     return names;
   }
@@ -664,10 +699,10 @@ export class OfficeWorkbook implements WorkbookPort {
    * columns are inserted or deleted. Two syncs: read what exists, then write.
    */
   async saveMappings(mappings: readonly MappingRecord[]): Promise<void> {
-    await this.run(async (ctx) => {
-      const names = ctx.workbook.names;
+    await this.run(async (context) => {
+      const names = context.workbook.names;
       names.load("items/name");
-      await ctx.sync();
+      await context.sync();
       for (const n of names.items) {
         if (n.name.startsWith(TABLE_NAME_PREFIX)) n.delete();
       }
@@ -676,13 +711,13 @@ export class OfficeWorkbook implements WorkbookPort {
         const name = `${TABLE_NAME_PREFIX}${sanitizeId(m.id)}`;
         const box = parseBoxA1(m.address);
         if (!box) throw new WorkbookError("excel-error", `地址无效：${m.address}`, `Invalid address: ${m.address}`);
-        const item = ctx.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxA1(box)}`, "绩效目标助手 table mapping");
+        const item = context.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxA1(box)}`, "绩效目标助手 table mapping");
         item.visible = false;
         stored.mappings.push({ id: m.id, name, sheet: m.sheet, address: boxA1(box), data: m.data });
       }
-      ctx.workbook.settings.add(MAPPINGS_SETTING, stored);
+      context.workbook.settings.add(MAPPINGS_SETTING, stored);
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
         if (excelErrorCode(e) === "InvalidArgument") {
           const missing = await this.missingSheets(mappings.map((m) => m.sheet));
@@ -695,14 +730,14 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** One sync: the setting, every name (with where it points now) and the sheet list. */
   async loadMappings(): Promise<LoadedMapping[]> {
-    return this.run(async (ctx) => {
-      const setting = ctx.workbook.settings.getItemOrNullObject(MAPPINGS_SETTING);
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(MAPPINGS_SETTING);
       setting.load("value");
-      const names = ctx.workbook.names;
+      const names = context.workbook.names;
       names.load("items/name,items/formula");
-      const ws = ctx.workbook.worksheets;
+      const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      await ctx.sync();
+      await context.sync();
       this.rememberSheets(ws.items);
       if (this.markNames === null) this.takeMarkNames(names);
       if (setting.isNullObject) return [];
@@ -761,30 +796,30 @@ export class OfficeWorkbook implements WorkbookPort {
       onDirty([{ sheet, address: args.address, changeType: args.changeType }]);
     };
     const results: { context: unknown; remove(): void }[] = [];
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
       if (this.capabilities.collectionEvents) {
         results.push(ws.onChanged.add(handler));
-        await ctx.sync();
+        await context.sync();
         this.rememberSheets(ws.items);
         return;
       }
-      await ctx.sync();
+      await context.sync();
       this.rememberSheets(ws.items);
       for (const s of ws.items) results.push(s.onChanged.add(handler));
       results.push(
         ws.onAdded.add(async (added: Excel.WorksheetAddedEventArgs) => {
-          await this.run(async (c2) => {
-            const s = c2.workbook.worksheets.getItem(added.worksheetId);
+          await this.run(async (context) => {
+            const s = context.workbook.worksheets.getItem(added.worksheetId);
             s.load("name,id,position");
             results.push(s.onChanged.add(handler));
-            await c2.sync();
+            await context.sync();
             this.sheets.set(s.id, { name: s.name, id: s.id, position: s.position, protected: false });
           });
         }),
       );
-      await ctx.sync();
+      await context.sync();
     });
     return {
       dispose: async () => {
@@ -795,10 +830,10 @@ export class OfficeWorkbook implements WorkbookPort {
           groups.set(c, [...(groups.get(c) ?? []), r]);
         }
         await Promise.all(
-          [...groups].map(([context, list]) =>
-            this.excel.run(context, async (ctx) => {
+          [...groups].map(([owner, list]) =>
+            this.excel.run(owner, async (context) => {
               for (const r of list) r.remove();
-              await ctx.sync();
+              await context.sync();
             }),
           ),
         );
@@ -832,7 +867,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-  private async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.excel.run(batch);
   }
 

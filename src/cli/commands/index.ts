@@ -1,0 +1,13 @@
+/**
+ * Subcommands other than `check`/`rules` (which live in main.ts): each module parses its own argv
+ * and resolves to an exit code (0 ok, 2 usage or bad parameter). Register one line per command.
+ */
+import type { Io } from "../io";
+
+export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
+
+// @@subcommand-imports
+
+export const SUBCOMMANDS: Record<string, Subcommand> = {
+  // @@subcommands
+};
