@@ -1,4 +1,6 @@
-// Builds the task pane (dist/taskpane.html + taskpane.js) and copies the icons and the manifest.
+// Builds the task pane (dist/taskpane.html + taskpane.js), the browser workbench (dist/workbench.html:
+// workbench.js — the in-memory Excel and its grid — then the same taskpane.js) and copies the icons
+// and the manifest. workbench.html never loads office.js: workbench.js provides Excel and Office.
 //
 //   npm run build        production: office.js from Microsoft's CDN; dist/manifest.xml gets its
 //                        URLs rebased on ADDIN_PUBLIC_URL (default https://localhost:3000/)
@@ -102,7 +104,7 @@ async function config(env = {}, argv = {}) {
 
   return {
     mode: dev ? "development" : "production",
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", workbench: "./src/workbench/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     devtool: dev ? "source-map" : false,
@@ -125,6 +127,26 @@ async function config(env = {}, argv = {}) {
         chunks: ["taskpane"],
         templateParameters: { officeJsUrl: dev ? "office.js" : OFFICE_JS_CDN },
       }),
+      // The workbench: workbench.js MUST run before taskpane.js (it installs window.Excel/Office).
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      ...(dev
+        ? [
+            // `webpack serve` and `npm start`: the site root opens the workbench.
+            new HtmlWebpackPlugin({
+              filename: "index.html",
+              inject: false,
+              templateContent:
+                '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=workbench.html">' +
+                '<title>绩效目标助手</title><a href="workbench.html">workbench.html</a>',
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     performance: { hints: false },

@@ -72,11 +72,11 @@ export function annotateWorkbook(wb: Workbook, issues: readonly AnnotatableIssue
     if (!ws) continue;
     let cell: Cell;
     try {
-      cell = ws.getCell(e.cell);
+      // A merged area's fill and note live on its top-left cell; ExcelJS gives an unmerged cell itself.
+      cell = ws.getCell(e.cell).master;
     } catch {
       continue;
     }
-    if (cell.isMerged) cell = cell.master;
     const worst = e.issues.reduce<Severity>((w, i) => (SEV_RANK[i.severity] < SEV_RANK[w] ? i.severity : w), "info");
     // ExcelJS shares one style object between cells of the same style id: give this cell its own
     // copy before changing the fill, or every cell of that style would turn red.

@@ -91,7 +91,14 @@ type FillSnapshot = { color: string; pattern: string } | null;
 /** A queued fill read: what the sync fills in, read by fillSnapshot(). */
 type FillProbe =
   | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }
-  | { kind: "color"; fill: Excel.RangeFill };
+  | {
+      kind: "format";
+      fill: Excel.RangeFill;
+      /** `pattern` was loaded too (ExcelApi 1.9); below, No Fill reads as "#FFFFFF". */
+      withPattern: boolean;
+      /** Set when the range may be a null object (then the snapshot is null). */
+      range?: Excel.Range;
+    };
 
 /** An edit queued by applyEdits with the proxies its inverse is read from after the sync. */
 type QueuedEdit =
@@ -376,32 +383,31 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** The inverse of one applied edit, from the values its queued loads brought back (after the sync). */
   private inverseOf(q: QueuedEdit): Edit[] {
-    const e = q.e;
     switch (q.kind) {
       case "insertRows":
-        return [{ kind: "deleteRows", sheet: e.sheet, row: q.e.row, count: q.e.count }];
+        return [{ kind: "deleteRows", sheet: q.e.sheet, row: q.e.row, count: q.e.count }];
       case "deleteRows": {
-        const out: Edit[] = [{ kind: "insertRows", sheet: e.sheet, row: q.e.row, count: q.e.count }];
+        const out: Edit[] = [{ kind: "insertRows", sheet: q.e.sheet, row: q.e.row, count: q.e.count }];
         if (q.before.isNullObject) return out;
         const { formulas, numberFormat, rowIndex, columnIndex } = q.before;
         formulas.forEach((row, r) =>
           row.forEach((f, c) => {
             const cell = boxA1({ top: rowIndex + r, left: columnIndex + c, bottom: rowIndex + r, right: columnIndex + c });
             const nf = numberFormat[r][c];
-            if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: e.sheet, cell, numberFormat: nf });
-            if (f !== "" && f !== null) out.push(valueInverse(e.sheet, cell, f as string | number | boolean));
+            if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: q.e.sheet, cell, numberFormat: nf });
+            if (f !== "" && f !== null) out.push(valueInverse(q.e.sheet, cell, f as string | number | boolean));
           }),
         );
         return out;
       }
       case "numberFormat":
-        return [{ kind: "numberFormat", sheet: e.sheet, cell: q.e.cell, numberFormat: String(q.before.numberFormat[0][0] ?? "General") }];
+        return [{ kind: "numberFormat", sheet: q.e.sheet, cell: q.e.cell, numberFormat: String(q.before.numberFormat[0][0] ?? "General") }];
       case "fill":
-        return [{ kind: "fill", sheet: e.sheet, cell: q.e.cell, fill: this.fillSnapshot(q.before) }];
+        return [{ kind: "fill", sheet: q.e.sheet, cell: q.e.cell, fill: this.fillSnapshot(q.before) }];
       case "value": {
-        const out: Edit[] = [valueInverse(e.sheet, q.e.cell, q.before.formulas[0][0] as string | number | boolean)];
+        const out: Edit[] = [valueInverse(q.e.sheet, q.e.cell, q.before.formulas[0][0] as string | number | boolean)];
         const nfBefore = String(q.before.numberFormat[0][0]);
-        if (nfBefore !== String(q.after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: e.sheet, cell: q.e.cell, numberFormat: nfBefore });
+        if (nfBefore !== String(q.after.numberFormat[0][0])) out.push({ kind: "numberFormat", sheet: q.e.sheet, cell: q.e.cell, numberFormat: nfBefore });
         return out;
       }
     }
@@ -414,7 +420,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     const fill = r.format.fill;
     fill.load("color");
-    return { kind: "color", fill };
+    return { kind: "format", fill, withPattern: false };
   }
 
   /** The snapshot of a probed fill; call only after the sync that followed probeFill(). */
@@ -424,10 +430,12 @@ export class OfficeWorkbook implements WorkbookPort {
       if (!f || !f.pattern || f.pattern === "None") return null;
       return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
     }
+    if (p.range?.isNullObject) return null;
     const c = p.fill.color;
+    const pattern = p.withPattern ? p.fill.pattern : "Solid";
     // Below 1.9 Excel reports No Fill as "#FFFFFF": an explicit white fill comes back as No Fill.
-    if (!c || c.toUpperCase() === "#FFFFFF") return null;
-    return { color: c.toUpperCase(), pattern: "Solid" };
+    if (!c || pattern === "None" || (!p.withPattern && c.toUpperCase() === "#FFFFFF")) return null;
+    return { color: c.toUpperCase(), pattern: String(pattern) };
   }
 
   private writeFill(r: Excel.Range, fill: FillSpec | FillSnapshot): void {
@@ -495,7 +503,7 @@ export class OfficeWorkbook implements WorkbookPort {
         item.load("comment");
         const range = item.getRangeOrNullObject();
         range.load("address");
-        return { name, item, range, fill: this.readFillOrNull(range) };
+        return { name, item, range, fill: this.probeFillOrNull(range) };
       });
       const sheetNames = new Set<string>([...want.values()].map((m) => m.sheet));
       for (const s of this.sheets.values()) sheetNames.add(s.name);
@@ -551,7 +559,7 @@ export class OfficeWorkbook implements WorkbookPort {
           this.markNames?.delete(ex.name);
           continue;
         }
-        current.set(key, { name: ex.name, key, sheet: q.sheet ?? "", cell: q.address, note, now: ex.fill(), item: ex.item });
+        current.set(key, { name: ex.name, key, sheet: q.sheet ?? "", cell: q.address, note, now: this.fillSnapshot(ex.fill), item: ex.item });
       }
 
       // Inherited fills: inserted cell showing the colour of the marked cell right above it.
@@ -656,18 +664,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Fill of a range that may be a null object (a mark whose cells were deleted): only property loads,
-   * which Excel allows on null objects, no method calls.
+   * Queues a read of the fill of a range that may be a null object (a mark whose cells were deleted):
+   * only property loads, which Excel allows on null objects, no method calls.
    */
-  private readFillOrNull(range: Excel.Range): () => FillSnapshot {
-    range.format.fill.load(this.capabilities.cellProperties ? "color,pattern" : "color");
-    return () => {
-      if (range.isNullObject) return null;
-      const f = range.format.fill;
-      const pattern = this.capabilities.cellProperties ? f.pattern : "Solid";
-      if (!f.color || pattern === "None" || (!this.capabilities.cellProperties && f.color.toUpperCase() === "#FFFFFF")) return null;
-      return { color: f.color.toUpperCase(), pattern: String(pattern) };
-    };
+  private probeFillOrNull(range: Excel.Range): FillProbe {
+    const withPattern = this.capabilities.cellProperties;
+    const fill = range.format.fill;
+    fill.load(withPattern ? "color,pattern" : "color");
+    return { kind: "format", fill, withPattern, range };
   }
 
   private async discoverMarkNames(): Promise<void> {

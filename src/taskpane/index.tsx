@@ -1,19 +1,15 @@
-// Task pane entry. In this build the pane is a placeholder that says so honestly; the reviewer is
-// available as a command-line tool. It renders at once and never waits on Office.onReady, which
-// stays pending forever outside Office when office.js cannot finish loading.
-import { useEffect, useState } from "react";
+// Task pane entry. Renders at once and never blocks on Office.onReady, which stays pending forever
+// outside Office when office.js cannot finish loading. This is the only place that constructs the
+// OfficeWorkbook: when Office.onReady reports Excel, or when the page already provides `Excel`
+// (the browser workbench installs an in-memory Excel on window before this bundle runs).
+import { useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  Subtitle2,
-  Title2,
-  makeStyles,
-  tokens,
-  webLightTheme,
-  type Theme,
-} from "@fluentui/react-components";
+import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import { OfficeWorkbook } from "../excel/office-workbook";
+import type { WorkbookPort } from "../excel/port";
+import type { Locale } from "../core/messages";
+import { TaskPane } from "./components/TaskPane";
+import { localeFromDisplayLanguage, officeDisplayLanguage, paneText } from "./i18n";
 
 /** Where the pane runs, as far as office.js can tell. */
 export type HostState =
@@ -58,6 +54,19 @@ export function watchOfficeHost(
   };
 }
 
+/** True when the page provides an Excel JavaScript API (real office.js in Excel, or the workbench). */
+export function hasExcelApi(g: unknown = globalThis): boolean {
+  const x = g as { Excel?: { run?: unknown }; Office?: { context?: unknown } };
+  return !!x.Excel && typeof x.Excel.run === "function" && !!x.Office && !!x.Office.context;
+}
+
+/** Run the pane when Office says Excel, or when an Excel API is present and Office has settled (or is absent). */
+export function shouldRun(state: HostState, g: unknown = globalThis): boolean {
+  if (state.kind === "office") return /excel/i.test(state.host) && hasExcelApi(g);
+  if (state.kind === "waiting") return false;
+  return hasExcelApi(g);
+}
+
 const CJK_FONTS = '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
 export const theme: Theme = { ...webLightTheme, fontFamilyBase: `${webLightTheme.fontFamilyBase}, ${CJK_FONTS}` };
 
@@ -67,8 +76,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
-    minHeight: "100vh",
     boxSizing: "border-box",
+    overflowWrap: "anywhere",
     "& > *": { margin: 0 },
   },
   code: {
@@ -83,36 +92,52 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const HOST_TEXT: Record<HostState["kind"], string> = {
-  waiting: "正在连接 Office… / Connecting to Office…",
-  office: "已在 Office 中运行 / Running in Office",
-  standalone: "未在 Office 中运行（浏览器模式） / Not running in Office (browser mode)",
-  "no-office-js": "Office.js 未加载（浏览器模式） / Office.js not loaded (browser mode)",
-};
+/** Shown when the pane is opened outside Excel. */
+function NotInExcel({ state, locale }: { state: HostState; locale: Locale }) {
+  const s = useStyles();
+  return (
+    <main className={s.page}>
+      <Title3 as="h1">{paneText(locale, "appName")}</Title3>
+      {state.kind === "waiting" ? (
+        <Spinner size="small" label={paneText(locale, "connecting")} />
+      ) : (
+        <>
+          <Body1 as="p">{paneText(locale, "notInExcel")}</Body1>
+          <Body1 as="p">{paneText(locale, "notInExcelBody")}</Body1>
+          <code className={s.code}>npm run --silent cli -- check 文件.xlsx|文件夹 [--format text|json] [--out 标注.xlsx]</code>
+        </>
+      )}
+      <Caption1 data-testid="host-state" data-state={state.kind} className={s.muted}>
+        {state.kind === "office" ? state.host : state.kind}
+      </Caption1>
+    </main>
+  );
+}
 
-export function App({ initialState }: { initialState?: HostState }) {
-  const styles = useStyles();
+export function App({ initialState, makePort }: { initialState?: HostState; makePort?: () => WorkbookPort }) {
   const [hostState, setHostState] = useState<HostState>(initialState ?? { kind: "waiting" });
   useEffect(() => (initialState ? undefined : watchOfficeHost(setHostState)), [initialState]);
+  const run = shouldRun(hostState);
+  const { port, portError } = useMemo((): { port: WorkbookPort | null; portError: string | null } => {
+    if (!run) return { port: null, portError: null };
+    try {
+      return { port: makePort ? makePort() : new OfficeWorkbook(), portError: null };
+    } catch (e) {
+      return { port: null, portError: e instanceof Error ? e.message : String(e) };
+    }
+  }, [run, makePort]);
+  // Office.context.displayLanguage is known once Office is ready (read again on every state change).
+  const locale = localeFromDisplayLanguage(officeDisplayLanguage());
   return (
-    <FluentProvider theme={theme}>
-      <main className={styles.page}>
-        <Title2 as="h1">绩效目标助手</Title2>
-        <Caption1 className={styles.muted}>Performance Target Assistant</Caption1>
-        <Subtitle2 as="h2">任务窗格建设中 / Task pane under construction</Subtitle2>
-        <Body1 as="p">
-          本版本的任务窗格尚未完成，暂不能在 Excel 中检查表格。项目支出绩效目标表的审核功能已可通过命令行使用：
-        </Body1>
-        <code className={styles.code}>npm run --silent cli -- check 文件.xlsx|文件夹 [--format text|json] [--out 标注.xlsx]</code>
-        <Body1 as="p" className={styles.muted}>
-          The task pane is not finished in this build. The reviewer for performance-target tables is available
-          from the command line (bin <code>jixiao</code>).
-        </Body1>
-        <Caption1 data-testid="host-state" data-state={hostState.kind} className={styles.muted}>
-          {HOST_TEXT[hostState.kind]}
-          {hostState.kind === "office" ? `: ${hostState.host}` : ""}
-        </Caption1>
-      </main>
+    <FluentProvider theme={theme} lang={locale}>
+      {port ? (
+        <TaskPane port={port} locale={locale} />
+      ) : (
+        <>
+          <NotInExcel state={hostState} locale={locale} />
+          {portError && <Caption1 role="alert">{portError}</Caption1>}
+        </>
+      )}
     </FluentProvider>
   );
 }

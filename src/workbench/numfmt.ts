@@ -198,7 +198,11 @@ function formatNumber(value: number, tokens: Token[]): string {
       if (t.t === "ph" && "0#?".includes(t.s)) decPh.push(t.s);
     }
   // trailing commas right after the last digit placeholder scale too
-  for (let i = mantissaEnd; i < tokens.length && tokens[i].t === "ph" && tokens[i].s === ","; i++) v /= 1000;
+  for (let i = mantissaEnd; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.t !== "ph" || t.s !== ",") break;
+    v /= 1000;
+  }
 
   let exponentText = "";
   if (expIdx >= 0) {

@@ -32,7 +32,13 @@ export class CellGrid {
   readonly merges: readonly RangeBox[];
   private readonly values: CellValue[][];
   private readonly formats: (string | null)[][] | undefined;
-  private mergeIndex: Map<number, RangeBox> | null = null;
+  /**
+   * Merge lookup, built on first use: for cells inside the block, `mergeCell[i]` is 1 + the index in
+   * `merges` of the area covering cell i (row-major), 0 for none; areas reaching outside the block
+   * are also kept in `mergeOutside` by absolute key. A later area wins where two overlap.
+   */
+  private mergeCell: Int32Array | null = null;
+  private mergeOutside: Map<number, RangeBox> | null = null;
 
   constructor(data: CellGridData) {
     this.sheet = data.sheet;
@@ -64,6 +70,7 @@ export class CellGrid {
     if (!r) return null;
     const v = r[col - this.originCol];
     if (v === undefined || v === null) return null;
+    if (this.merges.length === 0) return v;
     const m = this.mergeAt(row, col);
     if (m && (m.top !== row || m.left !== col)) return null;
     return v;
@@ -90,14 +97,31 @@ export class CellGrid {
   /** The merged area that contains (row, col), if any. */
   mergeAt(row: number, col: number): RangeBox | null {
     if (this.merges.length === 0) return null;
-    if (!this.mergeIndex) {
-      this.mergeIndex = new Map();
-      for (const m of this.merges) {
-        for (let r = m.top; r <= m.bottom; r++)
-          for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
-      }
+    const index = this.mergeCell ?? this.buildMergeIndex();
+    const r = row - this.originRow;
+    const c = col - this.originCol;
+    if (r >= 0 && r < this.rowCount && c >= 0 && c < this.colCount) {
+      const k = index[r * this.colCount + c];
+      return k === 0 ? null : this.merges[k - 1];
     }
-    return this.mergeIndex.get(row * 16384 + col) ?? null;
+    return this.mergeOutside?.get(row * 16384 + col) ?? null;
+  }
+
+  private buildMergeIndex(): Int32Array {
+    const { rowCount, colCount, originRow, originCol } = this;
+    const index = new Int32Array(rowCount * colCount);
+    this.merges.forEach((m, i) => {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          const rr = r - originRow;
+          const cc = c - originCol;
+          if (rr >= 0 && rr < rowCount && cc >= 0 && cc < colCount) index[rr * colCount + cc] = i + 1;
+          else (this.mergeOutside ??= new Map()).set(r * 16384 + c, m);
+        }
+      }
+    });
+    this.mergeCell = index;
+    return index;
   }
 
   /** True when (row, col) is a merged cell other than the anchor of its block. */

@@ -19,6 +19,7 @@ import type {
 import { PLAN_KEYS } from "../model/schema";
 import { convertMoney, parseMoney, parsePercentCell, parsePlainNumber } from "../value/numbers";
 import { joinSplitValue, parseValue } from "../value/parse";
+import type { ParsedValue } from "../value/types";
 import { classifyLabel } from "./labels";
 import type { HeaderColumn, Part, Pos, TableLayout } from "./types";
 
@@ -127,6 +128,50 @@ function memo(cache: Map<string, string | null>, f: (t: string) => string | null
 }
 const canonical1 = (t: string) => memo(CANON1, canonicalLevel1, t);
 const canonical2 = (t: string) => memo(CANON2, canonicalLevel2, t);
+
+/** 指标值 texts repeat across rows and tables too: parse each text once (results are copied, never shared). */
+const PARSED = new Map<string, ParsedValue>();
+function parsedValue(raw: string): ParsedValue {
+  let v = PARSED.get(raw);
+  if (v === undefined) {
+    v = parseValue(raw);
+    if (PARSED.size < 20000) PARSED.set(raw, v);
+  }
+  return v;
+}
+
+type IndicatorValue = IndicatorRow["value"];
+/** Every key of an indicator value: adding a field to ParsedValue fails to compile here until indicatorValue copies it. */
+const VALUE_KEYS: Record<keyof IndicatorValue, true> = {
+  kind: true, raw: true, op: true, opRaw: true, number: true, upper: true, unit: true, unitRaw: true,
+  grade: true, date: true, dateEnd: true, deadline: true, normalized: true, cell: true,
+};
+void VALUE_KEYS;
+type DatePart = NonNullable<ParsedValue["date"]>;
+const copyDate = (d: DatePart | null): DatePart | null => (d === null ? null : { year: d.year, month: d.month, day: d.day });
+
+/**
+ * A fresh indicator value, always built with the same keys in the same order: one object shape for
+ * every row, which keeps the rules' property reads monomorphic (a spread gave ~every row its own shape).
+ */
+function indicatorValue(p: ParsedValue, cell: string | null): IndicatorValue {
+  return {
+    kind: p.kind,
+    raw: p.raw,
+    op: p.op,
+    opRaw: p.opRaw,
+    number: p.number,
+    upper: p.upper,
+    unit: p.unit,
+    unitRaw: p.unitRaw,
+    grade: p.grade,
+    date: copyDate(p.date),
+    dateEnd: copyDate(p.dateEnd),
+    deadline: p.deadline,
+    normalized: p.normalized,
+    cell,
+  };
+}
 
 const NUMBERING = /(?:^|(?<=[\s。；;，,！!？?：:]))(?:[（(](\d{1,2})[)）]|(\d{1,2})[.、．)）](?!\d)|([一二三四五六七八九十])[、.．])/g;
 const CN_DIGITS = "一二三四五六七八九十";
@@ -258,7 +303,7 @@ function formAndIndicators(
         raw = op === "" && v === null && unit === "" ? "" : joinSplitValue(op || null, v, unit || null);
       }
     }
-    const parsed = parseValue(raw);
+    const parsed = parsedValue(raw);
 
     let weight: NumberField | null = null;
     if (weightCol) {
@@ -280,7 +325,7 @@ function formAndIndicators(
       level2: l2,
       name: textField(r, nameCol),
       description: textField(r, descCol),
-      value: { ...parsed, cell: valueCell },
+      value: indicatorValue(parsed, valueCell),
       basis: textField(r, basisCol),
       opCell,
       unitCell,

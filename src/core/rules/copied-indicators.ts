@@ -26,6 +26,9 @@ interface WorkbookIndex {
   goals: string[];
   /** Goal text → index of the first table with it. */
   firstGoal: Map<string, number>;
+  /** Scratch counters (rows shared with table j), all 0 between checks, and the indices set. */
+  counts: Int32Array;
+  touched: number[];
 }
 
 const INDEX = new WeakMap<readonly ProjectTable[], WorkbookIndex>();
@@ -53,7 +56,7 @@ function workbookIndex(tables: readonly ProjectTable[]): WorkbookIndex {
   goals.forEach((g, t) => {
     if (!firstGoal.has(g)) firstGoal.set(g, t);
   });
-  const index = { keys, byKey, goals, firstGoal };
+  const index = { keys, byKey, goals, firstGoal, counts: new Int32Array(tables.length), touched: [] };
   INDEX.set(tables, index);
   return index;
 }
@@ -81,16 +84,22 @@ export const rule: Rule = {
     const index = workbookIndex(tables);
     const keys = index.keys[tableIndex];
     if (keys.length >= COPIED_MIN_ROWS) {
-      // rows of this table found in each earlier table
-      const counts = new Map<number, number>();
+      // rows of this table found in each earlier table (a counter per table, reset after use)
+      const counts = index.counts;
+      const touched = index.touched;
+      touched.length = 0;
       for (const k of keys) {
-        for (const j of index.byKey.get(k) ?? []) {
+        const at = index.byKey.get(k);
+        if (at === undefined) continue;
+        for (const j of at) {
           if (j >= tableIndex) break;
-          counts.set(j, (counts.get(j) ?? 0) + 1);
+          if (counts[j]++ === 0) touched.push(j);
         }
       }
       let best: { j: number; count: number } | null = null;
-      for (const [j, count] of counts) {
+      for (const j of touched) {
+        const count = counts[j];
+        counts[j] = 0;
         if (best === null || count > best.count || (count === best.count && j < best.j)) best = { j, count };
       }
       if (best && best.count >= COPIED_MIN_ROWS && best.count / keys.length >= COPIED_SHARE) {

@@ -1,6 +1,6 @@
 import type { Issue, ProjectTable, Severity } from "../model/schema";
 import { formatMessage, type Locale } from "../messages";
-import type { Rule, RuleOptions, ReportDescriptor } from "./types";
+import type { Rule, RuleContext, RuleOptions, ReportDescriptor } from "./types";
 import { ALL_RULES } from "./registry";
 
 export interface RunConfig {
@@ -29,13 +29,19 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
     if (config.only && !config.only.includes(id)) continue;
     const sev = config.severity?.[id] ?? rule.meta.defaultSeverity;
     if (sev === "off") continue;
-    tables.forEach((table, tableIndex) => {
-      const report = (d: ReportDescriptor) => {
+    // One context per rule, re-pointed at each table (no closure per table and rule).
+    const ctx: RuleContext = {
+      table: tables[0],
+      tableIndex: 0,
+      tables,
+      options,
+      report(d: ReportDescriptor) {
         if (!rule.meta.messageIds.includes(d.messageId))
           throw new Error(`rule ${id} reported undeclared message id "${d.messageId}"`);
         if (d.fix && !rule.meta.fixable) throw new Error(`rule ${id} is not fixable but reported a fix`);
         if (d.suggestions && !rule.meta.hasSuggestions)
           throw new Error(`rule ${id} does not declare suggestions but reported some`);
+        const table = ctx.table;
         const data = d.data ?? {};
         issues.push({
           rule: id,
@@ -44,14 +50,18 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
           message: formatMessage(locale, id, d.messageId, data),
           sheet: table.sheet,
           cell: d.cell ?? table.range.split(":")[0],
-          table: tableIndex,
+          table: ctx.tableIndex,
           data,
           ...(d.fix ? { fix: d.fix } : {}),
           ...(d.suggestions ? { suggestions: d.suggestions } : {}),
         });
-      };
-      rule.check({ table, tableIndex, tables, options, report });
-    });
+      },
+    };
+    for (let tableIndex = 0; tableIndex < tables.length; tableIndex++) {
+      ctx.table = tables[tableIndex];
+      ctx.tableIndex = tableIndex;
+      rule.check(ctx);
+    }
   }
   return sortIssues(issues);
 }
@@ -59,18 +69,10 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortIssues(issues: Issue[]): Issue[] {
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => {
-      const t = (a.issue.table ?? -1) - (b.issue.table ?? -1);
-      if (t) return t;
-      const ra = cellOrder(a.issue.cell);
-      const rb = cellOrder(b.issue.cell);
-      if (ra !== rb) return ra - rb;
-      const s = SEV_ORDER[a.issue.severity] - SEV_ORDER[b.issue.severity];
-      return s || a.i - b.i;
-    })
-    .map((x) => x.issue);
+  // Sort keys computed once per issue, not in every comparison.
+  const keyed = issues.map((issue, i) => ({ issue, i, t: issue.table ?? -1, c: cellOrder(issue.cell), s: SEV_ORDER[issue.severity] }));
+  keyed.sort((a, b) => a.t - b.t || a.c - b.c || a.s - b.s || a.i - b.i);
+  return keyed.map((x) => x.issue);
 }
 
 function cellOrder(cell: string | null): number {

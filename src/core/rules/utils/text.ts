@@ -28,8 +28,12 @@ const NORM_CACHE_MAX = 100000;
 
 /** Trimmed text, or "" for null. */
 export function clean(s: string | null | undefined): string {
-  return (s ?? "").replace(/\s+/g, " ").trim();
+  if (!s) return "";
+  // Fast path: a text without any whitespace is already clean (no regex replace, no copy).
+  if (!HAS_SPACE_RE.test(s)) return s;
+  return s.replace(/\s+/g, " ").trim();
 }
+const HAS_SPACE_RE = /\s/;
 
 /** Shortens a quoted text for messages ("…" after `max` characters). */
 export function excerpt(s: string | null | undefined, max = 30): string {

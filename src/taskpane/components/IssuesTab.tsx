@@ -1,0 +1,163 @@
+import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Issue, Severity } from "../../core/model/schema";
+import type { FixPreview, PaneController, PaneState, SeverityCounts } from "../controller";
+import { useLocale, useT } from "../i18n";
+import { FixPreviewPanel } from "./FixPreviewPanel";
+import { IssueRow } from "./IssueRow";
+import { usePaneStyles } from "./styles";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const PAGE = 100;
+
+interface Group {
+  key: string;
+  title: string;
+  subtitle: string;
+  counts: SeverityCounts;
+  bySeverity: Record<Severity, Issue[]>;
+}
+
+function Counts({ counts }: { counts: SeverityCounts }) {
+  const t = useT();
+  return (
+    <span style={{ display: "inline-flex", flexWrap: "wrap", gap: 4 }}>
+      <Badge color="danger" appearance={counts.error ? "filled" : "outline"} data-count="error">{`${t("severityName.error")} ${counts.error}`}</Badge>
+      <Badge color="warning" appearance={counts.warning ? "filled" : "outline"} data-count="warning">{`${t("severityName.warning")} ${counts.warning}`}</Badge>
+      <Badge color="informative" appearance="outline" data-count="info">{`${t("severityName.info")} ${counts.info}`}</Badge>
+    </span>
+  );
+}
+
+/** 检查: the live list of issues grouped by table and severity, with marks, fixes and undo. */
+export function IssuesTab({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const s = usePaneStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [preview, setPreview] = useState<FixPreview | null>(null);
+  const [shown, setShown] = useState<Record<string, number>>({});
+
+  const groups = useMemo((): Group[] => {
+    const out = new Map<string, Group>();
+    const groupOf = (issue: Issue): Group => {
+      const key = issue.table === null ? "workbook" : String(issue.table);
+      let g = out.get(key);
+      if (!g) {
+        const tb = issue.table === null ? null : state.tables[issue.table];
+        g = {
+          key,
+          title: tb ? (tb.projectName ?? t("tables.noName")) : t("check.workbook"),
+          subtitle: tb ? `${tb.sheet}!${tb.range}` : "",
+          counts: { error: 0, warning: 0, info: 0 },
+          bySeverity: { error: [], warning: [], info: [] },
+        };
+        out.set(key, g);
+      }
+      return g;
+    };
+    for (const issue of state.issues) {
+      const g = groupOf(issue);
+      g.counts[issue.severity]++;
+      g.bySeverity[issue.severity].push(issue);
+    }
+    return [...out.values()];
+  }, [state.issues, state.tables, locale]);
+
+  const fixCounts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const i of state.issues) if (i.fix) m.set(i.rule, (m.get(i.rule) ?? 0) + 1);
+    return m;
+  }, [state.issues]);
+
+  const tableSheets = new Set(state.tables.map((tb) => tb.sheet.toLowerCase()));
+  const protectedWithTables = state.protectedSheets.filter((p) => tableSheets.has(p.toLowerCase()));
+  const undoLabel = state.undo ? t(`notice.${state.undo.key}`, state.undo.data) : "";
+
+  const apply = async () => {
+    if (!preview) return;
+    const p = preview;
+    setPreview(null);
+    await controller.applyFix(p);
+  };
+
+  return (
+    <div className={s.section} data-testid="issues-tab">
+      <div className={s.row}>
+        <Switch
+          checked={state.highlight}
+          label={t("check.highlight")}
+          onChange={(_, d) => void controller.setHighlight(d.checked)}
+          data-testid="highlight"
+        />
+      </div>
+      <div className={s.row}>
+        <Button size="small" onClick={() => void controller.clearMarks()} data-action="clear-marks">
+          {t("check.clearMarks")}
+        </Button>
+        <Button
+          size="small"
+          disabled={!state.undo || state.busy}
+          onClick={() => void controller.undo()}
+          title={state.undo ? t("check.undoWhat", { label: undoLabel }) : undefined}
+          data-action="undo"
+        >
+          {t("check.undo")}
+        </Button>
+      </div>
+      {state.undo && <Caption1 className={s.muted}>{t("check.undoWhat", { label: undoLabel })}</Caption1>}
+      {protectedWithTables.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="protected">
+          <MessageBarBody>{t("check.protected", { sheets: protectedWithTables.join("、") })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && <FixPreviewPanel preview={preview} busy={state.busy} onApply={() => void apply()} onCancel={() => setPreview(null)} />}
+      {state.tables.length === 0 ? (
+        <Caption1>{t("check.noTables")}</Caption1>
+      ) : (
+        <>
+          <div className={s.row} data-testid="totals">
+            <Counts counts={state.totals} />
+          </div>
+          {state.issues.length === 0 && <Caption1>{t("check.noIssues")}</Caption1>}
+        </>
+      )}
+      {groups.map((g) => (
+        <section key={g.key} className={s.section} data-group={g.key} aria-label={g.title}>
+          <div className={s.card}>
+            <Body1Strong as="h3" className={s.heading}>
+              {g.title}
+            </Body1Strong>
+            {g.subtitle && <span className={s.mono}>{g.subtitle}</span>}
+            <Counts counts={g.counts} />
+          </div>
+          {SEVERITIES.filter((sev) => g.bySeverity[sev].length > 0).map((sev) => {
+            const list = g.bySeverity[sev];
+            const k = `${g.key}:${sev}`;
+            const limit = shown[k] ?? PAGE;
+            return (
+              <div key={sev} className={s.section} data-severity-group={sev}>
+                <Caption1 as="h4" className={s.heading}>{`${t(`severityName.${sev}`)}（${list.length}）`}</Caption1>
+                <ul className={s.list}>
+                  {list.slice(0, limit).map((issue, i) => (
+                    <IssueRow
+                      key={`${issue.rule}|${issue.messageId}|${issue.cell}|${i}`}
+                      issue={issue}
+                      sameRuleFixes={fixCounts.get(issue.rule) ?? 0}
+                      onSelect={(is) => void controller.select(is)}
+                      onFix={(is, scope) => setPreview(controller.previewFix(is, scope))}
+                    />
+                  ))}
+                </ul>
+                {list.length > limit && (
+                  <Button size="small" appearance="subtle" onClick={() => setShown({ ...shown, [k]: limit + PAGE })}>
+                    {t("check.more", { n: Math.min(PAGE, list.length - limit) })}
+                  </Button>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Caption1, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import type { Locale } from "../../core/messages";
+import type { WorkbookPort } from "../../excel/port";
+import { PaneController, type ControllerOptions } from "../controller";
+import { LocaleContext, useT } from "../i18n";
+import { IssuesTab } from "./IssuesTab";
+import { Notices } from "./Notices";
+import { TablesTab } from "./TablesTab";
+import { usePaneStyles } from "./styles";
+
+/** Tabs of the pane. 指标库 (library) and 支出计划 (plan) join later. */
+export type TabId = "tables" | "check";
+
+/** The pane over a controller (rendered directly in tests). */
+export function PaneView({ controller, initialTab = "check" }: { controller: PaneController; initialTab?: TabId }) {
+  const s = usePaneStyles();
+  const t = useT();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const [tab, setTab] = useState<TabId>(initialTab);
+  return (
+    <main className={s.page} data-phase={state.phase}>
+      <Title3 as="h1" className={s.heading}>
+        {t("appName")}
+      </Title3>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        <Tab value="tables" data-tab="tables">
+          {t("tabs.tables")}
+        </Tab>
+        <Tab value="check" data-tab="check">
+          {`${t("tabs.check")}${state.issues.length ? ` (${state.issues.length})` : ""}`}
+        </Tab>
+      </TabList>
+      <Notices notices={state.notices} onDismiss={(id) => controller.dismissNotice(id)} />
+      {(state.phase === "idle" || (state.phase === "detecting" && state.tables.length === 0)) && (
+        <Spinner size="small" label={t("starting")} />
+      )}
+      {tab === "tables" ? <TablesTab controller={controller} state={state} /> : <IssuesTab controller={controller} state={state} />}
+    </main>
+  );
+}
+
+/**
+ * The task pane: receives a WorkbookPort (never Office itself), makes a controller, starts it
+ * (detect + live checking) and stops it when unmounted.
+ */
+export function TaskPane({
+  port,
+  locale,
+  options,
+  initialTab,
+}: {
+  port: WorkbookPort;
+  locale: Locale;
+  options?: ControllerOptions;
+  initialTab?: TabId;
+}) {
+  const [controller, setController] = useState<PaneController | null>(null);
+  useEffect(() => {
+    const c = new PaneController(port, options);
+    setController(c);
+    void c.start();
+    return () => {
+      void c.dispose();
+    };
+    // The controller lives as long as the port; options are read once.
+  }, [port]);
+  return (
+    <LocaleContext.Provider value={locale}>
+      {controller ? <PaneView controller={controller} initialTab={initialTab} /> : <Caption1>{"…"}</Caption1>}
+    </LocaleContext.Provider>
+  );
+}
