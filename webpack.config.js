@@ -108,6 +108,8 @@ async function config(env = {}, argv = {}) {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     devtool: dev ? "source-map" : false,
+    // Development builds (npm start, browser tests) keep a persistent cache: a rebuild takes seconds.
+    cache: dev ? { type: "filesystem", buildDependencies: { config: [__filename] } } : false,
     module: {
       rules: [
         {

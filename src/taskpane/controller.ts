@@ -238,6 +238,8 @@ export class PaneController {
   private running = new Set<Promise<unknown>>();
   private marksChain: Promise<void> = Promise.resolve();
   private marksQueued = false;
+  /** The mark list last written successfully (writing the same list again is skipped). */
+  private lastMarks: string | null = null;
   private firstEventAt: number | null = null;
   private undoStack: { inverse: Edit[]; key: string; data: Record<string, string | number>; cells: number }[] = [];
   private seq = 0;
@@ -463,17 +465,26 @@ export class PaneController {
 
   /** A detected table's block: its range plus a few rows below, never reaching the next table. */
   private refreshBlocks(): void {
+    const bySheet = new Map<string, { e: Entry; r: RangeBox }[]>();
     for (const e of this.entries) {
-      if (e.source !== "detected" || !e.model) continue;
-      const r = parseBoxA1(e.model.range);
-      if (!r) continue;
-      let bottom = r.bottom + this.extraRows;
-      for (const o of this.entries) {
-        if (o === e || !sameSheet(o.sheet, e.sheet)) continue;
-        const ob = o.model ? (parseBoxA1(o.model.range) ?? o.block) : o.block;
-        if (ob.top > r.bottom && ob.left <= r.right && r.left <= ob.right) bottom = Math.min(bottom, ob.top - 1);
-      }
-      e.block = { ...r, bottom: Math.max(r.bottom, bottom) };
+      const r = (e.model && parseBoxA1(e.model.range)) || e.block;
+      const k = e.sheet.toLowerCase();
+      let list = bySheet.get(k);
+      if (!list) bySheet.set(k, (list = []));
+      list.push({ e, r });
+    }
+    for (const list of bySheet.values()) {
+      list.sort((a, b) => a.r.top - b.r.top);
+      list.forEach(({ e, r }, i) => {
+        if (e.source !== "detected" || !e.model) return;
+        let bottom = r.bottom + this.extraRows;
+        // The first table starting below this one in overlapping columns caps the block.
+        for (let j = i + 1; j < list.length && list[j].r.top <= bottom; j++) {
+          const o = list[j].r;
+          if (o.top > r.bottom && o.left <= r.right && r.left <= o.right) bottom = Math.min(bottom, o.top - 1);
+        }
+        e.block = { ...r, bottom: Math.max(r.bottom, bottom) };
+      });
     }
   }
 
@@ -686,8 +697,12 @@ export class PaneController {
   }
 
   private async writeMarks(marks: Mark[]): Promise<void> {
+    const key = marks.map((m) => `${m.sheet}!${m.cell}:${m.severity}`).join("\n");
+    if (key === this.lastMarks) return;
+    this.lastMarks = null;
     try {
       const res = await this.port.setMarks(marks);
+      this.lastMarks = key;
       if (this.state.protectedSheets.length && res.protectedSheets.length === 0) this.set({ protectedSheets: this.unprotectedFilter(marks) });
     } catch (e) {
       if (isProtectedError(e)) {
@@ -719,8 +734,10 @@ export class PaneController {
   async clearMarks(): Promise<void> {
     this.set({ highlight: false });
     this.marksChain = this.marksChain.then(async () => {
+      this.lastMarks = null;
       try {
         await this.port.clearMarks();
+        this.lastMarks = "";
       } catch (e) {
         if (isProtectedError(e)) this.set({ protectedSheets: [...new Set([...this.state.protectedSheets, ...e.sheets])] });
         else this.notify({ level: "error", text: errorText(e) });

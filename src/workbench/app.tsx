@@ -83,6 +83,14 @@ export function Workbench({ excel, book, actions, onRendered }: { excel: MemoryE
   const deleteRows = () => run(() => excel.user.deleteRows(sheet.name, sel.top + 1, rowsOfSel));
   const setFill = (color: string | null) => run(() => excel.user.setFill(sheet.name, boxToA1(clipToUsed(sel, model.usedBox(sheet))), color));
 
+  const addSheet = () =>
+    run(() => {
+      let i = model.sheets.length + 1;
+      while (model.sheet(`Sheet${i}`)) i++;
+      excel.user.addSheet(`Sheet${i}`);
+      excel.user.select(`Sheet${i}`, "A1");
+    });
+
   const onPick = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
@@ -162,6 +170,9 @@ export function Workbench({ excel, book, actions, onRendered }: { excel: MemoryE
             {s.name}
           </button>
         ))}
+        <button type="button" className="wb-tab" data-testid="add-sheet" aria-label="新建工作表 / New sheet" title="新建工作表 / New sheet" onClick={addSheet}>
+          +
+        </button>
       </div>
       <div className="wb-status" role="status">
         <span className="wb-message" data-testid="workbench-message">

@@ -484,7 +484,9 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
             fontWeight: font?.bold ? 600 : undefined,
           }}
         >
-          <div className="wb-text">{text}</div>
+          <div className={rowSpan > 1 ? "wb-text wb-wrap" : "wb-text"} style={{ height: rowSpan * ROW_HEIGHT - 1 }}>
+            {text}
+          </div>
         </td>,
       );
     }

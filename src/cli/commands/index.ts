@@ -7,7 +7,9 @@ import type { Io } from "../io";
 export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
 
 // @@subcommand-imports
+import { planCommand } from "./plan";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   // @@subcommands
+  plan: planCommand,
 };

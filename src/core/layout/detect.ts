@@ -73,10 +73,16 @@ const REQUIRED_ROLES: ColumnRole[] = ["level1", "level2", "name", "value"];
 /** Roles whose text makes a row an indicator row (a description alone does not). */
 const CONTENT_ROLES: ColumnRole[] = ["name", "value", "op", "unit"];
 
+/**
+ * Label classifications, shared by every detection run: label texts repeat on every table, sheet and
+ * re-validation, and classifyLabel is pure. Bounded inside LabelCache.
+ */
+const LABELS = new LabelCache();
+
 /** Every project table on the grid, top to bottom. */
 export function detectTables(grid: CellGrid): TableLayout[] {
   if (grid.rowCount === 0 || grid.colCount === 0) return [];
-  const index = new LabelIndex(grid, new LabelCache());
+  const index = new LabelIndex(grid, LABELS);
   const headers: { row: number; columns: HeaderColumn[] }[] = [];
   for (const r of index.rows) {
     const hits = index.byRow.get(r)!;
@@ -109,7 +115,7 @@ export function headerColumns(grid: CellGrid, row: number): HeaderColumn[] {
     cells.push({ col: c, right: Math.max(c, grid.spanRight(row, c)), label: t });
   }
   const roles = columnRolesFromHeader(cells.map((c) => c.label));
-  return cells.map((c, i) => ({ ...c, role: roles[i] }));
+  return cells.map((c, i) => ({ col: c.col, right: c.right, label: c.label, role: roles[i] }));
 }
 
 function buildLayout(

@@ -40,6 +40,17 @@ const MAX_LABEL_LENGTH = 100;
 
 const NONE: LabelInfo = Object.freeze({ field: null, inline: null, plan: null, role: null, unit: null });
 
+/** A LabelInfo, always with the same keys in the same order (one object shape for every label). */
+function labelInfo(
+  field: FieldKind | null,
+  inline: string | null,
+  plan: PlanKey | null,
+  role: ColumnRole | null,
+  unit: MoneyUnit | null,
+): LabelInfo {
+  return { field, inline, plan, role, unit };
+}
+
 /** Half-width, no whitespace (incl. U+3000), no trailing colon. */
 export function labelKey(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, "").replace(/[:：]+$/, "");
@@ -150,25 +161,25 @@ export function classifyLabel(text: string): LabelInfo {
   const key = labelKey(text);
   if (key.length === 0) return NONE;
   // Titles: "…项目资金绩效目标表", "…绩效目标申报表".
-  if (/绩效目标(申报|批复|审核|审批|下达)?表$/.test(key) && key.length >= 6) return { ...NONE, field: "title" };
+  if (/绩效目标(申报|批复|审核|审批|下达)?表$/.test(key) && key.length >= 6) return labelInfo("title", null, null, null, null);
   const plan = checkpointOfKey(key);
-  if (plan) return { ...NONE, plan };
+  if (plan) return labelInfo(null, null, plan, null, null);
   const unitLabel = /^(金额|资金|计量|货币)?单位[:：](万元|元)$/.exec(key);
-  if (unitLabel) return { ...NONE, field: "moneyUnit", unit: unitLabel[2] as MoneyUnit };
+  if (unitLabel) return labelInfo("moneyUnit", null, null, null, unitLabel[2] as MoneyUnit);
   const bare = bareKey(key);
   for (const [re, field] of FIELD_PATTERNS) {
-    if (re.test(bare)) return { ...NONE, field, unit: field.startsWith("budget") ? moneyUnitOfLabel(key) : null };
+    if (re.test(bare)) return labelInfo(field, null, null, null, field.startsWith("budget") ? moneyUnitOfLabel(key) : null);
   }
   // "项目名称：xxx" — a label with its value in the same cell.
   const inline = /^([^:：]{2,8})[:：](.+)$/.exec(text.trim());
   if (inline) {
     const head = bareKey(labelKey(inline[1]));
     for (const [re, field] of FIELD_PATTERNS) {
-      if (INLINE_FIELDS.includes(field) && re.test(head)) return { ...NONE, field, inline: inline[2].trim() };
+      if (INLINE_FIELDS.includes(field) && re.test(head)) return labelInfo(field, inline[2].trim(), null, null, null);
     }
   }
   const role = roleOfKey(bare);
-  if (role) return { ...NONE, role };
+  if (role) return labelInfo(null, null, null, role, null);
   return NONE;
 }
 

@@ -261,7 +261,7 @@ function formAndIndicators(
     }
     const cc = find(r, c);
     if (hit !== "") return { raw: hit, canonical: canon(hit), cell: toA1(r, cc), carried: false };
-    if (carryBlank && prev && prev.raw !== null) return { ...prev, carried: true };
+    if (carryBlank && prev && prev.raw !== null) return { raw: prev.raw, canonical: prev.canonical, cell: prev.cell, carried: true };
     return { raw: null, canonical: null, cell: toA1(r, cc), carried: false };
   };
   const has = (r: number, c: HeaderColumn | undefined) => !!c && (find(r, c), hit !== "");

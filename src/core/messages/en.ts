@@ -347,6 +347,7 @@ export const en: typeof zhCN = {
         undo: "Undo last change",
         undoWhat: "Can undo: {label}",
         details: "Details",
+        showIssues: "Show issues",
         hideDetails: "Hide",
         ruleLabel: "Rule: {title} ({rule})",
         basis: "Basis: {basis}",
@@ -379,11 +380,106 @@ export const en: typeof zhCN = {
   },
   cli: {
     // @@cli
+    plan: {
+      help: `jixiao plan — builds a spending plan (资金支出计划) from how the money is paid: the cumulative
+share of the budget spent by the end of March, June, October and December
+
+Usage:
+  jixiao plan --profile even|front|back|milestones|monthly|once [options]
+
+Profiles (--profile):
+  even        equal spending every month from the start month to the end month
+  front       front-loaded: monthly spending falls linearly (most in the first month, least in the last)
+  back        back-loaded: monthly spending rises linearly (least in the first month, most in the last)
+  milestones  payment dates: --milestones "2024-03:30,2024-09:60,2024-12:10" (shares adding up to 100)
+              or amounts "2024-03:90万,2024-09:180万,2024-12:30万" (元, 万元, 万)
+  monthly     monthly amounts: --monthly "a,b,…" (12 numbers, January to December)
+  once        a single payment: --month 6
+
+Options:
+  --start 1 --end 12        first and last month for even/front/back (default 1 to 12; an end month of
+                            13 to 24 means January to December of the next year: a cross-year project)
+  --milestones list         dates as 2024-03, 2024/3, 2024年3月 or 3月; milestones before the budget year
+                            count as paid before the year starts, those after it are paid after December
+  --year 2024               budget year of the milestones (default: the earliest year among them)
+  --monthly a,b,…           spending in each of the 12 months
+  --month 6                 payment month for once (1 to 12)
+  --budget 3000000          the budget (预算数); prints the cumulative amounts too
+  --unit 元|万元            the budget's unit (default 元; amounts to the fen or to 0.0001 万元)
+  --decimals 0|1            decimals of the percentages (default 0)
+  --cross-year              cross-year (结转) project: 12月底 may stay below 100%
+  --recurring               recurring operating project: check 6月底 against the time yardstick (50%)
+  --floor-m6 50             minimum for 6月底 in percent; checked when given
+  --format text|json        output format (default text)
+  --lang zh-CN|en           output language (default zh-CN)
+
+Exit code: 0 = plan printed; 2 = a bad parameter.`,
+      profiles: {
+        even: "even",
+        front: "front-loaded",
+        back: "back-loaded",
+        milestones: "payment milestones",
+        monthly: "monthly amounts",
+        once: "single payment",
+      },
+      month: "month {m}",
+      nextYearMonth: "month {m} of the next year",
+      span: "{from} to {to}",
+      onceAt: "paid in {month}",
+      milestoneCount: "{n} milestones",
+      twelveMonths: "January to December",
+      title: "Spending plan ({profile}: {detail})",
+      labels: { m3: "end of March", m6: "end of June", m10: "end of October", m12: "end of December" },
+      columns: { checkpoint: "checkpoint", percent: "cumulative %", exact: "schedule", money: "cumulative amount ({unit})" },
+      budget: "Budget: {budget} {unit}",
+      series: "Cumulative at each month end (%): ",
+      crossYear: "Cross-year project: {value} by the end of December, the rest is paid next year.",
+      checks: "Checks: ",
+      noIssues: "no issues",
+      notes: {
+        paidBefore: "Milestones before the budget year ({share}%) count as paid before the year starts and are included in every checkpoint.",
+        crossYearShare: "{share}% is paid after the end of December (cross-year).",
+        amountMismatch: "The amounts add up to {total} {unit}, not the budget of {budget} {unit}; the plan follows their proportions.",
+      },
+      check: {
+        belowFloor: "The spending plan's {label} is {value}, below the time-progress yardstick of {floor} (half the year, half the money); a recurring project should spend evenly.",
+      },
+      errors: {
+        profileMissing: "Choose a profile with --profile: {valid}",
+        profileUnknown: "Unknown profile \"{value}\"; choose one of {valid}",
+        startRange: "The start month must be a whole number from 1 to 12, got \"{value}\"",
+        endRange: "The end month must be a whole number from 1 to 24 (13 to 24 = January to December of the next year), got \"{value}\"",
+        startAfterEnd: "The start month ({start}) cannot be after the end month ({end})",
+        monthMissing: "A single payment needs its month (--month 1 to 12)",
+        monthRange: "The payment month must be a whole number from 1 to 12, got \"{value}\"",
+        milestonesMissing: "Give the payment milestones, e.g. --milestones \"2024-03:30,2024-09:60,2024-12:10\"",
+        milestoneBad: "Cannot read the milestone \"{item}\"; write \"year-month:share\" or \"year-month:amount元/万元\", e.g. \"2024-03:30\"",
+        milestoneYear: "The year of the milestone \"{item}\" must be from 2000 to 2100",
+        milestonesMixed: "Milestones cannot mix shares and amounts: write all as shares (30) or all as amounts (90万)",
+        sharesNot100: "The milestone shares add up to {sum}%, not 100% (write a part paid next year on a next-year date)",
+        negative: "\"{item}\" cannot be negative",
+        zeroTotal: "Nothing is spent (the total is 0), so there is no share to compute",
+        monthlyMissing: "Give the 12 monthly amounts, e.g. --monthly \"0,0,10,10,10,10,10,10,10,10,10,10\"",
+        monthlyCount: "Monthly amounts need 12 numbers (January to December), got {n}",
+        monthlyBad: "\"{item}\" in the monthly amounts is not a number",
+        crossYearNotAllowed: "{share}% is paid after the end of December, so 12月底 cannot reach 100%; for a cross-year (结转) project add --cross-year",
+        badBudget: "The budget must be an amount above 0, got \"{value}\"",
+        badUnit: "The money unit must be 元 or 万元, got \"{value}\"",
+        badDecimals: "Decimals must be 0 or 1, got \"{value}\"",
+        badYear: "The budget year must be a four-digit year from 2000 to 2100, got \"{value}\"",
+        badFloor: "The time-progress floor must be a number from 0 to 100, got \"{value}\"",
+        noPlan: "This table has no spending-plan cells (3月底/6月底/10月底/12月底)",
+        planCellMissing: "This table's spending plan has no \"{label}\" cell",
+        badValues: "The spending-plan value \"{value}\" for {label} is not a valid percentage",
+        unexpectedArg: "The plan command takes no argument \"{arg}\"",
+      },
+    },
     help: `jixiao — checks project performance-target tables (项目支出绩效目标表)
 
 Usage:
   jixiao check <file.xlsx | folder>... [options]   check the tables in the workbooks
   jixiao rules [--lang en] [--format json]         list every rule (id, default severity, title)
+  jixiao plan --profile even|front|back|…          build a spending plan (cumulative % at 3/6/10/12月底); see jixiao plan --help
   jixiao --help | --version
 
 Options of check:

@@ -348,6 +348,7 @@ export const zhCN = {
         undo: "撤销上次修改",
         undoWhat: "可撤销：{label}",
         details: "说明",
+        showIssues: "显示问题",
         hideDetails: "收起",
         ruleLabel: "规则：{title}（{rule}）",
         basis: "依据：{basis}",
@@ -380,11 +381,104 @@ export const zhCN = {
   },
   cli: {
     // @@cli
+    plan: {
+      help: `jixiao plan —— 按付款方式生成资金支出计划（3月底/6月底/10月底/12月底的累计支出比例）
+
+用法：
+  jixiao plan --profile even|front|back|milestones|monthly|once [选项]
+
+支出方式（--profile）：
+  even        在开始月份至结束月份之间每月均匀支出
+  front       前高后低：各月支出按线性递减（第1个月最多，最后一个月最少）
+  back        前低后高：各月支出按线性递增（第1个月最少，最后一个月最多）
+  milestones  按付款节点：--milestones "2024-03:30,2024-09:60,2024-12:10"（比例，合计100）
+              或金额 "2024-03:90万,2024-09:180万,2024-12:30万"（元、万元、万）
+  monthly     按月金额：--monthly "a,b,…"（12个数，1月至12月）
+  once        一次性支付：--month 6
+
+选项：
+  --start 1 --end 12        even/front/back 的开始、结束月份（默认1至12；结束月份13至24表示次年1至12月，属跨年项目）
+  --milestones 节点列表     日期可写 2024-03、2024/3、2024年3月、3月；早于预算年度的节点视为年初前已支付，
+                            晚于预算年度的节点在12月底之后支付（跨年）
+  --year 2024               milestones 的预算年度（默认取节点中最早的年份）
+  --monthly a,b,…           12个月的支出金额
+  --month 6                 once 的付款月份（1至12）
+  --budget 3000000          预算数，给出后同时输出累计金额
+  --unit 元|万元            预算数的单位（默认元；金额保留到分或0.0001万元）
+  --decimals 0|1            百分比保留的小数位（默认0）
+  --cross-year              跨年（结转）项目：允许12月底低于100%
+  --recurring               经常性运转类项目：检查6月底是否达到序时进度（默认50%）
+  --floor-m6 50             6月底序时进度下限（%），给出即检查
+  --format text|json        输出格式（默认 text）
+  --lang zh-CN|en           输出语言（默认 zh-CN）
+
+退出码：0 = 已生成；2 = 参数有误。`,
+      profiles: {
+        even: "均匀支出",
+        front: "前高后低",
+        back: "前低后高",
+        milestones: "按付款节点",
+        monthly: "按月金额",
+        once: "一次性支付",
+      },
+      month: "{m}月",
+      nextYearMonth: "次年{m}月",
+      span: "{from}至{to}",
+      onceAt: "{month}支付",
+      milestoneCount: "{n}个节点",
+      twelveMonths: "1月至12月",
+      title: "资金支出计划（{profile}：{detail}）",
+      labels: { m3: "3月底", m6: "6月底", m10: "10月底", m12: "12月底" },
+      columns: { checkpoint: "时点", percent: "累计支出比例", exact: "按进度", money: "累计金额（{unit}）" },
+      budget: "预算数：{budget} {unit}",
+      series: "各月末累计（%）：",
+      crossYear: "跨年项目：12月底累计{value}，其余在次年支付。",
+      checks: "检查：",
+      noIssues: "未发现问题",
+      notes: {
+        paidBefore: "早于预算年度的付款节点共{share}%，视为年初前已支付，计入各时点的累计数。",
+        crossYearShare: "晚于12月底支付的部分共{share}%（跨年）。",
+        amountMismatch: "各期金额合计{total}{unit}，与预算数{budget}{unit}不一致；已按各期金额的比例计算。",
+      },
+      check: {
+        belowFloor: "资金支出计划“{label}”为{value}，低于序时进度{floor}（时间过半、进度过半）；经常性项目请按进度均衡支出。",
+      },
+      errors: {
+        profileMissing: "请用 --profile 指定支出方式：{valid}",
+        profileUnknown: "未知的支出方式“{value}”，可选：{valid}",
+        startRange: "开始月份应为1至12之间的整数，收到“{value}”",
+        endRange: "结束月份应为1至24之间的整数（13至24表示次年1至12月），收到“{value}”",
+        startAfterEnd: "开始月份（{start}）不能晚于结束月份（{end}）",
+        monthMissing: "一次性支付需要指定付款月份（--month 1至12）",
+        monthRange: "付款月份应为1至12之间的整数，收到“{value}”",
+        milestonesMissing: "请给出付款节点，例如 --milestones \"2024-03:30,2024-09:60,2024-12:10\"",
+        milestoneBad: "付款节点“{item}”无法识别，应写作“年-月:比例”或“年-月:金额元/万元”，如“2024-03:30”",
+        milestoneYear: "付款节点“{item}”的年份应在2000至2100之间",
+        milestonesMixed: "付款节点不能混用比例和金额：要么都写比例（如30），要么都写金额（如90万）",
+        sharesNot100: "付款节点的比例合计为{sum}%，应为100%（跨年支付的部分请写在次年的日期上）",
+        negative: "“{item}”不能为负数",
+        zeroTotal: "支出合计为0，无法计算比例",
+        monthlyMissing: "请给出12个月的支出金额，例如 --monthly \"0,0,10,10,10,10,10,10,10,10,10,10\"",
+        monthlyCount: "按月金额需要12个数（1月至12月），收到{n}个",
+        monthlyBad: "按月金额中的“{item}”不是数字",
+        crossYearNotAllowed: "有{share}%在12月底之后支付，12月底达不到100%；如属跨年（结转）项目请加 --cross-year",
+        badBudget: "预算数应为大于0的金额，收到“{value}”",
+        badUnit: "金额单位只能是“元”或“万元”，收到“{value}”",
+        badDecimals: "小数位只能是0或1，收到“{value}”",
+        badYear: "预算年度应为2000至2100之间的四位年份，收到“{value}”",
+        badFloor: "序时进度下限应为0至100之间的数，收到“{value}”",
+        noPlan: "这张表没有资金支出计划（3月底/6月底/10月底/12月底）单元格",
+        planCellMissing: "这张表的资金支出计划缺少“{label}”单元格",
+        badValues: "资金支出计划“{label}”的值“{value}”不是有效的百分比",
+        unexpectedArg: "plan 命令不接受参数“{arg}”",
+      },
+    },
     help: `jixiao —— 项目支出绩效目标表检查工具
 
 用法：
   jixiao check <文件.xlsx | 文件夹>... [选项]   检查工作簿中的绩效目标表
   jixiao rules [--lang en] [--format json]       列出全部规则（编号、默认严重性、名称）
+  jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
   jixiao --help | --version
 
 check 的选项：

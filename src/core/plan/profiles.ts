@@ -157,10 +157,12 @@ export function computePlan(profile: PlanProfile, options: PlanOptions = {}): Pl
   const pct = (s: number) => (s === total ? 100 : (100 * s) / total);
   const seriesExact = cum.map(pct);
   const before = pct(curve.before);
-  const after = curve.after === 0 ? 0 : 100 - seriesExact[11];
-  if (after > FULL_EPS && !options.crossYear) throw new PlanError("crossYearNotAllowed", { share: fmtPct(after) });
+  // A share after December below FULL_EPS percent is float dust, not a cross-year payment.
+  const afterRaw = curve.after === 0 ? 0 : 100 - seriesExact[11];
+  const after = afterRaw > FULL_EPS ? afterRaw : 0;
+  if (after > 0 && !options.crossYear) throw new PlanError("crossYearNotAllowed", { share: fmtPct(after) });
   if (curve.before > 0) notes.unshift({ key: "paidBefore", data: { share: fmtPct(before) } });
-  if (curve.after > 0) notes.push({ key: "crossYearShare", data: { share: fmtPct(after) } });
+  if (after > 0) notes.push({ key: "crossYearShare", data: { share: fmtPct(after) } });
 
   const exact = {} as PlanValues;
   for (const k of PLAN_KEYS) exact[k] = seriesExact[CHECKPOINT_MONTH[k] - 1];
@@ -174,14 +176,15 @@ export function computePlan(profile: PlanProfile, options: PlanOptions = {}): Pl
     values,
     exact,
     series: seriesExact.map((x) => roundHalfUp(x, 2)),
-    before: roundHalfUp(before, 4),
-    after: roundHalfUp(after, 4),
+    before,
+    after,
     crossYear: values.m12 < 100,
     money: budget !== null ? planMoney(values, decimals, cum, total, budget, unit) : null,
     notes,
   };
 }
 
+/** A share for a note: two decimals, or two significant digits when smaller than 0.01%. */
 function fmtPct(n: number): string {
-  return String(roundHalfUp(n, 2));
+  return String(n > 0 && n < 0.01 ? Number(n.toPrecision(2)) : roundHalfUp(n, 2));
 }

@@ -96,9 +96,9 @@ export interface PlanResult {
   exact: PlanValues;
   /** Cumulative percent at the end of each month, January … December (two decimals; for the chart). */
   series: number[];
-  /** Percent already paid when the budget year starts (milestones dated before it). */
+  /** Percent already paid when the budget year starts (milestones dated before it); unrounded. */
   before: number;
-  /** Percent paid after December (cross-year). */
+  /** Percent paid after December (cross-year); unrounded, > 0 exactly when money is paid after December. */
   after: number;
   /** True when the plan ends below 100% (only possible with options.crossYear). */
   crossYear: boolean;

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { citesDocument, clean, excerpt, isCostRow, normText } from "./utils/text";
+import { citesDocument, clean, excerpt, isCostRow, memoText, normText } from "./utils/text";
 
 /** The 绩效标准 types of the 填报说明 (domain §b9, §a1) and 预算支出标准 for cost rows. */
 const STANDARD_RE = /计划标准|行业标准|历史标准|其他标准|财政部门认可的其他标准|预算支出标准/;
@@ -20,6 +20,10 @@ export type BasisKind = "empty" | "standard" | "budgetStandard" | "document" | "
 
 /** How a 指标值确定依据 text reads. */
 export function basisKind(text: string | null | undefined): BasisKind {
+  return text ? basisKindOf(text) : "empty";
+}
+
+const basisKindOf = memoText((text: string): BasisKind => {
   const t = clean(text);
   const key = normText(t);
   if (!key) return "empty";
@@ -29,7 +33,7 @@ export function basisKind(text: string | null | undefined): BasisKind {
   if (key.length <= EVIDENCE_MAX_LENGTH && !SENTENCE_PUNCT_RE.test(t.replace(/[。.]$/, "")) && EVIDENCE_END_RE.test(key))
     return "evidence";
   return "narrative";
-}
+});
 
 /**
  * 指标值确定依据 / 绩效标准 (domain §b9, §a1; seed §f20, §f24–26). Accepted: a standard type

@@ -35,17 +35,17 @@ export const rule: Rule = {
       const key = `${cell ?? row.row}|${l1}`;
       if (l2f.carried && seen.has(key)) continue;
       const raw = (l2f.raw ?? "").trim();
-      const allowed = level2Of(form, l1).join("、");
+      const allowed = () => level2Of(form, l1).join("、");
       if (raw === "") {
         seen.add(key);
-        ctx.report({ messageId: "missing", cell, data: { level1: l1, name: (row.name.value ?? "").trim() || "—", allowed } });
+        ctx.report({ messageId: "missing", cell, data: { level1: l1, name: (row.name.value ?? "").trim() || "—", allowed: allowed() } });
         continue;
       }
       const l2 = l2f.canonical ?? canonicalLevel2(raw);
       if (seen.has(key)) continue;
       seen.add(key);
       if (l2 === null) {
-        ctx.report({ messageId: "unknown", cell, data: { level2: raw, level1: l1, allowed } });
+        ctx.report({ messageId: "unknown", cell, data: { level2: raw, level1: l1, allowed: allowed() } });
         continue;
       }
       if (accepted(form, l1, l2)) continue;
@@ -53,7 +53,7 @@ export const rule: Rule = {
         ctx.report({ messageId: "costMoved", cell, data: { level2: raw, level1: l1 } });
         continue;
       }
-      ctx.report({ messageId: "mismatch", cell, data: { level2: raw, level1: l1, allowed } });
+      ctx.report({ messageId: "mismatch", cell, data: { level2: raw, level1: l1, allowed: allowed() } });
     }
   },
 };

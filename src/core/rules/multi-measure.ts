@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { clean, normText } from "./utils/text";
+import { clean, memoText, normText } from "./utils/text";
 
 /** Separators between measures: 、 ， ; / and the conjunctions 和, 与, 以及. */
 const SPLIT_RE = /[、，,；;/／]|以及|和|与/;
@@ -8,18 +8,24 @@ const MEASURE_END_RE = /(?:率|数量|次数|人数|个数|户数|人次|满意�
 
 /** The measures packed into one indicator name ("群众纠纷协调率、处理率、调解率" → three). */
 export function measuresOf(name: string | null | undefined): string[] {
+  return name ? measuresOfText(name).slice() : [];
+}
+
+const measuresOfText = memoText((name: string): readonly string[] => {
   const parts = clean(name)
     .replace(/[（(][^）)]*[)）]/g, "")
     .split(SPLIT_RE)
     .map((p) => normText(p));
   return parts.filter((p) => p.length >= 2 && MEASURE_END_RE.test(p));
-}
+});
 
 /**
  * One indicator packing several measures under one value (domain §f2, §b12): "群众纠纷协调率、处理率、
  * 调解率 100%" cannot be scored, since one value cannot state three targets. Each measure should be
  * its own row with its own value.
  */
+const NONE: readonly string[] = [];
+
 export const rule: Rule = {
   meta: {
     id: "multi-measure",
@@ -33,7 +39,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {
-      const measures = measuresOf(row.name.value);
+      const measures = row.name.value ? measuresOfText(row.name.value) : NONE;
       if (measures.length < 2) continue;
       ctx.report({
         messageId: "several",

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { clean, normText } from "./utils/text";
+import { clean, memoText, normText } from "./utils/text";
 
 /**
  * Fund-management and process measures used as 产出 / 效益 (or 101 成本) indicators (domain §b5, §a2;
@@ -24,13 +24,17 @@ export type ProcessKind = "funds" | "compliance" | "accounting";
 
 /** Which kind of process measure an indicator name is, or null. Exported for the library and tests. */
 export function processKind(name: string | null | undefined): ProcessKind | null {
+  return name ? processKindOf(name) : null;
+}
+
+const processKindOf = memoText((name: string): ProcessKind | null => {
   const n = normText(name);
   if (!n) return null;
   if (ACCOUNTING_RE.test(n)) return "accounting";
   if (COMPLIANCE_RE.test(n)) return "compliance";
   if (FUNDS_RE.test(n)) return "funds";
   return null;
-}
+});
 
 export const rule: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import { PREFIX_OPERATORS } from "../value/operators";
 import { UNIT_LEXICON, isPercent } from "../value/units";
 import type { IndicatorRow } from "../model/schema";
 import type { Rule } from "./types";
-import { clean, normText } from "./utils/text";
+import { clean, memoText, normText } from "./utils/text";
 
 /**
  * Indicator names that cannot be measured (domain §b5, §b1; seed §f15–17, §f26):
@@ -66,7 +66,19 @@ export type VagueKind = "placeholder" | "question" | "goalSentence" | "methodPhr
 
 /** The first vagueness of an indicator row's name, or null. Exported for the task pane's live hints. */
 export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "value">): VagueKind | null {
-  const raw = clean(row.name.value);
+  const name = row.name.value;
+  if (!name) return null;
+  const kind = nameVagueness(name);
+  if (kind !== "abstract") return kind;
+  return isPercent(row.value) && !RATIO_RE.test(row.description.value ?? "") ? "abstractRate" : null;
+}
+
+/**
+ * The part of vagueKind that reads the name alone, memoised per name text: "abstract" when the name
+ * is an abstract effect (abstractRate then depends on the value and the description).
+ */
+const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"> | "abstract" | null => {
+  const raw = clean(name);
   if (!raw) return null;
   const half = toHalfWidth(raw);
   const key = normText(raw);
@@ -77,15 +89,12 @@ export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "valu
   if (METHOD_RE.test(key) && !MEASURE_RE.test(key)) return "methodPhrase";
   const compact = half.replace(/\s+/g, "");
   if (OP_NUMBER_RE.test(compact) || TRAILING_VALUE_RE.test(compact)) return "embeddedValue";
-  if (
-    ABSTRACT_RE.test(key) &&
-    !NEGATIVE_RE.test(key) &&
-    isPercent(row.value) &&
-    !RATIO_RE.test(row.description.value ?? "")
-  )
-    return "abstractRate";
+  if (ABSTRACT_RE.test(key) && !NEGATIVE_RE.test(key)) return "abstract";
   return null;
-}
+});
+
+/** Does a 指标值 text hold a placeholder (memoised per text)? */
+const valuePlaceholder = memoText((raw: string): boolean => VALUE_PLACEHOLDER_RE.test(toHalfWidth(raw)));
 
 export const rule: Rule = {
   meta: {
@@ -108,7 +117,7 @@ export const rule: Rule = {
           data: { name: clean(row.name.value), value: row.value.raw },
         });
       }
-      if (row.value.raw && VALUE_PLACEHOLDER_RE.test(toHalfWidth(row.value.raw))) {
+      if (row.value.raw && valuePlaceholder(row.value.raw)) {
         ctx.report({
           messageId: "placeholderValue",
           cell: row.value.cell ?? row.name.cell,

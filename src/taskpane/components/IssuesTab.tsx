@@ -2,18 +2,19 @@ import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Switc
 import { useMemo, useState } from "react";
 import type { Issue, Severity } from "../../core/model/schema";
 import type { FixPreview, PaneController, PaneState, SeverityCounts } from "../controller";
-import { useLocale, useT } from "../i18n";
+import { useT } from "../i18n";
 import { FixPreviewPanel } from "./FixPreviewPanel";
 import { IssueRow } from "./IssueRow";
 import { usePaneStyles } from "./styles";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const PAGE = 100;
+/** With more issues than this, table groups start collapsed (a workbook of 200 tables stays light). */
+const EXPAND_ALL_UP_TO = 300;
 
 interface Group {
   key: string;
-  title: string;
-  subtitle: string;
+  table: number | null;
   counts: SeverityCounts;
   bySeverity: Record<Severity, Issue[]>;
 }
@@ -33,9 +34,10 @@ function Counts({ counts }: { counts: SeverityCounts }) {
 export function IssuesTab({ controller, state }: { controller: PaneController; state: PaneState }) {
   const s = usePaneStyles();
   const t = useT();
-  const locale = useLocale();
   const [preview, setPreview] = useState<FixPreview | null>(null);
   const [shown, setShown] = useState<Record<string, number>>({});
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const expandedByDefault = state.issues.length <= EXPAND_ALL_UP_TO;
 
   const groups = useMemo((): Group[] => {
     const out = new Map<string, Group>();
@@ -43,11 +45,9 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
       const key = issue.table === null ? "workbook" : String(issue.table);
       let g = out.get(key);
       if (!g) {
-        const tb = issue.table === null ? null : state.tables[issue.table];
         g = {
           key,
-          title: tb ? (tb.projectName ?? t("tables.noName")) : t("check.workbook"),
-          subtitle: tb ? `${tb.sheet}!${tb.range}` : "",
+          table: issue.table,
           counts: { error: 0, warning: 0, info: 0 },
           bySeverity: { error: [], warning: [], info: [] },
         };
@@ -61,7 +61,7 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
       g.bySeverity[issue.severity].push(issue);
     }
     return [...out.values()];
-  }, [state.issues, state.tables, locale]);
+  }, [state.issues]);
 
   const fixCounts = useMemo(() => {
     const m = new Map<string, number>();
@@ -121,16 +121,25 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
           {state.issues.length === 0 && <Caption1>{t("check.noIssues")}</Caption1>}
         </>
       )}
-      {groups.map((g) => (
-        <section key={g.key} className={s.section} data-group={g.key} aria-label={g.title}>
+      {groups.map((g) => {
+        const tb = g.table === null ? null : state.tables[g.table];
+        const title = tb ? (tb.projectName ?? t("tables.noName")) : t("check.workbook");
+        const open = toggled[g.key] ?? expandedByDefault;
+        return (
+        <section key={g.key} className={s.section} data-group={g.key} aria-label={title}>
           <div className={s.card}>
             <Body1Strong as="h3" className={s.heading}>
-              {g.title}
+              {title}
             </Body1Strong>
-            {g.subtitle && <span className={s.mono}>{g.subtitle}</span>}
-            <Counts counts={g.counts} />
+            {tb && <span className={s.mono}>{`${tb.sheet}!${tb.range}`}</span>}
+            <div className={s.row}>
+              <Counts counts={g.counts} />
+              <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setToggled({ ...toggled, [g.key]: !open })} data-action="toggle-group">
+                {open ? t("check.hideDetails") : t("check.showIssues")}
+              </Button>
+            </div>
           </div>
-          {SEVERITIES.filter((sev) => g.bySeverity[sev].length > 0).map((sev) => {
+          {open && SEVERITIES.filter((sev) => g.bySeverity[sev].length > 0).map((sev) => {
             const list = g.bySeverity[sev];
             const k = `${g.key}:${sev}`;
             const limit = shown[k] ?? PAGE;
@@ -157,7 +166,8 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
             );
           })}
         </section>
-      ))}
+        );
+      })}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Caption1, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "../../core/messages";
 import type { WorkbookPort } from "../../excel/port";
 import { PaneController, type ControllerOptions } from "../controller";
@@ -56,8 +56,9 @@ export function TaskPane({
   initialTab?: TabId;
 }) {
   const [controller, setController] = useState<PaneController | null>(null);
+  const optionsRef = useRef(options);
   useEffect(() => {
-    const c = new PaneController(port, options);
+    const c = new PaneController(port, optionsRef.current);
     setController(c);
     void c.start();
     return () => {

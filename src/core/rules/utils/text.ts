@@ -22,6 +22,22 @@ export function normText(s: string | null | undefined): string {
   return key;
 }
 
+/**
+ * A bounded memo of a pure function of one text: names, values, 依据 and goal lines recur across
+ * rules, tables and runs. Results must be immutable values (strings, enums, null) or copied by the caller.
+ */
+export function memoText<T>(fn: (s: string) => T, max = 50000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+}
+
 /** Memo of normText: the same names, values and 依据 recur across rules and tables. */
 const NORM_CACHE = new Map<string, string>();
 const NORM_CACHE_MAX = 100000;
@@ -48,7 +64,9 @@ export function excerpt(s: string | null | undefined, max = 30): string {
 const NUMBERING_RE =
   /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）][、.．,，:：]?|[0-9]{1,3}\s*[、.．,，:：)）]|[一二三四五六七八九十]{1,3}\s*[、.．,，:：]|第[一二三四五六七八九十0-9]{1,3}[、.．,，:：]?|[\u2460-\u2473\u2776-\u277f])\s*/;
 
-export function stripNumbering(line: string): string {
+export const stripNumbering: (line: string) => string = memoText(stripNumberingOnce);
+
+function stripNumberingOnce(line: string): string {
   let s = toHalfWidth(line).trim();
   for (let i = 0; i < 3; i++) {
     const next = s.replace(NUMBERING_RE, "");
@@ -79,7 +97,9 @@ const GOAL_PREFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /** A goal line's comparison key: numbering, boilerplate prefixes, whitespace and punctuation removed. */
-export function goalKey(line: string): string {
+export const goalKey: (line: string) => string = memoText(goalKeyOnce);
+
+function goalKeyOnce(line: string): string {
   let s = normText(stripNumbering(line));
   for (let again = true; again; ) {
     again = false;
@@ -95,7 +115,9 @@ export function goalKey(line: string): string {
 }
 
 /** The core of a project name or goal line: without the year and the trailing "项目资金"/"经费"/"项目". */
-export function projectCore(s: string): string {
+export const projectCore: (s: string) => string = memoText(projectCoreOnce);
+
+function projectCoreOnce(s: string): string {
   let t = goalKey(s).replace(/^(?:19|20)\d{2}年(?:度)?/, "");
   for (let again = true; again; ) {
     const next = t

@@ -1,0 +1,191 @@
+/**
+ * Project types (项目类型) of the indicator library and their inference from a project's name,
+ * 资金用途 and 绩效目标 text. Pure keyword matching: a type's score is the sum of the weights of its
+ * keywords found in the text (longer keywords count more), the project name counting double.
+ */
+import { normText } from "../rules/utils/text";
+
+export const GENERAL_TYPE = "通用";
+
+export interface ProjectTypeDef {
+  /** Canonical name, as stored in entries' `types`. */
+  id: string;
+  /** Other spellings accepted in imports and on the command line (--type 会议). */
+  aliases: readonly string[];
+  /** Words of a project name / purpose / goal that suggest the type. */
+  keywords: readonly string[];
+}
+
+export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
+  { id: GENERAL_TYPE, aliases: ["通用指标", "共性指标", "通用(101号结构)", "通用（101号结构）"], keywords: [] },
+  {
+    id: "基础设施建设",
+    aliases: ["基础设施", "工程建设", "基建"],
+    keywords: ["基础设施", "道路", "公路", "桥梁", "管网", "工程", "改造", "新建", "修缮", "硬化", "供水", "排水", "路灯", "厂房", "园区建设", "市政", "雨污", "停车场", "广场", "提升改造", "升级改造", "施工"],
+  },
+  {
+    id: "会议/活动",
+    aliases: ["会议", "活动", "会议活动", "会务"],
+    keywords: ["会议", "会场", "活动", "开工仪式", "开工", "论坛", "展会", "博览会", "庆典", "仪式", "赛事", "年会", "座谈", "观摩", "推介会", "运动会"],
+  },
+  {
+    id: "设备购置/租赁",
+    aliases: ["设备购置", "设备租赁", "购置", "租赁", "采购"],
+    keywords: ["购置", "采购", "设备", "租赁", "机械", "车辆", "器材", "装备", "仪器", "家具", "更新"],
+  },
+  {
+    id: "培训",
+    aliases: ["培训类", "教育培训"],
+    keywords: ["培训", "轮训", "研修", "学习班", "讲座", "业务学习", "实训", "培训班"],
+  },
+  {
+    id: "补贴/救助发放",
+    aliases: [
+      "补贴/救助资金发放（低保/五保/优抚/救灾）",
+      "补贴/救助资金发放",
+      "补贴",
+      "救助",
+      "补助发放",
+      "低保",
+      "救灾",
+      "优抚",
+    ],
+    keywords: ["低保", "五保", "特困", "优抚", "救灾", "救助", "补贴", "补助", "慰问", "抚恤", "困难群众", "残疾人", "高龄", "临时救助", "供养", "孤儿", "资助", "津贴"],
+  },
+  {
+    id: "信息化建设",
+    aliases: ["信息化建设/运维", "信息化", "信息系统", "运维"],
+    keywords: ["信息化", "系统", "平台", "软件", "网络", "数据", "运维", "机房", "智慧", "数字化", "电子政务", "网站", "服务器", "视频监控", "监控"],
+  },
+  {
+    id: "招商引资",
+    aliases: ["招商"],
+    keywords: ["招商", "引资", "投资", "签约", "外资", "项目引进", "营商环境", "投资促进"],
+  },
+  {
+    id: "安全生产监管",
+    aliases: ["安全生产", "安全监管", "应急管理"],
+    keywords: ["安全生产", "安全监管", "隐患", "执法", "应急", "消防", "危化", "安全检查", "防汛", "森林防火", "矛盾纠纷"],
+  },
+  {
+    id: "环保/污染治理",
+    aliases: ["环保", "污染治理", "生态环境", "环境治理"],
+    keywords: ["环保", "污染", "治理", "污水", "大气", "扬尘", "降尘", "垃圾", "固废", "生态", "环境", "监测站", "水质", "秸秆", "禁烧", "河道", "黑臭", "减排"],
+  },
+  {
+    id: "党务政务/办公运转",
+    aliases: ["党务政务", "办公运转", "机关运转", "党建", "政务"],
+    keywords: ["党建", "党务", "办公", "运转", "物业", "机关", "公用经费", "政务", "档案", "信访", "值班", "后勤", "保障经费", "工作经费", "村级组织", "村干部"],
+  },
+  {
+    id: "科技/人才",
+    aliases: ["科技", "人才", "科技创新"],
+    keywords: ["科技", "研发", "创新", "人才", "专利", "高新", "孵化", "专家", "引才", "博士", "成果转化", "技术攻关"],
+  },
+  {
+    id: "规划建设",
+    aliases: ["规划", "规划编制", "城乡规划"],
+    keywords: ["规划", "编制", "勘测", "测绘", "国土空间", "村庄规划", "详细规划", "设计方案", "城市设计", "可研"],
+  },
+  {
+    id: "财政管理",
+    aliases: ["财政", "财务管理"],
+    keywords: ["财政", "预算", "国库", "绩效评价", "审计", "会计", "政府采购", "债务", "资产", "非税", "财务", "评审", "代理记账", "专项债"],
+  },
+  {
+    id: "农业农村",
+    aliases: ["农业", "农村", "乡村振兴", "三农"],
+    keywords: ["农业", "农村", "种植", "养殖", "农田", "粮食", "乡村振兴", "畜牧", "灌溉", "农机", "耕地", "村集体", "农产品", "动物防疫", "农民", "水利", "人居环境", "厕所"],
+  },
+  {
+    id: "教育",
+    aliases: ["教育类", "学校"],
+    keywords: ["教育", "学校", "学生", "教师", "校舍", "幼儿园", "义务教育", "营养餐", "中小学", "职业教育", "学前", "课后服务", "助学"],
+  },
+  {
+    id: "卫生健康",
+    aliases: ["卫生", "医疗卫生", "卫健"],
+    keywords: ["卫生", "医疗", "健康", "医院", "疾控", "疫苗", "免疫", "公共卫生", "妇幼", "体检", "卫生院", "村医", "传染病", "计划生育", "家庭医生"],
+  },
+  {
+    id: "社会保障/就业",
+    aliases: ["社会保险/基金", "社会保险", "社保", "就业", "社保基金"],
+    keywords: ["社保", "养老保险", "医疗保险", "就业", "基金", "待遇", "创业", "职业技能", "公益性岗位", "失业", "养老服务", "社会保险"],
+  },
+  {
+    id: "课题研究/文字成果",
+    aliases: ["研究/文字成果", "研究成果", "课题研究", "文字成果", "调研"],
+    keywords: ["课题", "研究", "调研", "编纂", "志书", "年鉴", "咨询", "评估报告", "白皮书", "汇编"],
+  },
+  {
+    id: "文化旅游/宣传",
+    aliases: ["文化旅游", "文化", "旅游", "宣传", "文体"],
+    keywords: ["文化", "旅游", "文艺", "演出", "图书", "非遗", "宣传", "体育", "文物", "广播", "电影", "景区", "全民健身", "书屋"],
+  },
+];
+
+const TYPE_BY_KEY = new Map<string, string>();
+for (const t of PROJECT_TYPES) {
+  TYPE_BY_KEY.set(normText(t.id), t.id);
+  for (const a of t.aliases) TYPE_BY_KEY.set(normText(a), t.id);
+}
+
+/** The canonical type for a written one ("会议" → "会议/活动"), or null when not a known type. */
+export function canonicalProjectType(text: string | null | undefined): string | null {
+  const k = normText(text);
+  if (!k) return null;
+  const exact = TYPE_BY_KEY.get(k);
+  if (exact) return exact;
+  // A unique type whose id starts with the text ("信息" → "信息化建设").
+  const starts = PROJECT_TYPES.filter((t) => normText(t.id).startsWith(k));
+  return starts.length === 1 ? starts[0].id : null;
+}
+
+export interface InferredType {
+  type: string;
+  /** Sum of keyword weights (name hits count double); higher is more certain. */
+  score: number;
+  /** Keywords found, for the reason shown to the user. */
+  hits: string[];
+}
+
+export interface ProjectText {
+  projectName?: string | null;
+  purpose?: string | null;
+  goals?: string | readonly string[] | null;
+}
+
+/** Keywords sorted longest first, so that "安全生产" is taken before "生产". */
+const KEYWORDS: { type: string; word: string; key: string }[] = PROJECT_TYPES.flatMap((t) =>
+  t.keywords.map((word) => ({ type: t.id, word, key: normText(word) })),
+).sort((a, b) => b.key.length - a.key.length);
+
+function scan(text: string, weight: number, into: Map<string, InferredType>): void {
+  let rest = normText(text);
+  if (!rest) return;
+  for (const k of KEYWORDS) {
+    if (!rest.includes(k.key)) continue;
+    const cur = into.get(k.type) ?? { type: k.type, score: 0, hits: [] };
+    cur.score += weight * Math.min(k.key.length, 4);
+    if (!cur.hits.includes(k.word)) cur.hits.push(k.word);
+    into.set(k.type, cur);
+    // A longer keyword consumes its text, so "安全生产" does not also count as "生产".
+    rest = rest.split(k.key).join("|");
+  }
+}
+
+/**
+ * Project types suggested by a text or by a project's name, purpose and goals, best first.
+ * The project name weighs twice as much as the purpose and goals. Never returns 通用.
+ */
+export function inferProjectTypes(input: string | ProjectText): InferredType[] {
+  const found = new Map<string, InferredType>();
+  if (typeof input === "string") scan(input, 1, found);
+  else {
+    scan(input.projectName ?? "", 2, found);
+    scan(input.purpose ?? "", 1, found);
+    const goals = input.goals;
+    scan(typeof goals === "string" ? goals : (goals ?? []).join("\n"), 1, found);
+  }
+  return [...found.values()].sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : 1));
+}

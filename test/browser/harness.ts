@@ -1,0 +1,183 @@
+/**
+ * Shared machinery of the browser tests: find an installed Chromium/Chrome, build dist/ once
+ * (development; skipped when dist is newer than its sources), serve it on 127.0.0.1 (port 0) and
+ * launch playwright-core with a fresh profile. Node only; no network.
+ */
+import { execFile } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { BrowserContext } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const DIST = path.join(ROOT, "dist");
+export const RESULTS = path.join(ROOT, "test-results");
+
+export const INSTALL_HELP = [
+  "No Chromium or Chrome found for the browser tests. / 未找到可用于浏览器测试的 Chromium 或 Chrome。",
+  "  Debian/Ubuntu:  apt-get install -y chromium fonts-wqy-microhei",
+  "  or point CHROME_PATH at a Chrome/Chromium/Edge executable:  CHROME_PATH=/path/to/chrome npm test",
+  "  (fonts-wqy-microhei is needed for readable Chinese in the screenshots.)",
+].join("\n");
+
+/** Usual install locations of Chromium-based browsers, by platform. */
+export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+  if (platform === "win32") {
+    const bases = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter((b): b is string => !!b);
+    return bases.flatMap((b) => [
+      path.join(b, "Google", "Chrome", "Application", "chrome.exe"),
+      path.join(b, "Chromium", "Application", "chrome.exe"),
+      path.join(b, "Microsoft", "Edge", "Application", "msedge.exe"),
+    ]);
+  }
+  if (platform === "darwin") {
+    return [
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+      "/Applications/Chromium.app/Contents/MacOS/Chromium",
+      "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
+  }
+  return [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/usr/bin/microsoft-edge",
+    "/snap/bin/chromium",
+    "/opt/google/chrome/chrome",
+  ];
+}
+
+/** CHROME_PATH when set (it must exist), else the first usual path that exists; null when none. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = existsSync): string | null {
+  if (env.CHROME_PATH) return exists(env.CHROME_PATH) ? env.CHROME_PATH : null;
+  return browserCandidates(env).find((p) => exists(p)) ?? null;
+}
+
+// --- build ---------------------------------------------------------------------------------------
+
+function newestMtime(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+/** dist/ holds a workbench and a task pane built after the last change to their sources. */
+export function distIsFresh(): boolean {
+  const outputs = ["workbench.html", "workbench.js", "taskpane.js", "taskpane.html"].map((f) => path.join(DIST, f));
+  if (!outputs.every((f) => existsSync(f))) return false;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  const inputs = [path.join(ROOT, "src"), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"), path.join(ROOT, "manifest.xml")];
+  return inputs.every((p) => !existsSync(p) || newestMtime(p) <= built);
+}
+
+/** Builds dist/ (development) unless it is fresh; one build at a time across jest workers. */
+export async function ensureDist(): Promise<{ built: boolean; ms: number }> {
+  const started = Date.now();
+  const lock = path.join(ROOT, "node_modules", ".cache", "jixiao-browser-build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another worker builds; a lock older than 3 minutes is stale.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (distIsFresh()) return { built: false, ms: Date.now() - started };
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [path.join(ROOT, "scripts", "start.mjs"), "--build"],
+        { cwd: ROOT, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+        (err, stdout, stderr) => (err ? reject(new Error(`build failed:\n${stdout}\n${stderr}`)) : resolve()),
+      );
+    });
+    return { built: true, ms: Date.now() - started };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// --- static server --------------------------------------------------------------------------------
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+export async function serveDir(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const base = path.resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (pathname === "/") {
+      res.writeHead(302, { Location: "/workbench.html" }).end();
+      return;
+    }
+    const file = path.resolve(base, "." + pathname);
+    if (!file.startsWith(base + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// --- browser ----------------------------------------------------------------------------------------
+
+export const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launch(executablePath: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  // Required lazily: a machine without playwright-core still runs (and skips) this suite.
+  const { chromium } = await import("playwright-core");
+  const profile = mkdtempSync(path.join(os.tmpdir(), "jixiao-pw-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function resultsPath(name: string): string {
+  mkdirSync(RESULTS, { recursive: true });
+  return path.join(RESULTS, name);
+}
