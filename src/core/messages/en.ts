@@ -151,6 +151,13 @@ export const en: typeof zhCN = {
       },
     },
     // @@rules-b
+    "year-mismatch": {
+      title: "Project year differs from the budget year",
+      basis: "Digits 7–8 of the project code are the budget year (domain §d, well supported); prior-year work paid from this year's budget should be declared as carried-over or settlement money (domain §f7, §f31, inferred).",
+      messages: {
+        nameYear: "“{text}” names the year {nameYear}, but this table's budget year is {year}. If the project pays for work finished in an earlier year, say in the fund use that it is carried-over or settlement money and set indicators for the finished work; otherwise correct the year in the project name.",
+      },
+    },
     "process-indicator": {
       title: "Process measure used as an output or effect indicator",
       basis: "Fund transfer, arrival, budget execution, compliant use, account adjustments and balances are fund-management process measures: the 财预〔2020〕10号 evaluation framework files them under 过程 (recalled, not checked against the text), and budget execution is scored on its own (10 points) in self-evaluation. As outputs or effects they show no output and count twice. See domain §b5, §a2 and the 反例 rows of the indicator library.",
