@@ -259,7 +259,7 @@ export const en: typeof zhCN = {
       title: "Goal without any figure",
       basis: "The goal should be quantified where possible, stating the year's outputs and effects in line with the indicators and the budget (S-FSOU1/2; S-360 年度目标; domain §b10, §b1).",
       messages: {
-        noNumber: "The goal contains no quantity, amount or date, only purposes, so it cannot be checked at year end. State what the year will produce and achieve, e.g. “年内完成道路硬化2.5公里” or “举办开工活动1场，参会企业50家以上”.",
+        noNumber: "The goal ({lines} lines) contains no quantity, amount or date, only purposes, so it cannot be checked at year end. State what the year will produce and achieve, e.g. “年内完成道路硬化2.5公里” or “举办开工活动1场，参会企业50家以上”.",
       },
     },
     "qualitative-with-operator": {
