@@ -3,25 +3,33 @@
  * here is measured on the spot; nothing is written by hand.
  *
  * Sections (run all, or pick with --section name[,name]):
- *   workbook  generate a workbook of N seed-like tables (default 1,000 across 10 sheets), then time
- *             ExcelJS loading it alone against the CLI's end-to-end check of it (load + grids +
- *             analyze + JSON report), the in-memory validation of the N tables (analyzeGrids on
- *             prebuilt grids) with its detection / rules split, and peak memory.
+ *   workbook  generate a workbook of N seed-like tables (default 1,000 across 10 sheets), then:
+ *             - in memory: analyzeGrids on grids built from it, first call (cold) and warm runs, with
+ *               its detection / rules split and each rule alone;
+ *             - in process: the CLI's work end to end (read, ExcelJS load, grids, analyze, JSON report,
+ *               stringify), every phase timed inside the same run, each run paired with an "ExcelJS
+ *               load alone" run; the overhead is (end to end - load) / load per run, median of runs;
+ *             - as processes: `node lib/jixiao.js check <file> --format json > /dev/null` against a
+ *               node process that only loads the file with ExcelJS (what a user waits for);
+ *             - peak memory.
+ * A GC (--expose-gc) runs before every timed run. The load average is printed before and after:
+ * figures taken on a busy machine are slower and noisier.
  * Later sections (e.g. the task pane) add an entry to SECTIONS.
  *
- * Options: --tables 1000  --sheets 10  --section workbook  --keep (keep the generated file)
+ * Options: --tables 1000  --sheets 10  --runs 5 (in-process CLI)  --mem-runs 9 (in memory)
+ *          --proc-runs 3  --section workbook  --keep
  * Output: a table per section, then one line `BENCH {json}` with every figure, for BENCHMARKS.md.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { analyzeGrids, readTables } from "../src/core/analyze";
 import { runRules } from "../src/core/rules/engine";
 import { ALL_RULES } from "../src/core/rules/registry";
 import type { CellGrid } from "../src/core/grid/cellgrid";
 import { readXlsx, worksheetToGrid } from "../src/cli/xlsx-grid";
-import { checkBuffer } from "../src/cli/check";
 import { readInput } from "../src/cli/files";
 import { buildReport } from "../src/cli/report";
 
@@ -31,6 +39,12 @@ import { buildReport } from "../src/cli/report";
 interface Options {
   tables: number;
   sheets: number;
+  /** In-process runs (in-memory validation and the CLI phases), median taken. */
+  runs: number;
+  /** In-memory validation runs (analyzeGrids, detection, rules), median taken. */
+  memRuns: number;
+  /** Process runs (CLI and load-only), median taken. */
+  procRuns: number;
   sections: string[] | null;
   keep: boolean;
 }
@@ -43,6 +57,9 @@ function parseOptions(argv: string[]): Options {
   return {
     tables: Number(get("--tables") ?? 1000),
     sheets: Number(get("--sheets") ?? 10),
+    runs: Number(get("--runs") ?? 5),
+    memRuns: Number(get("--mem-runs") ?? 9),
+    procRuns: Number(get("--proc-runs") ?? 3),
     sections: get("--section")?.split(",") ?? null,
     keep: argv.includes("--keep"),
   };
@@ -76,17 +93,24 @@ class HeapSampler {
   }
 }
 
-/** Runs fn `times` times after a GC each and returns every duration in ms (and the last result). */
-async function timeRuns<T>(times: number, fn: () => Promise<T> | T): Promise<{ ms: number[]; last: T }> {
+/**
+ * Runs fn `times` times after a GC each and returns every wall-clock duration in ms, the process CPU
+ * time (user + system, all threads incl. GC helpers) of each run in ms, and the last result.
+ */
+async function timeRuns<T>(times: number, fn: () => Promise<T> | T): Promise<{ ms: number[]; cpu: number[]; last: T }> {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let last!: T;
   for (let i = 0; i < times; i++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     last = await fn();
     ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { ms, last };
+  return { ms, cpu, last };
 }
 
 interface Row {
@@ -218,6 +242,21 @@ async function generateWorkbook(file: string, tables: number, sheets: number): P
 // ---------------------------------------------------------------------------------------------
 // Section: workbook (load vs check, in-memory validation, memory)
 
+/** Runs a command to completion; its wall time in ms and exit status (stdout discarded, like `> /dev/null`). */
+function timeProcess(args: string[]): { ms: number; status: number | null; stderr: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status, stderr: r.stderr ?? "" };
+}
+
+const ROOT = path.resolve(__dirname, "..");
+/** A process that only loads the workbook with ExcelJS (read + load, as the CLI does), then exits. */
+const LOAD_ONLY_JS = `const ExcelJS = require("exceljs"); const fs = require("fs");
+new ExcelJS.Workbook().xlsx.load(fs.readFileSync(process.argv[1])).then((wb) => { if (!wb.worksheets.length) process.exit(3); });`;
+
+const PHASES = ["read", "load", "grids", "analyze", "report", "stringify"] as const;
+type Phase = (typeof PHASES)[number];
+
 const workbookSection: Section = {
   name: "workbook",
   title: "CLI on a generated workbook",
@@ -226,31 +265,49 @@ const workbookSection: Section = {
     const file = path.join(dir, `bench-${opts.tables}.xlsx`);
     const tGen = await timeRuns(1, () => generateWorkbook(file, opts.tables, opts.sheets));
     const size = fs.statSync(file).size;
+    const runs = opts.runs;
 
+    // 1. In memory first, so that the first call is really cold (no JIT, empty memo caches):
+    //    analyzeGrids on grids built from the file, then warm runs (a GC before each).
+    const { grids } = await readXlsx(fs.readFileSync(file));
+    const cold = await timeRuns(1, () => analyzeGrids(grids, { locale: "zh-CN" }));
+    const memRuns = opts.memRuns;
+    const analyze = await timeRuns(memRuns, () => analyzeGrids(grids, { locale: "zh-CN" }));
+    const detect = await timeRuns(memRuns, () => grids.flatMap((g: CellGrid) => readTables(g)));
+    const tables = detect.last;
+    const rules = await timeRuns(memRuns, () => runRules(tables, { locale: "zh-CN" }));
+    // Each rule alone (fastest of 3 runs each), to show where the rules' time goes.
+    const perRule: Record<string, number> = {};
+    for (const rule of ALL_RULES) {
+      const one = await timeRuns(3, () => runRules(tables, { locale: "zh-CN", rules: [rule] }));
+      perRule[rule.meta.id] = round(Math.min(...one.ms));
+    }
+    const slowest = Object.entries(perRule)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
+
+    // 2. In process, end to end as the CLI does it (read + precheck, ExcelJS load, grids, analyze,
+    //    JSON report, JSON.stringify(report, null, 2)), every phase timed inside the same run, so the
+    //    end-to-end figure of a run is the sum of its phases. Each run is paired with an "ExcelJS
+    //    load alone" run right before it (alternating, a GC before each), so both see the same load.
     const sampler = new HeapSampler();
     sampler.start();
-
-    // 1. ExcelJS alone: read the file and load it.
-    const load = await timeRuns(3, async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
-      return wb.worksheets.length;
-    });
-
-    // 2. The CLI end to end, in process: read + precheck + load + grids + analyze + JSON report.
-    const cli = await timeRuns(3, async () => {
-      const r = readInput(file);
-      if ("failure" in r) throw new Error(`bench workbook unreadable: ${r.failure.code}`);
-      const checked = await checkBuffer(file, r.buffer, { locale: "zh-CN" });
-      const report = buildReport([checked.result], "zh-CN");
-      return { report, json: JSON.stringify(report).length };
-    });
-    // 2b. The same work split into phases (median of 3 per phase), to show where the time goes.
-    const phases: Record<string, number[]> = { read: [], load: [], grids: [], analyze: [], report: [], stringify: [] };
-    for (let k = 0; k < 3; k++) {
+    const phases: Record<Phase, number[]> = { read: [], load: [], grids: [], analyze: [], report: [], stringify: [] };
+    const endToEnd: number[] = [];
+    const loadAlone: number[] = [];
+    let reportJsonBytes = 0;
+    let reportError: string | undefined;
+    for (let k = 0; k < runs; k++) {
       gc();
       let t = process.hrtime.bigint();
-      const lap = (name: string) => {
+      const wbAlone = new ExcelJS.Workbook();
+      await wbAlone.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+      loadAlone.push(Number(process.hrtime.bigint() - t) / 1e6);
+
+      gc();
+      const t0 = process.hrtime.bigint();
+      t = t0;
+      const lap = (name: Phase) => {
         const now = process.hrtime.bigint();
         phases[name].push(Number(now - t) / 1e6);
         t = now;
@@ -267,61 +324,74 @@ const workbookSection: Section = {
       lap("analyze");
       const rep = buildReport([{ file, tables: a.tables, issues: a.issues, sheets: a.sheets }], "zh-CN");
       lap("report");
-      JSON.stringify(rep, null, 2);
+      const json = JSON.stringify(rep, null, 2) + "\n";
       lap("stringify");
+      endToEnd.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      reportJsonBytes = Buffer.byteLength(json);
+      reportError = rep.files[0].error;
     }
     sampler.stop();
-    const phaseMs = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(median(v))]));
-    const report = cli.last.report;
-    if (report.files[0].error) throw new Error(`bench workbook failed: ${report.files[0].error}`);
+    if (reportError) throw new Error(`bench workbook failed: ${reportError}`);
+    const phaseMedian = Object.fromEntries(PHASES.map((k) => [k, round(median(phases[k]))])) as Record<Phase, number>;
+    // Overhead of each run over its own load phase, then the median of those ratios.
+    const overheads = endToEnd.map((e, k) => ((e - phases.load[k]) / phases.load[k]) * 100);
+    const overheadPct = median(overheads);
 
-    // 3. In memory: analyzeGrids on prebuilt grids, and its two halves.
-    const { grids } = await readXlsx(fs.readFileSync(file));
-    analyzeGrids(grids, { locale: "zh-CN" }); // one warm-up run (JIT), as a task pane re-validating would be
-    const analyze = await timeRuns(5, () => analyzeGrids(grids, { locale: "zh-CN" }));
-    const detect = await timeRuns(5, () => grids.flatMap((g: CellGrid) => readTables(g)));
-    const tables = detect.last;
-    const rules = await timeRuns(5, () => runRules(tables, { locale: "zh-CN" }));
-    // Each rule alone (one run each), to show where the rules' time goes.
-    const perRule: Record<string, number> = {};
-    for (const rule of ALL_RULES) {
-      const one = await timeRuns(1, () => runRules(tables, { locale: "zh-CN", rules: [rule] }));
-      perRule[rule.meta.id] = round(one.ms[0]);
+    // 3. Real processes, what a user waits for: `node lib/jixiao.js check <file> --format json > /dev/null`
+    //    against a node process that only loads the file with ExcelJS (alternating, median of 3 each).
+    const cliProc: number[] = [];
+    const loadProc: number[] = [];
+    let cliStatus: number | null = null;
+    const cliJs = path.join(ROOT, "lib", "jixiao.js");
+    for (let k = 0; k < opts.procRuns; k++) {
+      const l = timeProcess(["-e", LOAD_ONLY_JS, file]);
+      if (l.status !== 0) throw new Error(`load-only process failed (${l.status}): ${l.stderr}`);
+      loadProc.push(l.ms);
+      const c = timeProcess([cliJs, "check", file, "--format", "json"]);
+      if (c.status !== 0 && c.status !== 1) throw new Error(`CLI process failed (${c.status}): ${c.stderr}`);
+      cliStatus = c.status;
+      cliProc.push(c.ms);
     }
-    const slowest = Object.entries(perRule)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3);
+    const procLoadMs = median(loadProc);
+    const procCliMs = median(cliProc);
+    const procOverheadPct = ((procCliMs - procLoadMs) / procLoadMs) * 100;
 
     const foundTables = analyze.last.tables.length;
     const foundIndicators = analyze.last.tables.reduce((n, t) => n + t.indicators.length, 0);
     const byRule: Record<string, number> = {};
     for (const i of analyze.last.issues) byRule[i.rule] = (byRule[i.rule] ?? 0) + 1;
 
-    const loadMs = median(load.ms);
-    const cliMs = median(cli.ms);
-    const overheadPct = ((cliMs - loadMs) / loadMs) * 100;
     const analyzeMs = median(analyze.ms);
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     const ok = foundTables === opts.tables && foundIndicators === opts.tables * 10;
 
     if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${file}`);
 
+    const sumOfMedians = PHASES.reduce((s, k) => s + phaseMedian[k], 0);
     const rows: Row[] = [
       { metric: "workbook", value: `${opts.tables} tables / ${opts.sheets} sheets`, unit: "" },
       { metric: "file size", value: round(size / 1024), unit: "KB" },
       { metric: "generate (ExcelJS write)", value: round(tGen.ms[0]), unit: "ms" },
       { metric: "tables / indicators found", value: `${foundTables} / ${foundIndicators}`, unit: "" },
       { metric: "issues found", value: analyze.last.issues.length, unit: "" },
-      { metric: "ExcelJS load alone (median of 3)", value: round(loadMs), unit: "ms" },
-      { metric: "CLI check end to end (median of 3)", value: round(cliMs), unit: "ms" },
-      { metric: "checking adds on top of loading", value: round(overheadPct), unit: "%", target: "< 50%" },
-      ...Object.entries(phaseMs).map(([k, v]) => ({ metric: `  phase: ${k} (median of 3)`, value: v, unit: "ms" })),
-      { metric: "in-memory validation, analyzeGrids (warm, median of 5)", value: round(analyzeMs), unit: "ms", target: "< 200 ms" },
-      { metric: "  detection + parsing (median of 5)", value: round(median(detect.ms)), unit: "ms" },
-      { metric: "  rules (median of 5)", value: round(median(rules.ms)), unit: "ms" },
-      ...slowest.map(([id, ms]) => ({ metric: `    slowest rule: ${id}`, value: ms, unit: "ms" })),
-      { metric: "peak RSS", value: round(peakRssMB), unit: "MB" },
-      { metric: "peak heap used (sampled)", value: round(sampler.peak / MB), unit: "MB" },
+      { metric: `processes (median of ${opts.procRuns}): ExcelJS load alone`, value: round(procLoadMs), unit: "ms" },
+      { metric: `processes (median of ${opts.procRuns}): jixiao check --format json`, value: round(procCliMs), unit: "ms" },
+      { metric: "processes: checking adds on top of loading", value: round(procOverheadPct), unit: "%", target: "< 50%" },
+      { metric: `in process (median of ${runs}): ExcelJS load alone`, value: round(median(loadAlone)), unit: "ms" },
+      { metric: `in process (median of ${runs}): CLI check end to end`, value: round(median(endToEnd)), unit: "ms" },
+      ...PHASES.map((k) => ({ metric: `  phase: ${k}`, value: phaseMedian[k], unit: "ms" })),
+      { metric: "  (sum of the phase medians)", value: round(sumOfMedians), unit: "ms" },
+      { metric: "in process: checking adds on top of its own load phase", value: round(overheadPct), unit: "%", target: "< 50%" },
+      { metric: "in-memory validation, analyzeGrids, first call (cold)", value: round(cold.ms[0]), unit: "ms" },
+      { metric: `in-memory validation, analyzeGrids (warm, median of ${memRuns})`, value: round(analyzeMs), unit: "ms", target: "< 200 ms" },
+      { metric: `  fastest of the ${memRuns} (least disturbed by other jobs)`, value: round(Math.min(...analyze.ms)), unit: "ms" },
+      { metric: `  process CPU time per run (median; all threads, GC included)`, value: round(median(analyze.cpu)), unit: "ms" },
+      { metric: `  detection + parsing (median of ${memRuns})`, value: round(median(detect.ms)), unit: "ms" },
+      { metric: `  rules (median of ${memRuns})`, value: round(median(rules.ms)), unit: "ms" },
+      ...slowest.map(([id, ms]) => ({ metric: `    rule alone (fastest of 3): ${id}`, value: ms, unit: "ms" })),
+      { metric: "peak RSS (this process, whole bench)", value: round(peakRssMB), unit: "MB" },
+      { metric: "peak heap used (sampled during the in-process CLI runs)", value: round(sampler.peak / MB), unit: "MB" },
     ];
     const figures = {
       tables: opts.tables,
@@ -333,20 +403,39 @@ const workbookSection: Section = {
       issues: analyze.last.issues.length,
       issuesByRule: byRule,
       generateMs: round(tGen.ms[0]),
-      loadMs: load.ms.map((x) => round(x)),
-      loadMedianMs: round(loadMs),
-      cliMs: cli.ms.map((x) => round(x)),
-      cliMedianMs: round(cliMs),
-      overheadPct: round(overheadPct),
-      overheadTargetMet: overheadPct < 50,
-      phasesMs: phaseMs,
+      process: {
+        runs: opts.procRuns,
+        loadMs: loadProc.map((x) => round(x)),
+        cliMs: cliProc.map((x) => round(x)),
+        loadMedianMs: round(procLoadMs),
+        cliMedianMs: round(procCliMs),
+        cliExitCode: cliStatus,
+        overheadPct: round(procOverheadPct),
+        overheadTargetMet: procOverheadPct < 50,
+      },
+      inProcess: {
+        runs,
+        loadAloneMs: loadAlone.map((x) => round(x)),
+        endToEndMs: endToEnd.map((x) => round(x)),
+        phasesMs: Object.fromEntries(PHASES.map((k) => [k, phases[k].map((x) => round(x))])),
+        phaseMedianMs: phaseMedian,
+        endToEndMedianMs: round(median(endToEnd)),
+        overheadPct: overheads.map((x) => round(x)),
+        overheadMedianPct: round(overheadPct),
+        overheadTargetMet: overheadPct < 50,
+        reportJsonKB: round(reportJsonBytes / 1024),
+      },
+      analyzeColdMs: round(cold.ms[0]),
       analyzeMs: analyze.ms.map((x) => round(x)),
       analyzeMedianMs: round(analyzeMs),
+      analyzeMinMs: round(Math.min(...analyze.ms)),
+      analyzeCpuMs: analyze.cpu.map((x) => round(x)),
+      detectMs: detect.ms.map((x) => round(x)),
+      rulesMs: rules.ms.map((x) => round(x)),
       analyzeTargetMet: analyzeMs < 200,
       detectMedianMs: round(median(detect.ms)),
       rulesMedianMs: round(median(rules.ms)),
       perRuleMs: perRule,
-      jsonReportKB: round(cli.last.json / 1024),
       peakRssMB: round(peakRssMB),
       peakHeapMB: round(sampler.peak / MB),
     };
@@ -357,6 +446,13 @@ const workbookSection: Section = {
 const SECTIONS: Section[] = [workbookSection];
 
 // ---------------------------------------------------------------------------------------------
+
+function loadavg(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
+}
 
 function printTable(title: string, rows: Row[]): void {
   const w = Math.max(...rows.map((r) => r.metric.length));
@@ -378,7 +474,8 @@ async function mainBench(): Promise<void> {
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === "function",
   };
   console.log(`jixiao bench — node ${env.node}, ${env.cpus} × ${env.cpuModel}${env.gcExposed ? "" : " (run with --expose-gc for steadier figures)"}`);
-  const out: Record<string, unknown> = { env };
+  console.log(`load average at start (1/5/15 min): ${loadavg()}`);
+  const out: Record<string, unknown> = { env: { ...env, loadavgStart: os.loadavg().map((x) => round(x, 2)) } };
   let allOk = true;
   for (const s of SECTIONS) {
     if (opts.sections && !opts.sections.includes(s.name)) continue;
@@ -390,6 +487,8 @@ async function mainBench(): Promise<void> {
     }
     out[s.name] = figures;
   }
+  console.log(`\nload average at end (1/5/15 min): ${loadavg()}`);
+  (out.env as Record<string, unknown>).loadavgEnd = os.loadavg().map((x) => round(x, 2));
   console.log(`\nBENCH ${JSON.stringify(out)}`);
   if (!allOk) process.exitCode = 1;
 }

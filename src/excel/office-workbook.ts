@@ -30,9 +30,11 @@
  *  - Excel copies the format of the row above into inserted rows; rows inserted right under a marked
  *    cell would inherit our colour. The port remembers insertions (from change events and its own
  *    insertRows edits) and gives such inherited cells the marked cell's original fill instead.
- *  - Marks are diffed: only cells whose mark appears, disappears or changes severity are written.
- *    Cost: 2 syncs (read current fills, write); 3 on the very first call of a session when neither
- *    readUsedRanges nor loadMappings has primed the list of mark names.
+ *  - Marks are diffed against a cache of our mark names (loaded once, kept up to date by every write,
+ *    dropped when rows or columns move and reloaded inside the next read's sync), and the original
+ *    fill of a cell about to be marked comes from the fills readBlock captured in its own sync. An
+ *    edit therefore costs readBlock (1 sync) + setMarks (1 sync: the writes); a read before the writes
+ *    is made only for cells whose fill is not known from a recent read (mark-cache.ts).
  *  - Every highlight write is one Excel undo step (ExcelApi < 1.19 clears undo); we keep them few.
  */
 import { RangeBox } from "../core/grid/a1";
@@ -40,6 +42,7 @@ import { CellGrid, CellValue } from "../core/grid/cellgrid";
 import type { Severity } from "../core/model/schema";
 import { LAST_COL, boxA1, normCell, parseBoxA1, quoteSheetName, splitAreas, splitQualified } from "./address";
 import { BROKEN_MAPPING_TEXT, ProtectedSheetError, SheetNotFoundError, WorkbookError, excelErrorCode } from "./errors";
+import { CachedMark, FillCache, FillSnapshot, Flight, MARK_NAME_PREFIX, MarkNote, cellKey, parseMarkNames } from "./mark-cache";
 import type {
   BrokenReason,
   Capabilities,
@@ -76,21 +79,28 @@ export interface OfficeWorkbookOptions {
   office?: OfficeLike;
   /** How long (ms) after our own write an event on the written cells is taken as ours (< ExcelApi 1.14). */
   selfWriteWindowMs?: number;
+  /**
+   * How long (ms) a cell's fill seen by readBlock is trusted by setMarks instead of reading it again
+   * (default 2000). The pane calls setMarks right after re-reading the edited table.
+   */
+  fillCacheMs?: number;
+  /** Largest block (cells) whose fills readBlock captures: 20,000 with getCellProperties, 2,000 below 1.9. */
+  maxFillCells?: number;
 }
 
 export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
-export const MARK_NAME_PREFIX = "_JX_M_";
+export { MARK_NAME_PREFIX };
 export const TABLE_NAME_PREFIX = "_JX_T_";
 export const MAPPINGS_SETTING = "jixiao.mappings";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Original fill of a cell; null = No Fill. */
-type FillSnapshot = { color: string; pattern: string } | null;
+/** Excel errors after which setMarks starts again from what the workbook holds (once). */
+const RETRY_CODES = new Set(["AccessDenied", "InvalidOperation", "ItemNotFound", "InvalidReference", "ItemAlreadyExists"]);
 
 /** A queued fill read: what the sync fills in, read by fillSnapshot(). */
 type FillProbe =
-  | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }
+  | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]>; row?: number; col?: number }
   | {
       kind: "format";
       fill: Excel.RangeFill;
@@ -107,15 +117,6 @@ type QueuedEdit =
   | { kind: "numberFormat"; e: NumberFormatEdit; before: Excel.Range }
   | { kind: "fill"; e: FillEdit; before: FillProbe }
   | { kind: "value"; e: ValueEdit; before: Excel.Range; after: Excel.Range };
-
-interface MarkNote {
-  v: 1;
-  s: Severity;
-  /** Colour we painted. */
-  c: string;
-  /** The cell's own fill before we painted it. */
-  o: FillSnapshot;
-}
 
 interface StoredMappings {
   version: 1;
@@ -167,15 +168,27 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly excel: ExcelLike;
   private readonly windowMs: number;
   private sheets = new Map<string, SheetInfo>(); // by id
-  /** Our mark names, or null when not yet discovered in this session. */
-  private markNames: Set<string> | null = null;
+  /**
+   * Our marks by the cell they point at now, or null when unknown (never loaded, or dropped because
+   * rows/columns moved). Trusted between calls only while a change subscription reports moves.
+   */
+  private marks: Map<string, CachedMark> | null = null;
+  /** Mark names found broken (#REF!, foreign comment, duplicate) by the last load: deleted on the next write. */
+  private brokenMarks: string[] = [];
+  /** Fills seen by recent reads or written by us (for setMarks without a read). */
+  private readonly fills: FillCache;
+  private readonly maxFillCells: number;
+  /** Live change subscriptions: without one, moved rows go unnoticed and the mark cache is re-validated. */
+  private liveSubscriptions = 0;
+  /** setMarks/clearMarks run one at a time. */
+  private markChain: Promise<unknown> = Promise.resolve();
   /** Rows inserted since the last setMarks (they may have inherited a mark's fill). */
   private inserted: { sheet: string; top: number; count: number }[] = [];
   /** Our recent writes, for telling our change events apart below ExcelApi 1.14. */
   private selfWrites: { sheet: string; box: RangeBox; until: number }[] = [];
-  /** Sheet and column of every cell marked after the last setMarks (columns survive row inserts). */
-  private markAt = new Map<string, { sheet: string; col: number }>();
   private seq = 0;
+  /** Bumped whenever the mark cache is dropped. */
+  private marksEpoch = 0;
   private readonly session = Math.floor(Math.random() * 36 ** 4)
     .toString(36)
     .padStart(4, "0");
@@ -188,6 +201,8 @@ export class OfficeWorkbook implements WorkbookPort {
     this.excel = excel;
     this.capabilities = detectCapabilities(office);
     this.windowMs = opts.selfWriteWindowMs ?? 1500;
+    this.fills = new FillCache(opts.fillCacheMs ?? 2000);
+    this.maxFillCells = opts.maxFillCells ?? (this.capabilities.cellProperties ? 20_000 : 2_000);
   }
 
   // ── reading ──────────────────────────────────────────────────────────────────────────────────
@@ -196,9 +211,14 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      const names = this.primeMarkNames(context);
-      await context.sync();
-      this.takeMarkNames(names);
+      const names = this.primeMarks(context);
+      const flight = this.fills.begin();
+      try {
+        await context.sync();
+      } finally {
+        this.fills.end(flight);
+      }
+      this.takeMarks(names, flight);
       return this.rememberSheets(ws.items);
     });
   }
@@ -213,9 +233,14 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      const names = this.primeMarkNames(context);
-      await context.sync();
-      this.takeMarkNames(names);
+      const names = this.primeMarks(context);
+      const flight = this.fills.begin();
+      try {
+        await context.sync();
+      } finally {
+        this.fills.end(flight);
+      }
+      this.takeMarks(names, flight);
       const infos = this.rememberSheets(ws.items);
       const reads = ws.items.map((sheet) => {
         const used = sheet.getUsedRangeOrNullObject();
@@ -236,7 +261,11 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Values, number formats and merged areas of one block: one Excel.run, one sync. */
+  /**
+   * Values, number formats and merged areas of one block: one Excel.run, one sync. The same sync also
+   * captures every cell's fill (ExcelApi 1.9: getCellProperties; below: one fill load per cell, smaller
+   * blocks only) for setMarks, and reloads the list of mark names when rows moved since the last call.
+   */
   async readBlock(sheet: string, address: string): Promise<CellGrid> {
     const box = parseBoxA1(address);
     if (!box) throw new WorkbookError("excel-error", `地址无效：${address}`, `Invalid address: ${address}`);
@@ -252,15 +281,52 @@ export class OfficeWorkbook implements WorkbookPort {
         ? ws.getRange(boxA1({ top: 0, left: 0, bottom: box.bottom, right: box.right })).getMergedAreasOrNullObject()
         : null;
       merged?.load("address");
+      const fills = this.probeBlockFills(range, box);
+      const names = this.liveSubscriptions > 0 ? this.primeMarks(context) : null;
+      const flight = this.fills.begin(sheet, box);
       try {
         await context.sync();
       } catch (e) {
         if (excelErrorCode(e) === "ItemNotFound") throw new SheetNotFoundError(sheet, e);
         throw e;
+      } finally {
+        this.fills.end(flight);
       }
       this.sheets.set(ws.id, { name: ws.name, id: ws.id, position: ws.position, protected: ws.protection.protected });
+      this.takeMarks(names, flight);
+      if (fills) this.recordBlockFills(fills, box, ws.name, flight);
       return this.toGrid(sheet, range.rowIndex, range.columnIndex, range.values, range.numberFormat, merged, box);
     });
+  }
+
+  /** Queues the fill of every cell of a block (or nothing when the block is too large). */
+  private probeBlockFills(range: Excel.Range, box: RangeBox): FillProbe[][] | FillProbe | null {
+    const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+    if (cells > this.maxFillCells) return null;
+    if (this.capabilities.cellProperties) {
+      return { kind: "cellProperties", result: range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
+    }
+    const rows: FillProbe[][] = [];
+    for (let r = 0; r <= box.bottom - box.top; r++) {
+      const row: FillProbe[] = [];
+      for (let c = 0; c <= box.right - box.left; c++) {
+        const fill = range.getCell(r, c).format.fill;
+        fill.load("color");
+        row.push({ kind: "format", fill, withPattern: false });
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private recordBlockFills(fills: FillProbe[][] | FillProbe, box: RangeBox, sheet: string, flight: Flight): void {
+    this.fills.prune();
+    for (let r = 0; r <= box.bottom - box.top; r++)
+      for (let c = 0; c <= box.right - box.left; c++) {
+        const probe: FillProbe = Array.isArray(fills) ? fills[r][c] : fills.kind === "cellProperties" ? { ...fills, row: r, col: c } : fills;
+        const cell = boxA1({ top: box.top + r, left: box.left + c, bottom: box.top + r, right: box.left + c });
+        this.fills.record(flight, cellKey(sheet, cell), this.fillSnapshot(probe));
+      }
   }
 
   private toGrid(
@@ -326,6 +392,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const known = this.protectedSheetsAmong(edits.map((e) => e.sheet));
     if (known.length) throw new ProtectedSheetError(known);
     this.guard(edits);
+    const fillKeys = edits.filter((e): e is FillEdit => e.kind === "fill").map((e) => cellKey(e.sheet, e.cell));
+    const moves = edits.some((e) => e.kind === "insertRows" || e.kind === "deleteRows");
     return this.run(async (context) => {
       const sheets = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string): Excel.Worksheet => {
@@ -369,11 +437,17 @@ export class OfficeWorkbook implements WorkbookPort {
           queued.push({ kind: "value", e, before, after });
         }
       }
+      this.fills.writing(fillKeys, false);
+      if (moves) this.fills.clear();
       try {
         await context.sync();
       } catch (err) {
+        this.fills.forget(fillKeys);
+        if (moves) this.dropMarks();
         throw await this.explainWriteError(err, edits.map((x) => x.sheet));
       }
+      if (moves) this.dropMarks();
+      this.fills.forget(fillKeys);
       this.renewGuard(edits);
       for (const e of edits) if (e.kind === "insertRows") this.inserted.push({ sheet: e.sheet, top: e.row - 1, count: e.count });
       // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
@@ -426,7 +500,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /** The snapshot of a probed fill; call only after the sync that followed probeFill(). */
   private fillSnapshot(p: FillProbe): FillSnapshot {
     if (p.kind === "cellProperties") {
-      const f = p.result.value[0]?.[0]?.format?.fill;
+      const f = p.result.value[p.row ?? 0]?.[p.col ?? 0]?.format?.fill;
       if (!f || !f.pattern || f.pattern === "None") return null;
       return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
     }
@@ -479,187 +553,284 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── marks ────────────────────────────────────────────────────────────────────────────────────
 
+  /** Removes every mark of this workbook: the mark names and their cells' fills are always read afresh. */
   async clearMarks(): Promise<MarkResult> {
-    return this.setMarks([]);
+    return this.updateMarks([], true);
   }
 
+  /**
+   * Makes exactly these cells marked. Cost: 0 syncs when nothing changes; 1 (the writes) when the
+   * fills involved are known from a recent readBlock; 2 when some must be read first (cells outside
+   * the blocks just read); without a live change subscription the mark list is re-validated in the
+   * first sync.
+   */
   async setMarks(marks: readonly Mark[]): Promise<MarkResult> {
+    return this.updateMarks(marks, false);
+  }
+
+  private updateMarks(marks: readonly Mark[], reload: boolean): Promise<MarkResult> {
     const want = new Map<string, Mark>();
     for (const m of marks) {
-      const k = `${m.sheet.toLowerCase()}!${normCell(m.cell)}`;
+      const k = cellKey(m.sheet, m.cell);
       const prev = want.get(k);
       if (!prev || SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity]) want.set(k, { ...m, cell: normCell(m.cell) });
     }
-    if (this.markNames === null) await this.discoverMarkNames();
-    const names = [...(this.markNames ?? [])];
-    const inserted = this.inserted;
-    const result: MarkResult = { marked: 0, restored: 0, released: 0, protectedSheets: [] };
+    const job = this.markChain.then(() => this.markWithRetry(want, reload));
+    this.markChain = job.catch(() => undefined);
+    return job;
+  }
 
-    const out = await this.run(async (context) => {
-      // ── sync 1: where our marks are now, their snapshots and current fills; new cells' fills;
-      //    protection of every sheet involved; cells of inserted rows that may have inherited a mark.
-      const existing = names.map((name) => {
-        const item = context.workbook.names.getItemOrNullObject(name);
-        item.load("comment");
-        const range = item.getRangeOrNullObject();
-        range.load("address");
-        return { name, item, range, fill: this.probeFillOrNull(range) };
-      });
-      const sheetNames = new Set<string>([...want.values()].map((m) => m.sheet));
-      for (const s of this.sheets.values()) sheetNames.add(s.name);
-      const prot = new Map<string, Excel.Worksheet>();
-      for (const s of sheetNames) {
-        const ws = context.workbook.worksheets.getItemOrNullObject(s);
-        ws.load("name");
-        ws.protection.load("protected");
-        prot.set(s.toLowerCase(), ws);
+  private async markWithRetry(want: Map<string, Mark>, reload: boolean): Promise<MarkResult> {
+    let out: MarkResult;
+    try {
+      out = await this.markOnce(want, reload);
+    } catch (err) {
+      if (!RETRY_CODES.has(excelErrorCode(err) ?? "")) throw err;
+      // Something the caches did not know (a sheet protected or renamed meanwhile, a mark name deleted
+      // elsewhere): start again from what the workbook holds now.
+      this.dropMarks();
+      await this.listSheets().catch(() => undefined);
+      try {
+        out = await this.markOnce(want, true);
+      } catch (e2) {
+        throw await this.explainWriteError(e2, [...new Set([...want.values()].map((m) => m.sheet))]);
       }
-      const fresh = [...want.entries()].map(([key, m]) => {
-        const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
-        return { key, m, range, fill: this.probeFill(range) };
-      });
-      const inheritedProbe = inserted.flatMap((ins) => {
-        const cols = new Set<number>();
-        for (const at of this.markAt.values()) if (at.sheet.toLowerCase() === ins.sheet.toLowerCase()) cols.add(at.col);
-        const cells: { sheet: string; row: number; col: number; fill: FillProbe }[] = [];
-        for (const col of cols)
-          for (let row = ins.top; row < ins.top + ins.count; row++) {
-            const range = context.workbook.worksheets.getItem(ins.sheet).getRange(boxA1({ top: row, left: col, bottom: row, right: col }));
-            cells.push({ sheet: ins.sheet, row, col, fill: this.probeFill(range) });
-          }
-        return cells;
-      });
-      await context.sync();
-
-      const isProtected = (sheet: string): boolean => {
-        const ws = prot.get(sheet.toLowerCase());
-        return !!ws && !ws.isNullObject && ws.protection.protected;
-      };
-      for (const [, ws] of prot) if (!ws.isNullObject) this.noteProtection(ws.name, ws.protection.protected);
-
-      // Current marks keyed by where their cell is NOW.
-      type Cur = { name: string; key: string; sheet: string; cell: string; note: MarkNote; now: FillSnapshot; item: Excel.NamedItem };
-      const current = new Map<string, Cur>();
-      const dropNames: Excel.NamedItem[] = [];
-      for (const ex of existing) {
-        if (ex.item.isNullObject) {
-          this.markNames?.delete(ex.name);
-          continue;
-        }
-        const note = parseNote(ex.item.comment);
-        if (ex.range.isNullObject || !note) {
-          dropNames.push(ex.item);
-          this.markNames?.delete(ex.name);
-          continue;
-        }
-        const q = splitQualified(ex.range.address);
-        const key = `${(q.sheet ?? "").toLowerCase()}!${q.address}`;
-        if (current.has(key)) {
-          dropNames.push(ex.item);
-          this.markNames?.delete(ex.name);
-          continue;
-        }
-        current.set(key, { name: ex.name, key, sheet: q.sheet ?? "", cell: q.address, note, now: this.fillSnapshot(ex.fill), item: ex.item });
-      }
-
-      // Inherited fills: inserted cell showing the colour of the marked cell right above it.
-      const inheritedOriginal = new Map<string, FillSnapshot>();
-      for (const ins of inserted) {
-        const above = [...current.values()].filter((c) => c.sheet.toLowerCase() === ins.sheet.toLowerCase() && parseBoxA1(c.cell)?.top === ins.top - 1);
-        for (const a of above) {
-          const col = parseBoxA1(a.cell)!.left;
-          for (const p of inheritedProbe) {
-            if (p.sheet !== ins.sheet || p.col !== col || p.row < ins.top || p.row >= ins.top + ins.count) continue;
-            const now = this.fillSnapshot(p.fill);
-            if (now && sameColor(now.color, a.note.c)) {
-              inheritedOriginal.set(`${p.sheet.toLowerCase()}!${boxA1({ top: p.row, left: p.col, bottom: p.row, right: p.col })}`, a.note.o);
-            }
-          }
-        }
-      }
-
-      // ── sync 2: the writes.
-      let writes = 0;
-      const protectedHit = new Set<string>();
-      for (const item of dropNames) {
-        item.delete();
-        writes++;
-      }
-      for (const cur of current.values()) {
-        if (want.has(cur.key)) continue;
-        if (isProtected(cur.sheet)) {
-          protectedHit.add(cur.sheet);
-          continue;
-        }
-        if (cur.now && sameColor(cur.now.color, cur.note.c)) {
-          this.writeFill(context.workbook.worksheets.getItem(cur.sheet).getRange(cur.cell), cur.note.o);
-          result.restored++;
-        } else result.released++;
-        cur.item.delete();
-        this.markNames?.delete(cur.name);
-        writes++;
-      }
-      for (const [key, original] of inheritedOriginal) {
-        if (want.has(key) || current.has(key)) continue;
-        const [sheet, cell] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
-        const real = [...sheetNames].find((s) => s.toLowerCase() === sheet) ?? sheet;
-        if (isProtected(real)) continue;
-        this.writeFill(context.workbook.worksheets.getItem(real).getRange(cell), original);
-        writes++;
-      }
-      for (const f of fresh) {
-        const color = MARK_COLORS[f.m.severity];
-        const cur = current.get(f.key);
-        const now = this.fillSnapshot(f.fill);
-        if (cur) {
-          const userChanged = !(now && sameColor(now.color, cur.note.c));
-          if (!userChanged && cur.note.s === f.m.severity) continue;
-          if (isProtected(f.m.sheet)) {
-            protectedHit.add(f.m.sheet);
-            continue;
-          }
-          const note: MarkNote = { v: 1, s: f.m.severity, c: color, o: userChanged ? now : cur.note.o };
-          f.range.format.fill.color = color;
-          cur.item.comment = JSON.stringify(note);
-          result.marked++;
-          writes++;
-          continue;
-        }
-        if (isProtected(f.m.sheet)) {
-          protectedHit.add(f.m.sheet);
-          continue;
-        }
-        const inherited = inheritedOriginal.get(f.key);
-        const original = inherited !== undefined ? inherited : now;
-        const note: MarkNote = { v: 1, s: f.m.severity, c: color, o: original };
-        const name = `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
-        f.range.format.fill.color = color;
-        const item = context.workbook.names.add(name, f.range, JSON.stringify(note));
-        item.visible = false;
-        this.markNames?.add(name);
-        result.marked++;
-        writes++;
-      }
-      if (writes > 0) {
-        try {
-          await context.sync();
-        } catch (err) {
-          throw await this.explainWriteError(err, [...sheetNames]);
-        }
-      }
-      result.protectedSheets = [...protectedHit];
-      return result;
-    });
-    this.markAt = new Map(
-      [...want.entries()].map(([k, m]) => [k, { sheet: m.sheet, col: parseBoxA1(m.cell)?.left ?? 0 }]),
-    );
-    // Only the insertions that were examined are done with; newer ones stay queued.
-    this.inserted = this.inserted.filter((i) => !inserted.includes(i));
+    }
     if (out.protectedSheets.length) {
       const err = new ProtectedSheetError(out.protectedSheets);
       (err as ProtectedSheetError & { result?: MarkResult }).result = out;
       throw err;
     }
+    return out;
+  }
+
+  /**
+   * One pass: (read what is not known) → write the differences. Existing marks are read and written
+   * through their name (so they are addressed right even if the cache were out of date); new ones by
+   * address.
+   */
+  private async markOnce(want: Map<string, Mark>, forceReload: boolean): Promise<MarkResult> {
+    const cached = this.marks;
+    const epoch = this.marksEpoch;
+    const reload = forceReload || cached === null || this.liveSubscriptions === 0;
+    const inserted = this.inserted;
+    const result: MarkResult = { marked: 0, restored: 0, released: 0, protectedSheets: [] };
+
+    const out = await this.run(async (context) => {
+      const names = context.workbook.names;
+      /** Fills known without a read (seen by a recent readBlock or written by us), taken once. */
+      const known = new Map<string, FillSnapshot>();
+      /** Fill of an existing mark's cell, read through its name (null object when the name is gone). */
+      const byName = new Map<string, FillProbe>();
+      /** Fill of a cell read by address. */
+      const byCell = new Map<string, FillProbe>();
+      const prot = new Map<string, Excel.Worksheet>();
+      const isKnown = (key: string): boolean => {
+        if (known.has(key)) return true;
+        if (forceReload) return false; // clearMarks: read everything
+        const f = this.fills.get(key);
+        if (f === undefined) return false;
+        known.set(key, f);
+        return true;
+      };
+      /** Queues the reads that deciding against `marks` needs and that are not queued yet; returns how many. */
+      const queueReads = (marks: Map<string, CachedMark>): number => {
+        let n = 0;
+        const byMark = (m: CachedMark) => {
+          if (byName.has(m.name) || isKnown(cellKey(m.sheet, m.cell))) return;
+          byName.set(m.name, this.probeFillOrNull(names.getItemOrNullObject(m.name).getRangeOrNullObject()));
+          n++;
+        };
+        const bySheetCell = (sheet: string, cell: string) => {
+          const key = cellKey(sheet, cell);
+          if (byCell.has(key) || isKnown(key)) return;
+          byCell.set(key, this.probeFill(context.workbook.worksheets.getItem(sheet).getRange(cell)));
+          n++;
+        };
+        const sheets = new Set<string>();
+        for (const [key, m] of want) {
+          sheets.add(m.sheet);
+          const cur = marks.get(key);
+          if (!cur) bySheetCell(m.sheet, m.cell);
+          else if (cur.note.s !== m.severity) byMark(cur);
+        }
+        for (const [key, cur] of marks) {
+          if (want.has(key)) continue;
+          sheets.add(cur.sheet);
+          byMark(cur);
+        }
+        for (const c of inheritedCells(marks, inserted)) bySheetCell(c.sheet, c.cell);
+        for (const s of sheets) {
+          if (prot.has(s.toLowerCase()) || this.protectionOf(s) !== undefined) continue;
+          const ws = context.workbook.worksheets.getItemOrNullObject(s);
+          ws.load("name");
+          ws.protection.load("protected");
+          prot.set(s.toLowerCase(), ws);
+          n++;
+        }
+        return n;
+      };
+
+      // ── read (only what is unknown): the mark names when not trusted, fills, protection.
+      const loaded = reload ? names.load("items/name,items/formula,items/comment") : null;
+      const first = queueReads(cached ?? new Map());
+      let current = cached ?? new Map<string, CachedMark>();
+      let broken = this.brokenMarks;
+      if ((globalThis as any).process?.env?.DEBUG_MARKS) console.log("needs", first, [...byName.keys()].length, [...byCell.keys()].slice(0, 5), [...byName.keys()].slice(0,5).map((n) => (cached ?? new Map()).size), [...prot.keys()]);
+      if (loaded || first > 0) {
+        await context.sync();
+        if (loaded) {
+          const parsed = parseMarkNames(loaded.items);
+          current = parsed.marks;
+          broken = parsed.broken;
+        }
+        // A reload may have found other marks than the cache had: read what they need too.
+        if (loaded && queueReads(current) > 0) await context.sync();
+      }
+      for (const ws of prot.values()) if (!ws.isNullObject) this.noteProtection(ws.name, ws.protection.protected);
+      const isProtected = (sheet: string): boolean => {
+        const ws = prot.get(sheet.toLowerCase());
+        if (ws) return !ws.isNullObject && ws.protection.protected;
+        return this.protectionOf(sheet) ?? false;
+      };
+      /** What a cell shows now: undefined = not known, "gone" = its mark name no longer exists. */
+      const fillOfMark = (m: CachedMark): FillSnapshot | "gone" | undefined => {
+        const p = byName.get(m.name);
+        if (p) return p.kind === "format" && p.range?.isNullObject ? "gone" : this.fillSnapshot(p);
+        return known.get(cellKey(m.sheet, m.cell));
+      };
+      const fillOfCell = (key: string): FillSnapshot | undefined => {
+        const p = byCell.get(key);
+        return p ? this.fillSnapshot(p) : known.get(key);
+      };
+
+      // Inherited fills: an inserted cell showing the colour of the marked cell right above it gets
+      // what Excel would have copied without us: that mark's original fill.
+      const inheritedOriginal = new Map<string, FillSnapshot>();
+      for (const c of inheritedCells(current, inserted)) {
+        const now = fillOfCell(c.key);
+        if (now && sameColor(now.color, c.above.note.c)) inheritedOriginal.set(c.key, c.above.note.o);
+      }
+
+      // ── write: only the differences, in one sync.
+      let writes = 0;
+      const protectedHit = new Set<string>();
+      const after = new Map<string, FillSnapshot>(); // cells whose fill is written
+      const gone: string[] = [];
+      const removed: string[] = [];
+      const added: CachedMark[] = [];
+      const verify: { m: CachedMark; range: Excel.Range }[] = [];
+      const markRange = (item: Excel.NamedItem, m: CachedMark): Excel.Range => {
+        const range = item.getRange();
+        range.load("address");
+        verify.push({ m, range });
+        return range;
+      };
+      for (const name of broken) {
+        names.getItem(name).delete();
+        writes++;
+      }
+      for (const [key, cur] of current) {
+        if (want.has(key)) continue;
+        const now = fillOfMark(cur);
+        if (now === "gone") {
+          gone.push(key);
+          continue;
+        }
+        if (isProtected(cur.sheet)) {
+          protectedHit.add(cur.sheet);
+          continue;
+        }
+        const item = names.getItem(cur.name);
+        if (now && sameColor(now.color, cur.note.c)) {
+          this.writeFill(markRange(item, cur), cur.note.o);
+          after.set(key, cur.note.o);
+          result.restored++;
+        } else result.released++;
+        item.delete();
+        removed.push(key);
+        writes++;
+      }
+      for (const [key, original] of inheritedOriginal) {
+        if (want.has(key) || current.has(key)) continue;
+        const [sheet, cell] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
+        const real = inserted.find((i) => i.sheet.toLowerCase() === sheet)?.sheet ?? sheet;
+        if (isProtected(real)) continue;
+        this.writeFill(context.workbook.worksheets.getItem(real).getRange(cell), original);
+        after.set(key, original);
+        writes++;
+      }
+      for (const [key, m] of want) {
+        const color = MARK_COLORS[m.severity];
+        const cur = current.get(key);
+        if (cur) {
+          const now = fillOfMark(cur);
+          if (now === "gone") {
+            gone.push(key);
+          } else {
+            // Known to show something else than our colour: the user re-coloured it; hers is the new snapshot.
+            const userChanged = now !== undefined && !(now && sameColor(now.color, cur.note.c));
+            if (!userChanged && cur.note.s === m.severity) continue;
+            if (isProtected(m.sheet)) {
+              protectedHit.add(m.sheet);
+              continue;
+            }
+            const note: MarkNote = { v: 1, s: m.severity, c: color, o: userChanged ? (now as FillSnapshot) : cur.note.o };
+            const item = names.getItem(cur.name);
+            markRange(item, cur).format.fill.color = color;
+            item.comment = JSON.stringify(note);
+            after.set(key, { color, pattern: "Solid" });
+            added.push({ ...cur, note });
+            result.marked++;
+            writes++;
+            continue;
+          }
+        }
+        if (isProtected(m.sheet)) {
+          protectedHit.add(m.sheet);
+          continue;
+        }
+        const inherited = inheritedOriginal.get(key);
+        const original = inherited !== undefined ? inherited : (fillOfCell(key) ?? null);
+        const note: MarkNote = { v: 1, s: m.severity, c: color, o: original };
+        const name = `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
+        const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
+        range.format.fill.color = color;
+        const item = names.add(name, range, JSON.stringify(note));
+        item.visible = false;
+        after.set(key, { color, pattern: "Solid" });
+        added.push({ name, sheet: m.sheet, cell: m.cell, note });
+        result.marked++;
+        writes++;
+      }
+      if (writes > 0) {
+        this.fills.writing(after.keys(), true);
+        try {
+          await context.sync();
+        } catch (err) {
+          this.fills.forget(after.keys());
+          this.dropMarks();
+          throw err;
+        }
+      }
+
+      // A written cell is read again before it is next decided on: the user may re-colour it any time
+      // (format changes raise no event), and only a read made after that tells.
+      this.fills.forget(after.keys());
+      // The cache follows what was written (unless rows moved meanwhile: then it is reloaded later).
+      if (this.marksEpoch === epoch) {
+        for (const k of [...gone, ...removed]) current.delete(k);
+        for (const m of added) current.set(cellKey(m.sheet, m.cell), m);
+        this.marks = current;
+        this.brokenMarks = [];
+        // A name pointing elsewhere than the cache thought: reload next time.
+        if (verify.some((v) => cellKey(splitQualified(v.range.address).sheet ?? "", splitQualified(v.range.address).address) !== cellKey(v.m.sheet, v.m.cell))) this.dropMarks();
+      }
+      result.protectedSheets = [...protectedHit];
+      return result;
+    });
+    // Only the insertions that were examined are done with; newer ones stay queued.
+    this.inserted = this.inserted.filter((i) => !inserted.includes(i));
     return out;
   }
 
@@ -674,25 +845,34 @@ export class OfficeWorkbook implements WorkbookPort {
     return { kind: "format", fill, withPattern, range };
   }
 
-  private async discoverMarkNames(): Promise<void> {
-    await this.run(async (context) => {
-      const names = this.primeMarkNames(context);
-      await context.sync();
-      this.takeMarkNames(names);
-    });
-  }
-
-  /** Queues a load of the names collection (to learn our mark names) when not yet known. */
-  private primeMarkNames(context: Excel.RequestContext): Excel.NamedItemCollection | null {
-    if (this.markNames !== null) return null;
+  /** Queues a load of the workbook's names (to learn our marks) when they are not known. */
+  private primeMarks(context: Excel.RequestContext): Excel.NamedItemCollection | null {
+    if (this.marks !== null) return null;
     const names = context.workbook.names;
-    names.load("items/name");
+    names.load("items/name,items/formula,items/comment");
     return names;
   }
 
-  private takeMarkNames(names: Excel.NamedItemCollection | null): void {
-    if (!names) return;
-    this.markNames = new Set(names.items.map((n) => n.name).filter((n) => n.startsWith(MARK_NAME_PREFIX)));
+  /** Takes the marks from a names load, unless marks were written or moved while it was on its way. */
+  private takeMarks(names: Excel.NamedItemCollection | null, flight: Flight): void {
+    if (!names || flight.namesStale || this.marks !== null) return;
+    const parsed = parseMarkNames(names.items);
+    this.marks = parsed.marks;
+    this.brokenMarks = parsed.broken;
+  }
+
+  /** Rows or columns moved (or a write failed): forget where marks are and what cells show. */
+  private dropMarks(): void {
+    this.marks = null;
+    this.brokenMarks = [];
+    this.marksEpoch++;
+    this.fills.clear();
+  }
+
+  private protectionOf(sheet: string): boolean | undefined {
+    const lower = sheet.toLowerCase();
+    for (const s of this.sheets.values()) if (s.name.toLowerCase() === lower) return s.protected;
+    return undefined;
   }
 
   // ── mappings ─────────────────────────────────────────────────────────────────────────────────
@@ -738,12 +918,17 @@ export class OfficeWorkbook implements WorkbookPort {
       const setting = context.workbook.settings.getItemOrNullObject(MAPPINGS_SETTING);
       setting.load("value");
       const names = context.workbook.names;
-      names.load("items/name,items/formula");
+      names.load("items/name,items/formula,items/comment");
       const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
-      await context.sync();
+      const flight = this.fills.begin();
+      try {
+        await context.sync();
+      } finally {
+        this.fills.end(flight);
+      }
       this.rememberSheets(ws.items);
-      if (this.markNames === null) this.takeMarkNames(names);
+      this.takeMarks(names, flight);
       if (setting.isNullObject) return [];
       const stored = parseStored(setting.value);
       const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n.formula]));
@@ -793,13 +978,18 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!sheet) return;
       }
       if (!this.capabilities.triggerSource && this.isOwnWrite(sheet, args.address)) return;
+      const b = parseBoxA1(args.address);
       if (args.changeType === "RowInserted" || args.changeType === "CellInserted") {
-        const b = parseBoxA1(args.address);
         if (b) this.inserted.push({ sheet, top: b.top, count: b.bottom - b.top + 1 });
       }
+      // Moved cells move our mark names: forget the cache, the next read reloads it. A paste may
+      // bring fills: forget what was seen there.
+      if (args.changeType !== "RangeEdited" || !b) this.dropMarks();
+      else this.fills.forgetBox(sheet, b);
       onDirty([{ sheet, address: args.address, changeType: args.changeType }]);
     };
     const results: { context: unknown; remove(): void }[] = [];
+    let live = true;
     await this.run(async (context) => {
       const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
@@ -825,8 +1015,16 @@ export class OfficeWorkbook implements WorkbookPort {
       );
       await context.sync();
     });
+    // From now on moves are reported, so the mark cache is trusted between calls. It is reloaded once
+    // (inside the next read) because rows may have moved before the handlers were in place.
+    this.liveSubscriptions++;
+    this.dropMarks();
     return {
       dispose: async () => {
+        if (live) {
+          live = false;
+          this.liveSubscriptions--;
+        }
         // Excel: a handler must be removed with the request context it was added in.
         const groups = new Map<Excel.RequestContext, typeof results>();
         for (const r of results) {
@@ -901,14 +1099,29 @@ function valueInverse(sheet: string, cell: string, before: string | number | boo
   return { sheet, cell, value: before };
 }
 
-function parseNote(comment: string): MarkNote | null {
-  try {
-    const n = JSON.parse(comment) as MarkNote;
-    if (n && n.v === 1 && typeof n.c === "string" && (n.s === "error" || n.s === "warning" || n.s === "info")) return n;
-  } catch {
-    // not ours
+/**
+ * Cells of inserted rows right under a mark (Excel copied that marked cell's format into them), with
+ * the mark above: their fill is compared with the mark's colour.
+ */
+function inheritedCells(
+  marks: Map<string, CachedMark>,
+  inserted: readonly { sheet: string; top: number; count: number }[],
+): { key: string; sheet: string; cell: string; above: CachedMark }[] {
+  const out: { key: string; sheet: string; cell: string; above: CachedMark }[] = [];
+  if (inserted.length === 0) return out;
+  for (const ins of inserted) {
+    const sheet = ins.sheet.toLowerCase();
+    for (const m of marks.values()) {
+      if (m.sheet.toLowerCase() !== sheet) continue;
+      const b = parseBoxA1(m.cell);
+      if (!b || b.top !== ins.top - 1) continue;
+      for (let row = ins.top; row < ins.top + ins.count; row++) {
+        const cell = boxA1({ top: row, left: b.left, bottom: row, right: b.left });
+        out.push({ key: cellKey(ins.sheet, cell), sheet: ins.sheet, cell, above: m });
+      }
+    }
   }
-  return null;
+  return out;
 }
 
 function parseStored(value: unknown): StoredMappings["mappings"] {

@@ -5,10 +5,13 @@
  * that commits through the in-memory Excel's user API (so Excel's change events fire), Delete,
  * arrow keys, Ctrl+C / Ctrl+V of tab-separated text (a pasted block is one multi-cell change).
  *
- * Rows are virtualised (fixed row height), so a 5,000-row sheet stays responsive.
+ * A sheet of up to 400 rows is rendered whole; a longer one only around the viewport (fixed row
+ * height), so a 5,000-row sheet stays responsive.
  *
  * Contract for tests and tools: every cell element has data-address="F11" and data-fill="#RRGGBB"
  * ("" without a fill); cells in the selection have aria-selected="true"; the grid has data-sheet.
+ * On a sheet longer than 400 rows, a cell far from the viewport is not in the DOM until it is
+ * scrolled to or selected (selecting scrolls it into view).
  */
 import {
   useCallback,
@@ -35,6 +38,8 @@ export const ROW_HEIGHT = 24;
 export const HEADER_HEIGHT = 24;
 export const ROW_HEADER_WIDTH = 48;
 const OVERSCAN = 10;
+/** Sheets with more rows than this render only the rows near the viewport. */
+export const VIRTUALIZE_ABOVE_ROWS = 400;
 
 export interface Pos {
   row: number;
@@ -99,11 +104,15 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   const dragging = useRef(false);
 
   // --- selection (Excel's own selection is the source of truth) --------------------------------
-  const modelSel = model.selection && model.selection.sheetId === sheet.id ? model.selection.box : null;
-  const selBox: RangeBox = modelSel ?? { top: 0, left: 0, bottom: 0, right: 0 };
-  const own = ownSelection.current && ownSelection.current.key === keyOf(selBox) ? ownSelection.current : null;
-  const active: Pos = own ? own.active : { row: selBox.top, col: selBox.left };
-  const anchor: Pos = own ? own.anchor : active;
+  // Read live at render AND in every handler: keys can arrive before the next frame re-renders.
+  const readSel = (): { selBox: RangeBox; active: Pos; anchor: Pos } => {
+    const modelSel = model.selection && model.selection.sheetId === sheet.id ? model.selection.box : null;
+    const box: RangeBox = modelSel ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    const own = ownSelection.current && ownSelection.current.key === keyOf(box) ? ownSelection.current : null;
+    const act: Pos = own ? own.active : { row: box.top, col: box.left };
+    return { selBox: box, active: act, anchor: own ? own.anchor : act };
+  };
+  const { selBox, active } = readSel();
 
   const mergeAt = useCallback((r: number, c: number) => model.mergeAt(sheet, r, c), [model, sheet]);
   const masterOf = useCallback(
@@ -129,8 +138,11 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   }, [nCols, colWidth]);
   const totalWidth = colLeft[nCols];
 
-  const firstRow = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
-  const lastRow = Math.min(nRows - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
+  // Small sheets are rendered whole (every cell is in the DOM for tests and tools); larger ones only
+  // around the viewport.
+  const virtual = nRows > VIRTUALIZE_ABOVE_ROWS;
+  const firstRow = virtual ? Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN) : 0;
+  const lastRow = virtual ? Math.min(nRows - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN) : nRows - 1;
 
   // --- selection changes ------------------------------------------------------------------------
   const select = useCallback(
@@ -151,6 +163,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   const focusEditor = () => editorRef.current?.focus({ preventScroll: true });
 
   const move = (dr: number, dc: number, extend: boolean) => {
+    const { selBox, active, anchor } = readSel();
     if (extend) {
       // Shift+arrow moves the far corner of the selection, keeping the anchor.
       const far: Pos = {
@@ -174,6 +187,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
 
   /** Enter/Tab inside a multi-cell selection cycle through it, as in Excel. */
   const moveWithin = (dr: number, dc: number) => {
+    const { selBox, active, anchor } = readSel();
     const single = selBox.top === selBox.bottom && selBox.left === selBox.right;
     const merged = mergeAt(active.row, active.col);
     const isOneArea = merged && keyOf(merged) === keyOf(selBox);
@@ -220,6 +234,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const startEdit = (mode: Editing["mode"], text?: string) => {
+    const { active } = readSel();
     if (sheet.protected) {
       onError(errorText({ code: "AccessDenied" }));
       return;
@@ -236,6 +251,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const clearSelection = () => {
+    const { selBox } = readSel();
     try {
       excel.user.clear(sheet.name, boxToA1(selBox));
     } catch (e) {
@@ -245,6 +261,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
 
   // --- keyboard -----------------------------------------------------------------------------------
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const { active } = readSel();
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (editing) {
@@ -296,6 +313,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const onChange = (text: string) => {
+    const { active } = readSel();
     if (editing) {
       setEditing({ ...editing, text });
       return;
@@ -310,6 +328,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const { active } = readSel();
     if (editing) return; // pasting text into the cell being edited
     e.preventDefault();
     const text = e.clipboardData.getData("text/plain");
@@ -328,6 +347,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const onCopy = (e: ClipboardEvent<HTMLInputElement>) => {
+    const { selBox } = readSel();
     if (editing) return;
     e.preventDefault();
     const b = { ...selBox, bottom: Math.min(selBox.bottom, used?.bottom ?? selBox.top), right: Math.min(selBox.right, used?.right ?? selBox.left) };
@@ -348,6 +368,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const onMouseDown = (e: ReactMouseEvent) => {
+    const { active, anchor } = readSel();
     if (e.button !== 0) return;
     const target = e.target as HTMLElement;
     if (target === editorRef.current) return;
@@ -380,6 +401,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
   };
 
   const onMouseOver = (e: ReactMouseEvent) => {
+    const { active, anchor } = readSel();
     if (!dragging.current || (e.buttons & 1) === 0) return;
     const p = cellFromEvent(e);
     if (p) select(anchor, active, p);

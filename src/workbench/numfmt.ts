@@ -284,7 +284,8 @@ function formatDate(serial: number, tokens: Token[]): string {
   return tokens
     .map((t, i) => {
       if (t.t === "lit") return t.s;
-      if (t.t !== "date") return t.t === "ph" && t.s === "%" ? "%" : t.t === "ph" && t.s === "." ? "." : "";
+      // In a date format "/", ",", "." and "%" are literals; digit placeholders (fractional seconds) are dropped.
+      if (t.t !== "date") return t.t === "ph" && !"0#?".includes(t.s) ? t.s : "";
       const s = t.s;
       if (s === "AM/PM") return p.h < 12 ? "AM" : "PM";
       if (s === "A/P") return p.h < 12 ? "A" : "P";

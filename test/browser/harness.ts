@@ -50,9 +50,13 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
 }
 
 /** CHROME_PATH when set (it must exist), else the first usual path that exists; null when none. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = existsSync): string | null {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (p: string) => boolean = existsSync,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   if (env.CHROME_PATH) return exists(env.CHROME_PATH) ? env.CHROME_PATH : null;
-  return browserCandidates(env).find((p) => exists(p)) ?? null;
+  return browserCandidates(env, platform).find((p) => exists(p)) ?? null;
 }
 
 // --- build ---------------------------------------------------------------------------------------

@@ -8,7 +8,10 @@
 import type { Page } from "playwright-core";
 import { analyzeGrids } from "../../src/core/analyze";
 import { readXlsx } from "../../src/cli/xlsx-grid";
-import { buildSeedWorkbook } from "../../src/sample/workbooks";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { MARK_COLORS } from "../../src/excel/office-workbook";
 import { DIST, INSTALL_HELP, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
 
@@ -49,6 +52,24 @@ async function paneIssues(page: Page): Promise<string[]> {
 }
 
 const fillOf = (page: Page, a1: string) => page.getAttribute(cell(a1), "data-fill");
+
+/** Waits until the element's attribute (or, with attr null, its text) equals `value` (the grid re-renders a frame later). */
+async function until(page: Page, selector: string, attr: string | null, value: string, timeout = 3000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, a, v]) => {
+        const el = document.querySelector(sel);
+        return !!el && (a === null ? el.textContent : el.getAttribute(a)) === v;
+      },
+      [selector, attr, value] as const,
+      { timeout, polling: 20 },
+    );
+  } catch {
+    const el = page.locator(selector);
+    const now = (await el.count()) === 0 ? "(no element)" : attr === null ? await el.first().textContent() : await el.first().getAttribute(attr);
+    throw new Error(`${selector} ${attr ?? "text"}: expected ${JSON.stringify(value)}, got ${JSON.stringify(now)} after ${timeout} ms`);
+  }
+}
 
 /** Waits until the cell's data-fill is `color`; returns the milliseconds it took. */
 async function waitFill(page: Page, a1: string, color: string, timeout = 5000): Promise<number> {
@@ -112,7 +133,7 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await expect(page.getAttribute(cell("A1"), "colspan")).resolves.toBe("7");
     await expect(page.locator(cell("B1")).count()).resolves.toBe(0);
     await expect(page.textContent(cell("F10"))).resolves.toBe("指标值");
-    await expect(fillOf(page, "A2")).resolves.toBe("");
+    await expect(fillOf(page, "H5")).resolves.toBe(""); // no fill
     // The workbench provides Office itself and never loads office.js; nothing leaves 127.0.0.1.
     expect(requests.filter((u) => /office\.js|o15apptofilemappingtable/.test(u))).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
@@ -126,20 +147,20 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     expect(expected.length).toBeGreaterThan(20);
     await expect(paneIssues(page)).resolves.toEqual(expected);
     // …and their cells are marked in the grid (the pane's marks are fills in the in-memory Excel).
-    await expect(fillOf(page, "F53")).resolves.toBe(MARK_COLORS.error); // percent-range
-    await expect(fillOf(page, "F11")).resolves.toBe(MARK_COLORS.warning); // unit-wording
+    await waitFill(page, "F53", MARK_COLORS.error); // percent-range
+    await waitFill(page, "F11", MARK_COLORS.warning); // unit-wording
   });
 
   test("clicking an issue moves the grid's selection to its cell (scrolled into view)", async () => {
     await page.locator(issue("percent-range", "F53")).click({ position: { x: 6, y: 6 } });
     await page.waitForSelector(`${cell("F53")}[aria-selected="true"]`, { timeout: 3000 });
-    await expect(page.textContent('[data-testid="name-box"]')).resolves.toBe("F53");
+    await until(page, '[data-testid="name-box"]', null, "F53");
     const box = await page.locator(cell("F53")).boundingBox();
     const view = await page.locator("#workbench .wb-scroll").boundingBox();
     expect(box && view && box.y >= view.y && box.y + box.height <= view.y + view.height).toBe(true);
     await page.locator(issue("plan-blank", "B49")).click({ position: { x: 6, y: 6 } });
     await page.waitForSelector(`${cell("B49")}[aria-selected="true"]`, { timeout: 3000 });
-    await expect(page.getAttribute(cell("F53"), "aria-selected")).resolves.toBe("false");
+    await until(page, cell("F53"), "aria-selected", "false");
   });
 
   test("screenshots of the pane and the grid, with readable Chinese", async () => {
@@ -182,10 +203,10 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await page.waitForSelector(issue("percent-range", "F13"), { timeout: Math.max(1, 1000 - (Date.now() - t0)) });
     timings["typed invalid value → cell marked + issue listed"] = Date.now() - t0;
     expect(Date.now() - t0).toBeLessThan(1000);
-    await expect(page.textContent(cell("F13"))).resolves.toBe("≥150%");
+    await until(page, cell("F13"), null, "≥150%");
     await expect(page.evaluate(() => window.__workbench!.excel.user.value("项目绩效目标表", "F13"))).resolves.toBe("≥150%");
     // Enter moved the selection down, as in Excel.
-    await expect(page.getAttribute(cell("F14"), "aria-selected")).resolves.toBe("true");
+    await until(page, cell("F14"), "aria-selected", "true");
 
     await page.click(cell("F13"));
     await page.keyboard.type(original!);
@@ -199,9 +220,12 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
 
   test("Delete clears the selection; arrow keys move it", async () => {
     await page.click(cell("G13"));
+    await until(page, cell("G13"), "aria-selected", "true");
     await page.keyboard.press("ArrowLeft");
-    await expect(page.getAttribute(cell("F13"), "aria-selected")).resolves.toBe("true");
+    await until(page, cell("F13"), "aria-selected", "true");
+    await until(page, cell("G13"), "aria-selected", "false");
     await page.keyboard.press("ArrowRight");
+    await until(page, cell("G13"), "aria-selected", "true");
     await page.keyboard.press("Delete");
     await expect(page.evaluate(() => window.__workbench!.excel.user.value("项目绩效目标表", "G13"))).resolves.toBe("");
     // An empty 指标值确定依据 is a required field or weak basis for the engine: the pane reports it on G13.
@@ -212,9 +236,9 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
   });
 
   test("insert row above: the cells below move down and the pane's issues and marks follow", async () => {
-    await page.click(cell("C22")); // table 2's title row
+    await page.click(cell("A22")); // table 2's title row (merged A22:G22)
     await page.click('[data-testid="insert-row-above"]');
-    await expect(page.getAttribute(cell("A23"), "colspan")).resolves.toBe("7"); // the title moved to row 23
+    await until(page, cell("A23"), "colspan", "7"); // the title moved to row 23
     await page.waitForSelector(issue("percent-range", "F54"), { timeout: 3000 });
     await expect(page.locator(issue("percent-range", "F53")).count()).resolves.toBe(0);
     await waitFill(page, "F54", MARK_COLORS.error, 3000);
@@ -223,9 +247,10 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
 
   test("a table with a non-standard layout is mapped by selection: pasted, selected in the grid, mapped in the pane", async () => {
     await page.click('[data-testid="add-sheet"]');
+    await page.waitForFunction((s) => document.querySelector('#workbench table[role="grid"]')?.getAttribute("data-sheet") !== s, SHEET);
     const sheet = await page.getAttribute('#workbench table[role="grid"]', "data-sheet");
-    expect(sheet).not.toBe(SHEET);
-    await expect(page.getAttribute(`#workbench [role="tab"][data-sheet="${sheet}"]`, "aria-selected")).resolves.toBe("true");
+    expect(sheet).toMatch(/^Sheet\d+$/);
+    await until(page, `#workbench [role="tab"][data-sheet="${sheet}"]`, "aria-selected", "true");
 
     // Column headers no detector knows (类别/分项/考核内容/目标/权数), pasted as Excel puts them on the clipboard.
     const rows = [
@@ -249,10 +274,10 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     const changes = await page.evaluate(() => (window as unknown as { __changes: { address: string; details?: unknown; origin: string }[] }).__changes);
     expect(changes.filter((c) => c.origin === "user")).toEqual([expect.objectContaining({ address: "A1:E4", origin: "user" })]);
     expect(changes[0]).not.toHaveProperty("details");
-    await expect(page.textContent(cell("D3"))).resolves.toBe("≥150%");
+    await until(page, cell("D3"), null, "≥150%");
     // "30%" became 0.3 with a percent format, shown as 30%.
     await expect(page.evaluate((s) => window.__workbench!.excel.user.value(s, "E2"), sheet!)).resolves.toBe(0.3);
-    await expect(page.textContent(cell("E2"))).resolves.toBe("30%");
+    await until(page, cell("E2"), null, "30%");
 
     // Not detected: nothing on the new sheet yet.
     await page.waitForTimeout(300);
@@ -260,8 +285,9 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
 
     // Select the table in the grid (click, shift+click).
     await page.click(cell("A1"));
+    await until(page, cell("A1"), "aria-selected", "true");
     await page.click(cell("E4"), { modifiers: ["Shift"] });
-    await expect(page.textContent('[data-testid="name-box"]')).resolves.toBe("A1:E4");
+    await until(page, '[data-testid="name-box"]', null, "A1:E4");
     await expect(page.locator('#workbench td[aria-selected="true"]').count()).resolves.toBe(20);
 
     await page.click('#container [data-tab="tables"]');
@@ -276,12 +302,48 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await expect(editor.locator('[data-testid="mapping-missing"]').count()).resolves.toBe(0);
     await editor.getByRole("button", { name: "保存映射" }).click();
 
-    await page.waitForSelector(`#container li[data-sheet="${sheet}"][data-range="A1:E4"]`, { timeout: 5000 });
+    await page.waitForSelector(`#container li[data-table-id][data-sheet="${sheet}"]`, { timeout: 5000 });
     await page.click('#container [data-tab="check"]');
     await page.waitForSelector(issue("percent-range", "D3", sheet!), { timeout: 5000 });
     await waitFill(page, "D3", MARK_COLORS.error, 3000);
     await page.locator("#pane").screenshot({ path: resultsPath("workbench-pane-mapped.png") });
     await page.screenshot({ path: resultsPath("workbench-mapped.png") });
+  });
+
+  test("打开 .xlsx loads a workbook from disk: sheets, number formats, a 10,000-row sheet, the pane's tables", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "jixiao-xlsx-"));
+    const file = path.join(dir, "layouts.xlsx");
+    await buildLayoutsWorkbook().xlsx.writeFile(file);
+    const t0 = Date.now();
+    // The file picker opens a new session: the page reloads with the workbook (as Excel opens a file).
+    await Promise.all([page.waitForEvent("load"), page.setInputFiles('[data-testid="file-input"]', file)]);
+    await page.waitForFunction(() => window.__workbench?.ready === true && window.__workbench.book.title === "layouts.xlsx");
+    timings["open layouts.xlsx (10,000-row sheet) → grid ready"] = Date.now() - t0;
+    rmSync(dir, { recursive: true, force: true });
+
+    const tabs = await page.$$eval('#workbench [role="tab"][data-sheet]', (els) => els.map((e) => e.getAttribute("data-sheet")));
+    expect(tabs).toEqual(Object.values(LAYOUT_SHEETS));
+    // The pane finds the tables of the opened workbook.
+    await page.click('#container [data-tab="tables"]');
+    await page.waitForSelector(`#container li[data-table-id][data-sheet="${LAYOUT_SHEETS.offset}"]`, { timeout: 15_000 });
+    timings["open layouts.xlsx → pane lists its tables"] = Date.now() - t0;
+
+    // Number formats as Excel shows them: 0.5 with "0%" is 50%, 1200000 with "#,##0.00" is 1,200,000.00.
+    await page.click(`#workbench [role="tab"][data-sheet="${LAYOUT_SHEETS.split}"]`);
+    await until(page, '#workbench table[role="grid"]', "data-sheet", LAYOUT_SHEETS.split);
+    await until(page, cell("C7"), null, "50%");
+    await expect(page.evaluate((s) => window.__workbench!.excel.user.value(s, "C7"), LAYOUT_SHEETS.split)).resolves.toBe(0.5);
+    await until(page, cell("B4"), null, "1,200,000.00");
+
+    // A long sheet renders only the rows near the viewport and follows the selection.
+    await page.click(`#workbench [role="tab"][data-sheet="${LAYOUT_SHEETS.junk}"]`);
+    await until(page, '#workbench table[role="grid"]', "data-sheet", LAYOUT_SHEETS.junk);
+    const rowCount = Number(await page.getAttribute('#workbench table[role="grid"]', "aria-rowcount"));
+    expect(rowCount).toBeGreaterThanOrEqual(JUNK_ROWS);
+    expect(await page.locator("#workbench tr[aria-rowindex]").count()).toBeLessThan(200);
+    await page.evaluate((s) => window.__workbench!.excel.user.select(s, "F9971"), LAYOUT_SHEETS.junk);
+    await page.waitForSelector(`${cell("F9971")}[aria-selected="true"]`, { timeout: 3000 });
+    await until(page, cell("F9971"), null, "记录9971");
   });
 
   test("no errors in the console and no request left 127.0.0.1", () => {

@@ -1,4 +1,6 @@
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
+import { stackedSeedGrid } from "../fixtures/seed-grid";
+import { sheetFromGrid } from "../taskpane/helpers";
 import { MemoryExcel, WorkbookSnapshot } from "../../src/workbench/memory-excel";
 
 /** A small performance-target table on sheet 项目表 (title merged over A1:G1, 一级 merged over A4:A6). */
@@ -49,4 +51,19 @@ export async function countSyncs<T>(mem: MemoryExcel, fn: () => Promise<T>): Pro
   mem.resetSyncs();
   const result = await fn();
   return { syncs: mem.syncs, result };
+}
+
+/** Rows per table in stackedSeedGrid (20 rows and a blank one). */
+export const TABLE_ROWS = 21;
+
+/** `tables` seed tables spread over `sheets` sheets named 表1, 表2 … (stacked, 21 rows apart). */
+export function manyTablesSnapshot(tables: number, sheets: number): WorkbookSnapshot {
+  const per = Math.ceil(tables / sheets);
+  const out: WorkbookSnapshot = { version: 1, sheets: [], settings: {} };
+  for (let s = 0; s < sheets; s++) {
+    const n = Math.min(per, tables - s * per);
+    if (n <= 0) break;
+    out.sheets.push(sheetFromGrid(stackedSeedGrid(n, `表${s + 1}`)));
+  }
+  return out;
 }

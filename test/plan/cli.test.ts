@@ -6,6 +6,8 @@ import { planCommand } from "../../src/cli/commands/plan";
 import { SUBCOMMANDS } from "../../src/cli/commands";
 
 const CLI = path.join(ROOT, "lib/jixiao.js");
+// Each test spawns node (about 1 s on a loaded 2-core machine).
+jest.setTimeout(30000);
 
 beforeAll(() => {
   execFileSync("node", ["scripts/build-cli.mjs", "--quiet"], { cwd: ROOT });

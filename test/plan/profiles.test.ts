@@ -1,5 +1,5 @@
 /** Table-driven tests of the profiles: the four rounded and exact percentages, notes and errors. */
-import { computePlan, PlanError, type PlanOptions, type PlanProfile, type PlanValues } from "../../src/core/plan";
+import { computePlan, computePlanForTable, PlanError, type PlanOptions, type PlanProfile, type PlanValues } from "../../src/core/plan";
 import { parseMilestones } from "../../src/core/plan";
 
 type Row = [name: string, profile: PlanProfile, opts: PlanOptions, values: [number, number, number, number], exact?: [number, number, number, number]];
@@ -108,5 +108,16 @@ describe("computePlan per profile", () => {
 
   test("the cross-year error names the share paid after December", () => {
     expect(() => computePlan({ kind: "even", start: 7, end: 18 })).toThrow(expect.objectContaining({ key: "crossYearNotAllowed", data: { share: "50" } }));
+  });
+});
+
+describe("computePlanForTable", () => {
+  test("takes the budget, unit and cross-year flag of the table; options override", () => {
+    const table = { budget: { total: { value: 250 } }, moneyUnit: "万元" as const, crossYear: true };
+    const r = computePlanForTable(table, { kind: "even", start: 7, end: 18 });
+    expect(r.money).toEqual(expect.objectContaining({ unit: "万元", budget: 250, values: { m3: 0, m6: 0, m10: 82.5, m12: 125 } }));
+    expect(() => computePlanForTable(table, { kind: "even", start: 7, end: 18 }, { crossYear: false })).toThrow(PlanError);
+    const noBudget = computePlanForTable({ budget: { total: { value: null } }, moneyUnit: null, crossYear: false }, { kind: "once", month: 6 });
+    expect(noBudget.money).toBeNull();
   });
 });

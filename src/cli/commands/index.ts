@@ -7,9 +7,13 @@ import type { Io } from "../io";
 export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
 
 // @@subcommand-imports
+import { libraryCommand } from "./library";
+import { suggestCommand } from "./suggest";
 import { planCommand } from "./plan";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   // @@subcommands
+  library: libraryCommand,
+  suggest: suggestCommand,
   plan: planCommand,
 };

@@ -8,7 +8,7 @@ import type { CellGrid } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/schema";
 import { parseMoney } from "../value/numbers";
-import { LabelCache, columnRolesFromHeader, isLabel, type FieldKind, type LabelInfo } from "./labels";
+import { LabelCache, columnRolesFromHeader, type FieldKind, type LabelInfo } from "./labels";
 import { EMPTY_PART, type HeaderColumn, type Part, type PlanLayout, type Pos, type TableLayout } from "./types";
 
 interface Hit {

@@ -10,6 +10,7 @@ import { canonicalUnit } from "../value/units";
 import { canonicalLevel1, canonicalLevel2, FORMS } from "../forms/categories";
 import type { Form } from "../model/schema";
 import { normText } from "../rules/utils/text";
+import { keyText } from "./text";
 
 export const DirectionSchema = z.enum(["正向", "反向"]);
 export type Direction = z.infer<typeof DirectionSchema>;
@@ -54,8 +55,11 @@ export const LibraryEntrySchema = z.object({
   /** Canonical unit ("%", "人次", "万元", "元/人·月"), null for qualitative and date values. */
   unit: z.string().nullable(),
   valueForm: ValueFormSchema,
-  /** A typical 指标值 as written in a table ("≥90%", "=100%", "合格", "2022年12月31日前", "≥X公里"). */
-  typical: z.string().min(1),
+  /**
+   * A typical 指标值 as written in a table ("≥90%", "=100%", "合格", "2022年12月31日前", "≥X公里").
+   * Every built-in entry has one; a custom entry may leave it empty.
+   */
+  typical: z.string(),
   direction: DirectionSchema,
   /** Project types (PROJECT_TYPES ids; custom libraries may add their own); 通用 = any project. */
   types: z.array(z.string().min(1)).min(1),
@@ -82,7 +86,7 @@ export interface AntiPattern {
 // Units
 
 /** Units accepted in the library beyond the value parser's lexicon (compound counts of visits). */
-export const EXTRA_UNITS: readonly string[] = ["家次", "人月", "万人次", "吨标准煤", "标准箱", "亩次", "千瓦时/年"];
+export const EXTRA_UNITS: readonly string[] = ["家次", "剂次", "人月", "万人次", "吨标准煤", "标准箱", "亩次", "千瓦时/年"];
 
 /** Written units meaning "no unit": the value is qualitative or a date. */
 const NO_UNIT = new Set(["定性", "日期", "日期区间", "时间", "-", "—", "无", "/"]);
@@ -219,7 +223,7 @@ export function resolveCategory(level1Text: string | null, level2Text: string | 
 export function entryKeys(entry: Pick<LibraryEntry, "name" | "aliases">): { keys: string[]; standard: number } {
   const out: string[] = [];
   const add = (s: string) => {
-    const k = normText(s);
+    const k = keyText(s);
     if (k && !out.includes(k)) out.push(k);
   };
   add(entry.name);

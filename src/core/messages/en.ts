@@ -151,6 +151,14 @@ export const en: typeof zhCN = {
       },
     },
     // @@rules-b
+    "nonstandard-wording": {
+      title: "Indicator name is not standard wording",
+      basis: "The indicator library holds the standard wordings of published target tables and common indicator lists (domain §e). Self-invented names are often unclear about what is measured and get tables sent back; where a standard wording is close, use it and state how the value is computed (domain §b1). A hint only: the officer judges whether the meaning is the same.",
+      messages: {
+        alias: "“{name}” is a common non-standard way of writing “{suggestion}” ({level2}); use the standard wording (unit: {unit}, typical value: {typical}). Other close indicators: {others}.",
+        close: "“{name}” is not standard wording in the indicator library; the closest standard indicator is “{suggestion}” ({level2}, unit: {unit}, typical value: {typical}). If it means the same, use the standard wording. Other close indicators: {others}.",
+      },
+    },
     "year-mismatch": {
       title: "Project year differs from the budget year",
       basis: "Digits 7–8 of the project code are the budget year (domain §d, well supported); prior-year work paid from this year's budget should be declared as carried-over or settlement money (domain §f7, §f31, inferred).",
@@ -387,6 +395,79 @@ export const en: typeof zhCN = {
   },
   cli: {
     // @@cli
+    library: {
+      reason: {
+        exact: "the standard name",
+        alias: "“{key}” is a common way of writing it",
+        prefix: "the name starts with the query",
+        contains: "the name contains the query",
+        containedIn: "the query contains the standard name “{key}”",
+        fuzzy: "close to “{key}”",
+        pinyinInitials: "pinyin initials match",
+        pinyinFull: "pinyin matches",
+        pinyin: "pinyin matches",
+        definition: "the definition contains the query",
+        browse: "matches the filters",
+        level2: "same 二级 as the row ({level2})",
+        level1: "same 一级 as the row ({level1})",
+        projectType: "for {type} projects (the project mentions “{hits}”)",
+        typeMatch: "for {type} projects",
+        general: "a general indicator",
+      },
+      skip: {
+        missingName: "no 三级 indicator name",
+        missingLevel2: "no 二级 category ({detail})",
+        badLevel2: "unknown 二级 category: {detail}",
+        badLevel1: "unknown 一级 category: {detail}",
+        levelMismatch: "the 二级 does not belong to the 一级: {detail}",
+        oddUnit: "unknown unit: {detail}",
+        unitMismatch: "the value's unit differs from the unit column: {detail}",
+        badDirection: "direction must be 正向 or 反向: {detail}",
+        badRange: "range must be written like 85-98: {detail}",
+        badId: "ids cannot contain spaces: {detail}",
+        duplicate: "duplicate of row {detail} (same id, or same name and 二级)",
+        invalid: "incomplete entry: {detail}",
+      },
+      error: {
+        noHeader: "no header row found (it needs a column such as 三级指标 or 指标名称)",
+        missingColumns: "required columns missing: {columns}; nothing was imported",
+        rowsSkipped: "{count} rows could not be read; in strict mode nothing was imported",
+      },
+      field: {
+        id: "id",
+        level1: "一级 category",
+        level2: "二级 category",
+        name: "三级 indicator",
+        definition: "definition",
+        unit: "unit",
+        op: "operator",
+        typical: "value",
+        range: "range",
+        direction: "direction",
+        types: "project types",
+        aliases: "aliases",
+        provenance: "source",
+      },
+      results: "Matches for “{query}” ({count}):",
+      noResults: "No indicator in the library matches “{query}”.",
+      resultLine: "{n}. {name}  [{level1}/{level2}]  unit: {unit}  typical: {typical}  score: {score}",
+      resultReason: "   why: {reason}",
+      listHeader: "The indicator library has {count} entries:",
+      imported: "Merged the custom library {file}: {count} entries imported, {skipped} rows skipped.",
+      skippedRow: "  row {row}: {reason}",
+      importFailed: "Could not import the custom library {file}: {reason}",
+      exported: "Exported the library ({count} entries): {path}",
+      sheetName: "指标库",
+      usage: {
+        noQuery: "give the indicator name to look up, e.g. jixiao suggest \"培训人数\"",
+        badLimit: "--limit must be a positive integer, got: {value}",
+        unknownType: "unknown project type: {value}. Known types: {valid}",
+        badLevel: "unknown indicator category: {value}",
+        badImport: "--import reads .xlsx, .csv or .json files, got: {value}",
+        badOut: "--out writes .xlsx or .csv files, got: {value}",
+        unexpectedArg: "the {cmd} command takes no argument “{arg}”",
+      },
+    },
     plan: {
       help: `jixiao plan — builds a spending plan (资金支出计划) from how the money is paid: the cumulative
 share of the budget spent by the end of March, June, October and December
@@ -487,6 +568,10 @@ Usage:
   jixiao check <file.xlsx | folder>... [options]   check the tables in the workbooks
   jixiao rules [--lang en] [--format json]         list every rule (id, default severity, title)
   jixiao plan --profile even|front|back|…          build a spending plan (cumulative % at 3/6/10/12月底); see jixiao plan --help
+  jixiao suggest "<name>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import file] [--format json]
+                                                   look up standard wording in the indicator library (also by pinyin or initials, e.g. xmyshgl)
+  jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
+                                                   list the library; --import merges a custom library first, --out exports the merged library
   jixiao --help | --version
 
 Options of check:

@@ -152,6 +152,14 @@ export const zhCN = {
       },
     },
     // @@rules-b
+    "nonstandard-wording": {
+      title: "指标名称不是标准表述",
+      basis: "指标库收录公开绩效目标表和共性指标中的常用标准表述（domain §e）。自拟名称常常口径不清，评审时容易被退回；与标准表述相近的，宜改用标准表述并写明计算口径（domain §b1）。仅作提示，由填报人判断含义是否相同。",
+      messages: {
+        alias: "“{name}”是“{suggestion}”（{level2}）的常见非标准写法，建议改用标准表述（计量单位：{unit}，参考指标值：{typical}）。其他相近指标：{others}。",
+        close: "“{name}”不是指标库中的标准表述，相近的标准指标是“{suggestion}”（{level2}，计量单位：{unit}，参考指标值：{typical}）。如含义相同，建议改用标准表述。其他相近指标：{others}。",
+      },
+    },
     "year-mismatch": {
       title: "项目年度与预算年度不一致",
       basis: "项目编码第7–8位为预算年度（domain §d，较有把握）；以前年度已完成事项列入当年预算，应作为结转或清算资金说明（domain §f7、§f31，为推断）。",
@@ -388,6 +396,79 @@ export const zhCN = {
   },
   cli: {
     // @@cli
+    library: {
+      reason: {
+        exact: "与标准名称一致",
+        alias: "“{key}”是它的常见写法",
+        prefix: "名称以输入开头",
+        contains: "名称包含输入",
+        containedIn: "输入包含标准名称“{key}”",
+        fuzzy: "与“{key}”相近",
+        pinyinInitials: "拼音首字母匹配",
+        pinyinFull: "拼音匹配",
+        pinyin: "拼音匹配",
+        definition: "指标解释包含输入",
+        browse: "符合筛选条件",
+        level2: "与所在行的二级指标（{level2}）一致",
+        level1: "与所在行的一级指标（{level1}）一致",
+        projectType: "适用于{type}项目（项目信息含“{hits}”）",
+        typeMatch: "适用于{type}项目",
+        general: "通用指标",
+      },
+      skip: {
+        missingName: "缺少三级指标名称",
+        missingLevel2: "缺少二级指标（{detail}）",
+        badLevel2: "无法识别的二级指标：{detail}",
+        badLevel1: "无法识别的一级指标：{detail}",
+        levelMismatch: "二级指标不属于该一级指标：{detail}",
+        oddUnit: "无法识别的计量单位：{detail}",
+        unitMismatch: "指标值的单位与计量单位不一致：{detail}",
+        badDirection: "指标方向应为“正向”或“反向”：{detail}",
+        badRange: "取值范围应写作“85-98”：{detail}",
+        badId: "编号不能含空格：{detail}",
+        duplicate: "与第 {detail} 行重复（编号相同，或三级指标名称和二级指标都相同）",
+        invalid: "内容不完整：{detail}",
+      },
+      error: {
+        noHeader: "未找到表头行（应包含“三级指标”或“指标名称”等列名）",
+        missingColumns: "缺少必需的列：{columns}；未导入任何指标",
+        rowsSkipped: "有 {count} 行无法导入；严格模式下未导入任何指标",
+      },
+      field: {
+        id: "编号",
+        level1: "一级指标",
+        level2: "二级指标",
+        name: "三级指标",
+        definition: "指标解释",
+        unit: "计量单位",
+        op: "指标性质",
+        typical: "指标值",
+        range: "取值范围",
+        direction: "指标方向",
+        types: "项目类型",
+        aliases: "别名",
+        provenance: "来源",
+      },
+      results: "“{query}”的匹配结果（{count} 条）：",
+      noResults: "指标库中没有与“{query}”匹配的指标。",
+      resultLine: "{n}. {name}　［{level1}/{level2}］　单位：{unit}　参考值：{typical}　得分：{score}",
+      resultReason: "   理由：{reason}",
+      listHeader: "指标库共 {count} 条指标：",
+      imported: "已合并自定义指标库 {file}：导入 {count} 条，跳过 {skipped} 行。",
+      skippedRow: "  第 {row} 行：{reason}",
+      importFailed: "无法导入自定义指标库 {file}：{reason}",
+      exported: "已导出指标库（{count} 条）：{path}",
+      sheetName: "指标库",
+      usage: {
+        noQuery: "请给出要查找的指标名称，如：jixiao suggest \"培训人数\"",
+        badLimit: "--limit 应为正整数，收到：{value}",
+        unknownType: "未知的项目类型：{value}。可用的类型：{valid}",
+        badLevel: "无法识别的指标类别：{value}",
+        badImport: "--import 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
+        badOut: "--out 只支持 .xlsx 或 .csv 文件，收到：{value}",
+        unexpectedArg: "{cmd} 命令不接受参数“{arg}”",
+      },
+    },
     plan: {
       help: `jixiao plan —— 按付款方式生成资金支出计划（3月底/6月底/10月底/12月底的累计支出比例）
 
@@ -486,6 +567,10 @@ export const zhCN = {
   jixiao check <文件.xlsx | 文件夹>... [选项]   检查工作簿中的绩效目标表
   jixiao rules [--lang en] [--format json]       列出全部规则（编号、默认严重性、名称）
   jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
+  jixiao suggest "<指标名称>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import 文件] [--format json]
+                                                 在指标库中查找标准表述（支持拼音全拼和首字母，如 xmyshgl）
+  jixiao library [--format json] [--import 文件.xlsx|csv|json] [--out 指标库.xlsx]
+                                                 列出指标库；--import 先合并自定义指标库，--out 导出合并后的指标库
   jixiao --help | --version
 
 check 的选项：

@@ -2,7 +2,7 @@
 export * from "./types";
 export { PlanError, planErrorText, type PlanErrorKey } from "./errors";
 export { roundCumulative, roundHalfUp } from "./round";
-export { computePlan, profileCurve, spreadWeights, milestoneBudgetYear, cumulative, curveTotal, SHARE_SUM_EPS } from "./profiles";
+export { computePlan, computePlanForTable, profileCurve, spreadWeights, milestoneBudgetYear, cumulative, curveTotal, SHARE_SUM_EPS } from "./profiles";
 export { planMoney, percentOfBudget, MONEY_SCALE } from "./money";
 export { profileFromParams, parseMilestones, parseMonthly, parseYear, parseIntParam, isProfileKind, type PlanParams } from "./params";
 export {

@@ -151,22 +151,23 @@ export function computePlan(profile: PlanProfile, options: PlanOptions = {}): Pl
 
   const { curve, notes } = profileCurve(profile, budget !== null ? { amount: budget, unit } : null);
   const cum = cumulative(curve);
-  const total = cum[11] + curve.after;
+  let total = cum[11] + curve.after;
   if (!(total > 0)) throw new PlanError("zeroTotal");
+  // A share after December of at most FULL_EPS percent is float dust, not a cross-year payment:
+  // it is dropped, so the plan and its money end exactly at 100% / the budget.
+  if (curve.after > 0 && (100 * curve.after) / total <= FULL_EPS) total = cum[11];
 
   const pct = (s: number) => (s === total ? 100 : (100 * s) / total);
   const seriesExact = cum.map(pct);
   const before = pct(curve.before);
-  // A share after December below FULL_EPS percent is float dust, not a cross-year payment.
-  const afterRaw = curve.after === 0 ? 0 : 100 - seriesExact[11];
-  const after = afterRaw > FULL_EPS ? afterRaw : 0;
+  const after = total === cum[11] ? 0 : 100 - seriesExact[11];
   if (after > 0 && !options.crossYear) throw new PlanError("crossYearNotAllowed", { share: fmtPct(after) });
   if (curve.before > 0) notes.unshift({ key: "paidBefore", data: { share: fmtPct(before) } });
   if (after > 0) notes.push({ key: "crossYearShare", data: { share: fmtPct(after) } });
 
   const exact = {} as PlanValues;
   for (const k of PLAN_KEYS) exact[k] = seriesExact[CHECKPOINT_MONTH[k] - 1];
-  const rounded = roundCumulative(PLAN_KEYS.map((k) => exact[k]), decimals);
+  const rounded = roundCumulative(PLAN_KEYS.map((k) => exact[k]), decimals, after === 0);
   const values = {} as PlanValues;
   PLAN_KEYS.forEach((k, i) => (values[k] = rounded[i]));
 
@@ -187,4 +188,22 @@ export function computePlan(profile: PlanProfile, options: PlanOptions = {}): Pl
 /** A share for a note: two decimals, or two significant digits when smaller than 0.01%. */
 function fmtPct(n: number): string {
   return String(n > 0 && n < 0.01 ? Number(n.toPrecision(2)) : roundHalfUp(n, 2));
+}
+
+/**
+ * computePlan with the table's own budget (预算数), money unit and cross-year flag: what the pane
+ * previews for a picked table. `options` override the table's values.
+ */
+export function computePlanForTable(
+  table: { budget: { total: { value: number | null } }; moneyUnit: MoneyUnit | null; crossYear: boolean },
+  profile: PlanProfile,
+  options: PlanOptions = {},
+): PlanResult {
+  const b = table.budget.total.value;
+  return computePlan(profile, {
+    budget: b !== null && Number.isFinite(b) && b > 0 ? b : null,
+    unit: table.moneyUnit ?? "元",
+    crossYear: table.crossYear,
+    ...options,
+  });
 }

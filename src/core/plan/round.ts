@@ -18,12 +18,14 @@ export const FULL_EPS = 1e-9;
 
 /**
  * Rounds a cumulative percent series. Input: non-decreasing values within 0–100 (values outside
- * are clamped). Output: non-decreasing, within 0–100, ending at 100 exactly when the input does.
+ * are clamped). Output: non-decreasing, within 0–100, ending at 100 exactly when the input does
+ * (or, when `endsFull` is given, exactly when it is true).
  */
-export function roundCumulative(exact: readonly number[], decimals: PlanDecimals = 0): number[] {
+export function roundCumulative(exact: readonly number[], decimals: PlanDecimals = 0, endsFull?: boolean): number[] {
   const step = 10 ** -decimals;
   const last = exact.length ? exact[exact.length - 1] : 100;
-  const full = last >= 100 - FULL_EPS;
+  // `endsFull` (when the caller knows whether anything is paid after the last point) wins over the test.
+  const full = endsFull ?? last >= 100 - FULL_EPS;
   const cap = full ? 100 : roundHalfUp(100 - step, decimals);
   return exact.map((x) => {
     const r = roundHalfUp(Math.min(100, Math.max(0, x)), decimals);

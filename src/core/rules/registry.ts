@@ -1,6 +1,7 @@
 import type { Rule } from "./types";
 // One import per rule file; keep alphabetical. Each id must have docs/rules/<id>.md and catalog entries.
 // @@rule-imports
+import { rule as nonstandardWording } from "./nonstandard-wording";
 import { rule as yearMismatch } from "./year-mismatch";
 import { rule as basisWeak } from "./basis-weak";
 import { rule as copiedIndicators } from "./copied-indicators";
@@ -38,6 +39,7 @@ import { rule as valueUnparsed } from "./value-unparsed";
 
 export const ALL_RULES: readonly Rule[] = [
   // @@rule-list
+  nonstandardWording,
   yearMismatch,
   basisWeak,
   copiedIndicators,

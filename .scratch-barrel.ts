@@ -1,0 +1,1 @@
+import * as L from "./src/core/library"; console.log(L);

@@ -1,0 +1,102 @@
+/**
+ * Figures for `npm run bench` (the lead wires a section to this): index build and per-keystroke
+ * search time over the built-in library grown to N entries with synthetic ones (real entries under a
+ * prefix such as "区级", their pinyin extended accordingly, so no pinyin-pro call is timed in the
+ * build), and the one-off cost of computing pinyin for custom entries with pinyin-pro.
+ * Every figure is measured when called.
+ */
+import { BUILTIN_ENTRIES } from "./builtin";
+import { entryKeys, type LibraryEntry } from "./schema";
+import { createSearchIndex, search } from "./search";
+import { pinyinOf } from "./pinyin";
+
+/** Prefixes of the synthetic entries and their pinyin (as pinyinOf writes it). */
+const PREFIXES: readonly [string, string][] = [
+  ["区级", "qu ji"],
+  ["县级", "xian ji"],
+  ["市级", "shi ji"],
+  ["乡镇", "xiang zhen"],
+  ["街道", "jie dao"],
+  ["园区", "yuan qu"],
+  ["年度", "nian du"],
+  ["专项", "zhuan xiang"],
+  ["重点", "zhong dian"],
+  ["新增", "xin zeng"],
+];
+
+/** The built-in entries plus synthetic ones, `total` in all (ids unique). */
+export function syntheticLibrary(total: number): LibraryEntry[] {
+  const out: LibraryEntry[] = [...BUILTIN_ENTRIES].slice(0, total);
+  for (let round = 0; out.length < total; round++) {
+    const [prefix, py] = PREFIXES[round % PREFIXES.length];
+    const tag = round < PREFIXES.length ? "" : String(Math.floor(round / PREFIXES.length));
+    for (const e of BUILTIN_ENTRIES) {
+      if (out.length >= total) break;
+      const name = `${prefix}${tag}${e.name}`;
+      const synth: LibraryEntry = { ...e, id: `s:${round}-${e.id.slice(2)}`, name };
+      const before = entryKeys(e);
+      const after = entryKeys(synth);
+      synth.pinyin =
+        e.pinyin && before.keys.length === after.keys.length && before.standard === after.standard
+          ? e.pinyin.map((p, i) => (i < after.standard ? `${py}${tag ? " " + tag : ""} ${p}` : p))
+          : undefined;
+      out.push(synth);
+    }
+  }
+  return out;
+}
+
+/** Keystroke sequences: every prefix of these names, and of their pinyin initials. */
+const TYPED = ["项目验收合格率", "会场布置总成本", "培训人次", "群众满意度", "道路硬化里程", "设备完好率", "低保金发放准确率", "系统正常运行率", "资金拨付及时率", "按时完工"];
+const TYPED_PINYIN = ["xmyshgl", "hcbzzcb", "pxrc", "qzmyd", "dlyhlc", "peixunrenci", "xiangmuyanshou"];
+
+export interface LibraryBench {
+  entries: number;
+  buildMs: number;
+  queries: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** pinyin-pro: first call (dictionary load) and per 1,000 custom entries after it. */
+  pinyinFirstCallMs: number;
+  pinyinPer1000Ms: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function benchLibrary(total = 5000): LibraryBench {
+  const entries = syntheticLibrary(total);
+  const t0 = performance.now();
+  const index = createSearchIndex(entries);
+  const buildMs = performance.now() - t0;
+
+  const queries: string[] = [];
+  for (const w of [...TYPED, ...TYPED_PINYIN]) for (let i = 1; i <= w.length; i++) queries.push(w.slice(0, i));
+  const times: number[] = [];
+  for (const q of queries) {
+    const s = performance.now();
+    search(index, q, { limit: 10, context: { projectName: "2022年业务培训项目", level2: "数量指标" } });
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
+
+  const p0 = performance.now();
+  pinyinOf("初始化");
+  const pinyinFirstCallMs = performance.now() - p0;
+  const sample = BUILTIN_ENTRIES.slice(0, 1000);
+  const p1 = performance.now();
+  for (const e of sample) for (const k of entryKeys(e).keys) pinyinOf(k);
+  const pinyinPer1000Ms = ((performance.now() - p1) * 1000) / sample.length;
+
+  return {
+    entries: entries.length,
+    buildMs: round2(buildMs),
+    queries: queries.length,
+    p50Ms: round2(pct(0.5)),
+    p95Ms: round2(pct(0.95)),
+    maxMs: round2(times[times.length - 1]),
+    pinyinFirstCallMs: round2(pinyinFirstCallMs),
+    pinyinPer1000Ms: round2(pinyinPer1000Ms),
+  };
+}

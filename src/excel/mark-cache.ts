@@ -1,0 +1,190 @@
+/**
+ * What the adapter remembers between calls so that a highlight update costs what CHANGED, not what is
+ * marked (docs/highlighting.md, "Cost"). Pure: no Office, no timers except the injected clock.
+ *
+ *  - `parseMarkNames`: our hidden mark names (`_JX_M_…`, comment = snapshot) from one load of the
+ *    workbook's names, keyed by where each name points NOW.
+ *  - `FillCache`: the fill of cells seen by a recent read (readBlock captures every cell's fill in the
+ *    same sync as its values) or written by the adapter itself. An entry is used only while it is
+ *    fresh (`maxAgeMs`); a read that was on its way while the adapter wrote a cell, or while the sheet's
+ *    structure changed, is not recorded for those cells ("flights").
+ */
+import type { RangeBox } from "../core/grid/a1";
+import type { Severity } from "../core/model/schema";
+import { normCell, parseBoxA1, splitQualified } from "./address";
+
+/** A cell's own fill; null = No Fill. */
+export type FillSnapshot = { color: string; pattern: string } | null;
+
+/** The snapshot saved in a mark name's comment. */
+export interface MarkNote {
+  v: 1;
+  s: Severity;
+  /** Colour we painted. */
+  c: string;
+  /** The cell's own fill before we painted it. */
+  o: FillSnapshot;
+}
+
+export interface CachedMark {
+  /** The hidden name's name. */
+  name: string;
+  sheet: string;
+  /** Relative A1 of the single cell ("F11"). */
+  cell: string;
+  note: MarkNote;
+}
+
+export const MARK_NAME_PREFIX = "_JX_M_";
+
+/** The key of a cell in both caches: lower-cased sheet name + "!" + upper-case A1. */
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet.toLowerCase()}!${normCell(cell)}`;
+}
+
+export function parseNote(comment: string): MarkNote | null {
+  try {
+    const n = JSON.parse(comment) as MarkNote;
+    if (n && n.v === 1 && typeof n.c === "string" && (n.s === "error" || n.s === "warning" || n.s === "info")) return n;
+  } catch {
+    // not ours
+  }
+  return null;
+}
+
+/**
+ * Our marks from the workbook's names (`name`, `formula`, `comment` loaded). Names whose cell or sheet
+ * was deleted (`#REF!`), whose comment is not ours, or that point at a cell another mark already holds
+ * are returned in `broken` (to be deleted).
+ */
+export function parseMarkNames(items: readonly { name: string; formula: string; comment: string }[]): { marks: Map<string, CachedMark>; broken: string[] } {
+  const marks = new Map<string, CachedMark>();
+  const broken: string[] = [];
+  for (const n of items) {
+    if (!n.name.startsWith(MARK_NAME_PREFIX)) continue;
+    const note = parseNote(n.comment ?? "");
+    const formula = String(n.formula ?? "");
+    const q = formula.includes("#REF!") ? null : splitQualified(formula);
+    const box = q?.sheet ? parseBoxA1(q.address) : null;
+    if (!note || !q?.sheet || !box) {
+      broken.push(n.name);
+      continue;
+    }
+    const cell = normCell(q.address.split(":")[0]);
+    const key = cellKey(q.sheet, cell);
+    if (marks.has(key)) {
+      broken.push(n.name);
+      continue;
+    }
+    marks.set(key, { name: n.name, sheet: q.sheet, cell, note });
+  }
+  return { marks, broken };
+}
+
+/** A read on its way to Excel: what happened meanwhile decides what of its result may be kept. */
+export interface Flight {
+  readonly sheet: string | null;
+  readonly box: RangeBox | null;
+  /** When the read was issued. */
+  readonly at: number;
+  /** Cells the adapter wrote while the read was on its way (their read fill may predate the write). */
+  readonly written: Set<string>;
+  /** The sheet's cells moved or changed while the read was on its way: keep none of its fills. */
+  fillsStale: boolean;
+  /** Mark names were added, changed or deleted meanwhile: its names list is out of date. */
+  namesStale: boolean;
+}
+
+export class FillCache {
+  private seen = new Map<string, { fill: FillSnapshot; at: number }>();
+  private flights = new Set<Flight>();
+
+  constructor(
+    readonly maxAgeMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Call right before the sync of a read (no await in between). */
+  begin(sheet: string | null = null, box: RangeBox | null = null): Flight {
+    const f: Flight = { sheet, box, at: this.now(), written: new Set(), fillsStale: false, namesStale: false };
+    this.flights.add(f);
+    return f;
+  }
+
+  end(f: Flight): void {
+    this.flights.delete(f);
+  }
+
+  /** Records a fill seen by a finished read, unless the adapter wrote the cell while the read was out. */
+  record(f: Flight, key: string, fill: FillSnapshot): void {
+    if (f.fillsStale || f.written.has(key)) return;
+    const cur = this.seen.get(key);
+    if (cur && cur.at > f.at) return; // something newer is known
+    this.seen.set(key, { fill, at: f.at });
+  }
+
+  /** The fill of a cell if seen recently; undefined when unknown or too old. */
+  get(key: string): FillSnapshot | undefined {
+    const e = this.seen.get(key);
+    if (!e) return undefined;
+    if (this.now() - e.at > this.maxAgeMs) {
+      this.seen.delete(key);
+      return undefined;
+    }
+    return e.fill;
+  }
+
+  /** Call right before the sync that writes these cells' fills (and/or mark names). */
+  writing(keys: Iterable<string>, names: boolean): void {
+    const list = [...keys];
+    for (const f of this.flights) {
+      for (const k of list) f.written.add(k);
+      if (names) f.namesStale = true;
+    }
+  }
+
+  /** After a successful write: what the cell shows now. */
+  wrote(key: string, fill: FillSnapshot): void {
+    this.seen.set(key, { fill, at: this.now() });
+  }
+
+  forget(keys: Iterable<string>): void {
+    for (const k of keys) this.seen.delete(k);
+  }
+
+  /** Cells of `box` on `sheet` changed (a change event): forget them, and reads on their way there. */
+  forgetBox(sheet: string, box: RangeBox): void {
+    const s = sheet.toLowerCase();
+    for (const k of [...this.seen.keys()]) {
+      const i = k.lastIndexOf("!");
+      if (k.slice(0, i) !== s) continue;
+      const b = parseBoxA1(k.slice(i + 1));
+      if (b && b.top >= box.top && b.top <= box.bottom && b.left >= box.left && b.left <= box.right) this.seen.delete(k);
+    }
+    for (const f of this.flights) {
+      if (f.sheet === null || f.box === null) continue;
+      if (f.sheet.toLowerCase() !== s) continue;
+      if (f.box.right < box.left || f.box.left > box.right || f.box.bottom < box.top || f.box.top > box.bottom) continue;
+      f.fillsStale = true;
+    }
+  }
+
+  /** Rows or columns moved somewhere: nothing seen so far (or on its way) is where it was. */
+  clear(): void {
+    this.seen.clear();
+    for (const f of this.flights) {
+      f.fillsStale = true;
+      f.namesStale = true;
+    }
+  }
+
+  /** Drops entries older than maxAgeMs (keeps the map small). */
+  prune(): void {
+    const t = this.now();
+    for (const [k, e] of this.seen) if (t - e.at > this.maxAgeMs) this.seen.delete(k);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}

@@ -1,0 +1,143 @@
+/** The built-in library: schema, counts, coverage of both forms and the project types, honesty, pinyin. */
+import { ANTI_PATTERNS, BUILTIN_ENTRIES } from "../../src/core/library/builtin";
+import {
+  LibraryEntrySchema,
+  belongsEither,
+  deriveValueForm,
+  entryKeys,
+  identityKey,
+  libraryUnit,
+  makeEntryId,
+} from "../../src/core/library/schema";
+import { GENERAL_TYPE, PROJECT_TYPES } from "../../src/core/library/project-types";
+import { pinyinOf } from "../../src/core/library/pinyin";
+import { FORMS } from "../../src/core/forms/categories";
+import { processKind } from "../../src/core/rules/process-indicator";
+import { normText } from "../../src/core/rules/utils/text";
+import { parseValue } from "../../src/core/value/parse";
+
+const entries = BUILTIN_ENTRIES;
+
+test("at least 600 entries, every one valid against the schema", () => {
+  expect(entries.length).toBeGreaterThanOrEqual(600);
+  for (const e of entries) expect(LibraryEntrySchema.safeParse(e).success).toBe(true);
+});
+
+test("ids are unique and derived from name + 二级 + first type in the b: namespace", () => {
+  expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  for (const e of entries) expect(e.id).toBe(makeEntryId("b", e));
+});
+
+test("every 一级/二级 category of both forms has entries, and every entry's category belongs to a form", () => {
+  for (const form of ["88", "101"] as const)
+    for (const [l1, l2s] of Object.entries(FORMS[form]))
+      for (const l2 of l2s) {
+        const n = entries.filter((e) => e.level1 === l1 && e.level2 === l2).length;
+        expect([form, l1, l2, n >= 10]).toEqual([form, l1, l2, true]);
+      }
+  for (const e of entries) expect(belongsEither(e.level1, e.level2)).toBe(true);
+});
+
+test("at least 15 project types besides 通用, each with at least 20 entries, all known types", () => {
+  const known = new Set(PROJECT_TYPES.map((t) => t.id));
+  const count = new Map<string, number>();
+  for (const e of entries)
+    for (const t of e.types) {
+      expect(known.has(t)).toBe(true);
+      count.set(t, (count.get(t) ?? 0) + 1);
+    }
+  const specific = [...count].filter(([t, n]) => t !== GENERAL_TYPE && n >= 20);
+  expect(specific.length).toBeGreaterThanOrEqual(15);
+  for (const t of ["基础设施建设", "会议/活动", "设备购置/租赁", "培训", "补贴/救助发放", "信息化建设", "招商引资", "安全生产监管", "环保/污染治理", "党务政务/办公运转", "科技/人才", "规划建设", "财政管理", "农业农村", "教育", "卫生健康"])
+    expect([t, (count.get(t) ?? 0) >= 20]).toEqual([t, true]);
+});
+
+test("no two entries with the same name + 二级 + type; no standard name used as another entry's alias", () => {
+  const seen = new Set<string>();
+  for (const e of entries)
+    for (const t of e.types) {
+      const k = `${identityKey(e)}|${t}`;
+      expect(seen.has(k)).toBe(false);
+      seen.add(k);
+    }
+  const standard = new Map<string, string>();
+  for (const e of entries) {
+    const { keys, standard: n } = entryKeys(e);
+    for (const k of keys.slice(0, n)) standard.set(k, e.id);
+  }
+  for (const e of entries) {
+    const { keys, standard: n } = entryKeys(e);
+    for (const k of keys.slice(n)) expect([e.name, k, standard.get(k) ?? e.id]).toEqual([e.name, k, e.id]);
+  }
+});
+
+test("definitions say more than the name; typical values are present and fit the unit", () => {
+  for (const e of entries) {
+    expect(e.definition.length).toBeGreaterThan(0);
+    expect(normText(e.definition)).not.toBe(normText(e.name));
+    expect(e.typical.length).toBeGreaterThan(0);
+    expect(e.valueForm).toEqual(deriveValueForm(e.typical, e.unit, e.valueForm.range));
+    const v = parseValue(e.typical);
+    // A typical value parses, or is a template with X, or lists grades.
+    const ok = v.kind === "quantitative" || v.kind === "qualitative" || /X/.test(e.typical) || e.valueForm.grades.length > 1;
+    expect([e.name, e.typical, ok]).toEqual([e.name, e.typical, true]);
+    if (e.unit !== null) {
+      expect(libraryUnit(e.unit)).toEqual({ unit: e.unit, odd: false });
+      if (v.kind === "quantitative" && v.unit !== null) expect([e.name, v.unit]).toEqual([e.name, e.unit]);
+    }
+  }
+});
+
+test("satisfaction entries: rates with a typical range inside 80–100, direction 正向", () => {
+  const sat = entries.filter((e) => e.level2 === "服务对象满意度指标");
+  expect(sat.length).toBeGreaterThanOrEqual(30);
+  for (const e of sat) {
+    expect(e.unit).toBe("%");
+    expect(e.direction).toBe("正向");
+    const [lo, hi] = e.valueForm.range!;
+    expect(lo).toBeGreaterThanOrEqual(80);
+    expect(hi).toBeLessThanOrEqual(100);
+  }
+});
+
+test("direction: ≤ values and the 101 social/ecological costs are 反向", () => {
+  for (const e of entries) {
+    if (/^[≤<]/.test(e.typical) || e.level2 === "社会成本指标" || e.level2 === "生态环境成本指标") expect([e.name, e.direction]).toEqual([e.name, "反向"]);
+    if (/^≥/.test(e.typical)) expect([e.name, e.direction]).toEqual([e.name, "正向"]);
+  }
+});
+
+test("provenance is honest: the 235 seed rows keep their URL or say common practice; new rows say 常见做法", () => {
+  const published = entries.filter((e) => e.provenance.kind === "published");
+  const common = entries.filter((e) => e.provenance.kind === "common-practice");
+  expect(published.length + common.length).toBe(entries.length);
+  for (const e of published) expect(e.provenance.url).toMatch(/^https?:\/\//);
+  for (const e of common) {
+    expect(e.provenance.url).toBeNull();
+    expect(e.provenance.label.startsWith("常见做法")).toBe(true);
+  }
+  // 178 seed rows cite a URL (domain §e); 8 of them are 反例 rows, kept as anti-patterns.
+  expect(published.length + ANTI_PATTERNS.filter((a) => a.url !== null).length).toBe(178);
+  expect(entries.filter((e) => e.provenance.label === "常见做法（待核实）").length + published.length).toBe(235);
+});
+
+test("anti-patterns are never entries, and process-indicator flags every one of them", () => {
+  expect(ANTI_PATTERNS).toHaveLength(8);
+  const names = new Set(entries.flatMap((e) => entryKeys(e).keys));
+  for (const a of ANTI_PATTERNS)
+    for (const part of a.name.split(" / ")) {
+      expect(names.has(normText(part))).toBe(false);
+      expect([part, processKind(part)]).not.toEqual([part, null]);
+    }
+  for (const e of entries) for (const k of entryKeys(e).keys) expect([k, processKind(k)]).toEqual([k, null]);
+});
+
+test("the precomputed pinyin is aligned with the entry's keys and is what pinyin-pro gives", () => {
+  for (const e of entries) {
+    const { keys } = entryKeys(e);
+    expect(e.pinyin).toHaveLength(keys.length);
+    keys.forEach((k, i) => expect([k, e.pinyin![i]]).toEqual([k, pinyinOf(k)]));
+  }
+  const e = entries.find((x) => x.name === "项目（工程）验收合格率")!;
+  expect(e.pinyin).toContain("xiang mu yan shou he ge lv");
+});
