@@ -99,11 +99,13 @@ function readSeed(): { drafts: Draft[]; anti: AntiPattern[] } {
     const where = `seed-indicators.tsv:${i + 2}`;
     const [level1, level2, name, def, unit, typical0, type, url] = line.split("\t").map((s) => (s ?? "").trim());
     if (type.startsWith("反例")) {
-      anti.push({ name, definition: def, note: type, url: url.startsWith("http") ? url : null });
+      anti.push({ name, definition: def, note: type, url: url.startsWith("http") ? url : null, source: url || null });
       return;
     }
     const fixed = SEED_TYPICAL[typical0];
-    const published = url.startsWith("http");
+    // A URL; or another source without URL (the seed document, a GitHub file, a template page); or
+    // "none-in-corpus (common practice; verify before shipping)".
+    const commonPractice = !url || url.startsWith("none-in-corpus");
     drafts.push({
       level1,
       level2,
@@ -114,9 +116,11 @@ function readSeed(): { drafts: Draft[]; anti: AntiPattern[] } {
       types: types([type], where),
       aliases: SEED_ALIASES[name] ?? [],
       range: null,
-      provenance: published
-        ? { kind: "published", url, label: "公开资料" }
-        : { kind: "common-practice", url: null, label: "常见做法（待核实）" },
+      provenance: commonPractice
+        ? { kind: "common-practice", url: null, label: "常见做法（待核实）" }
+        : url.startsWith("http")
+          ? { kind: "published", url, label: "公开资料" }
+          : { kind: "published", url: null, label: url },
       where,
     });
   });

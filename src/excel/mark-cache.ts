@@ -4,10 +4,11 @@
  *
  *  - `parseMarkNames`: our hidden mark names (`_JX_M_…`, comment = snapshot) from one load of the
  *    workbook's names, keyed by where each name points NOW.
- *  - `FillCache`: the fill of cells seen by a recent read (readBlock captures every cell's fill in the
- *    same sync as its values) or written by the adapter itself. An entry is used only while it is
- *    fresh (`maxAgeMs`); a read that was on its way while the adapter wrote a cell, or while the sheet's
- *    structure changed, is not recorded for those cells ("flights").
+ *  - `FillCache`: the last known fill of cells, seen by a read (readBlock and readUsedRanges capture
+ *    every cell's fill in the same sync as its values) or written by the adapter itself. It is only a
+ *    GUESS: setMarks checks every guess by a read queued before its write in the same batch, so a
+ *    stale entry costs a correcting sync, never a wrong result. A read that was on its way while the
+ *    adapter wrote a cell, or while rows moved, is not recorded for those cells ("flights").
  */
 import type { RangeBox } from "../core/grid/a1";
 import type { Severity } from "../core/model/schema";
@@ -98,11 +99,15 @@ export interface Flight {
 export class FillCache {
   private seen = new Map<string, { fill: FillSnapshot; at: number }>();
   private flights = new Set<Flight>();
+  private clock = 0;
 
-  constructor(
-    readonly maxAgeMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  /** At most this many cells are remembered (then everything is forgotten: guesses only). */
+  constructor(readonly maxEntries = 200_000) {}
+
+  /** A logical clock: orders reads and writes without depending on the wall clock's resolution. */
+  private now(): number {
+    return ++this.clock;
+  }
 
   /** Call right before the sync of a read (no await in between). */
   begin(sheet: string | null = null, box: RangeBox | null = null): Flight {
@@ -120,18 +125,17 @@ export class FillCache {
     if (f.fillsStale || f.written.has(key)) return;
     const cur = this.seen.get(key);
     if (cur && cur.at > f.at) return; // something newer is known
-    this.seen.set(key, { fill, at: f.at });
+    this.put(key, fill, f.at);
   }
 
-  /** The fill of a cell if seen recently; undefined when unknown or too old. */
+  /** The last known fill of a cell; undefined when unknown. */
   get(key: string): FillSnapshot | undefined {
-    const e = this.seen.get(key);
-    if (!e) return undefined;
-    if (this.now() - e.at > this.maxAgeMs) {
-      this.seen.delete(key);
-      return undefined;
-    }
-    return e.fill;
+    return this.seen.get(key)?.fill;
+  }
+
+  private put(key: string, fill: FillSnapshot, at: number): void {
+    if (this.seen.size >= this.maxEntries && !this.seen.has(key)) this.seen.clear();
+    this.seen.set(key, { fill, at });
   }
 
   /** Call right before the sync that writes these cells' fills (and/or mark names). */
@@ -145,7 +149,7 @@ export class FillCache {
 
   /** After a successful write: what the cell shows now. */
   wrote(key: string, fill: FillSnapshot): void {
-    this.seen.set(key, { fill, at: this.now() });
+    this.put(key, fill, this.now());
   }
 
   forget(keys: Iterable<string>): void {
@@ -176,12 +180,6 @@ export class FillCache {
       f.fillsStale = true;
       f.namesStale = true;
     }
-  }
-
-  /** Drops entries older than maxAgeMs (keeps the map small). */
-  prune(): void {
-    const t = this.now();
-    for (const [k, e] of this.seen) if (t - e.at > this.maxAgeMs) this.seen.delete(k);
   }
 
   get size(): number {

@@ -37,7 +37,7 @@
  *    is made only for cells whose fill is not known from a recent read (mark-cache.ts).
  *  - Every highlight write is one Excel undo step (ExcelApi < 1.19 clears undo); we keep them few.
  */
-import { RangeBox } from "../core/grid/a1";
+import { RangeBox, colToLetters } from "../core/grid/a1";
 import { CellGrid, CellValue } from "../core/grid/cellgrid";
 import type { Severity } from "../core/model/schema";
 import { LAST_COL, boxA1, normCell, parseBoxA1, quoteSheetName, splitAreas, splitQualified } from "./address";
@@ -79,11 +79,6 @@ export interface OfficeWorkbookOptions {
   office?: OfficeLike;
   /** How long (ms) after our own write an event on the written cells is taken as ours (< ExcelApi 1.14). */
   selfWriteWindowMs?: number;
-  /**
-   * How long (ms) a cell's fill seen by readBlock is trusted by setMarks instead of reading it again
-   * (default 2000). The pane calls setMarks right after re-reading the edited table.
-   */
-  fillCacheMs?: number;
   /** Largest block (cells) whose fills readBlock captures: 20,000 with getCellProperties, 2,000 below 1.9. */
   maxFillCells?: number;
 }
@@ -100,7 +95,7 @@ const RETRY_CODES = new Set(["AccessDenied", "InvalidOperation", "ItemNotFound",
 
 /** A queued fill read: what the sync fills in, read by fillSnapshot(). */
 type FillProbe =
-  | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]>; row?: number; col?: number }
+  | { kind: "cellProperties"; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }
   | {
       kind: "format";
       fill: Excel.RangeFill;
@@ -144,6 +139,27 @@ export function detectCapabilities(office: OfficeLike): Capabilities {
 
 function sameColor(a: string | null | undefined, b: string): boolean {
   return !!a && a.toUpperCase() === b.toUpperCase();
+}
+
+/** The fill snapshot in one cell of a getCellProperties result. */
+function snapshotOfProps(props: Excel.CellProperties | undefined): FillSnapshot {
+  const f = props?.format?.fill;
+  if (!f || !f.pattern || f.pattern === "None") return null;
+  return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
+}
+
+/** Does a cell with this fill show our mark colour? */
+function shows(fill: FillSnapshot, markColor: string): boolean {
+  return !!fill && sameColor(fill.color, markColor);
+}
+
+function sameFill(a: FillSnapshot, b: FillSnapshot): boolean {
+  if (!a || !b) return a === b;
+  return sameColor(a.color, b.color) && a.pattern === b.pattern;
+}
+
+function markNote(s: Severity, o: FillSnapshot): MarkNote {
+  return { v: 1, s, c: MARK_COLORS[s], o };
 }
 
 function sanitizeId(id: string): string {
@@ -201,7 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.excel = excel;
     this.capabilities = detectCapabilities(office);
     this.windowMs = opts.selfWriteWindowMs ?? 1500;
-    this.fills = new FillCache(opts.fillCacheMs ?? 2000);
+    this.fills = new FillCache();
     this.maxFillCells = opts.maxFillCells ?? (this.capabilities.cellProperties ? 20_000 : 2_000);
   }
 
@@ -234,25 +250,37 @@ export class OfficeWorkbook implements WorkbookPort {
       const ws = context.workbook.worksheets;
       ws.load("items/name,items/id,items/position,items/protection/protected");
       const names = this.primeMarks(context);
-      const flight = this.fills.begin();
+      const namesFlight = this.fills.begin();
       try {
         await context.sync();
       } finally {
-        this.fills.end(flight);
+        this.fills.end(namesFlight);
       }
-      this.takeMarks(names, flight);
+      this.takeMarks(names, namesFlight);
       const infos = this.rememberSheets(ws.items);
       const reads = ws.items.map((sheet) => {
         const used = sheet.getUsedRangeOrNullObject();
         used.load("address,values,numberFormat,rowIndex,columnIndex");
         const merged = this.capabilities.mergedAreas ? used.getMergedAreasOrNullObject() : null;
         merged?.load("address");
-        return { sheet, used, merged };
+        // Fills too (ExcelApi 1.9), as setMarks' guesses of the cells' own fills. getUsedRange (not the
+        // null-object variant: no method may be called on a null object) covers the same cells.
+        const fills: FillProbe | null = this.capabilities.cellProperties
+          ? { kind: "cellProperties", result: sheet.getUsedRange().getCellProperties({ format: { fill: { color: true, pattern: true } } }) }
+          : null;
+        return { sheet, used, merged, fills };
       });
-      await context.sync();
+      const flight = this.fills.begin();
+      try {
+        await context.sync();
+      } finally {
+        this.fills.end(flight);
+      }
       const grids: CellGrid[] = [];
       reads.forEach((r, i) => {
         if (r.used.isNullObject) return;
+        const box = { top: r.used.rowIndex, left: r.used.columnIndex, bottom: r.used.rowIndex + r.used.values.length - 1, right: r.used.columnIndex + (r.used.values[0]?.length ?? 1) - 1 };
+        if (r.fills) this.recordBlockFills(r.fills, box, infos[i].name, flight);
         grids.push(
           this.toGrid(infos[i].name, r.used.rowIndex, r.used.columnIndex, r.used.values, r.used.numberFormat, r.merged, null),
         );
@@ -320,12 +348,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private recordBlockFills(fills: FillProbe[][] | FillProbe, box: RangeBox, sheet: string, flight: Flight): void {
-    this.fills.prune();
+    const prefix = `${sheet.toLowerCase()}!`;
+    const cols: string[] = [];
+    for (let c = box.left; c <= box.right; c++) cols.push(colToLetters(c));
+    const props = !Array.isArray(fills) && fills.kind === "cellProperties" ? fills.result.value : null;
     for (let r = 0; r <= box.bottom - box.top; r++)
       for (let c = 0; c <= box.right - box.left; c++) {
-        const probe: FillProbe = Array.isArray(fills) ? fills[r][c] : fills.kind === "cellProperties" ? { ...fills, row: r, col: c } : fills;
-        const cell = boxA1({ top: box.top + r, left: box.left + c, bottom: box.top + r, right: box.left + c });
-        this.fills.record(flight, cellKey(sheet, cell), this.fillSnapshot(probe));
+        const fill = props ? snapshotOfProps(props[r]?.[c]) : this.fillSnapshot(Array.isArray(fills) ? fills[r][c] : fills);
+        this.fills.record(flight, `${prefix}${cols[c]}${box.top + r + 1}`, fill);
       }
   }
 
@@ -499,11 +529,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** The snapshot of a probed fill; call only after the sync that followed probeFill(). */
   private fillSnapshot(p: FillProbe): FillSnapshot {
-    if (p.kind === "cellProperties") {
-      const f = p.result.value[p.row ?? 0]?.[p.col ?? 0]?.format?.fill;
-      if (!f || !f.pattern || f.pattern === "None") return null;
-      return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
-    }
+    if (p.kind === "cellProperties") return snapshotOfProps(p.result.value[0]?.[0]);
     if (p.range?.isNullObject) return null;
     const c = p.fill.color;
     const pattern = p.withPattern ? p.fill.pattern : "Solid";
@@ -605,9 +631,9 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One pass: (read what is not known) → write the differences. Existing marks are read and written
-   * through their name (so they are addressed right even if the cache were out of date); new ones by
-   * address.
+   * One pass: [read the mark names if not trusted] → write the differences, each checked by a read of
+   * the cell's fill in the same batch → [correct wrong guesses]. Existing marks are read and written
+   * through their name (addressed right even if the cache were out of date), new ones by address.
    */
   private async markOnce(want: Map<string, Mark>, forceReload: boolean): Promise<MarkResult> {
     const cached = this.marks;
@@ -618,50 +644,20 @@ export class OfficeWorkbook implements WorkbookPort {
 
     const out = await this.run(async (context) => {
       const names = context.workbook.names;
-      /** Fills known without a read (seen by a recent readBlock or written by us), taken once. */
-      const known = new Map<string, FillSnapshot>();
-      /** Fill of an existing mark's cell, read through its name (null object when the name is gone). */
-      const byName = new Map<string, FillProbe>();
-      /** Fill of a cell read by address. */
-      const byCell = new Map<string, FillProbe>();
+      const sheetRange = (sheet: string, cell: string): Excel.Range => context.workbook.worksheets.getItem(sheet).getRange(cell);
+
+      // ── read, only when needed: the mark names when the cache is not trusted; the protection of a
+      //    sheet not seen yet.
+      let current = cached ?? new Map<string, CachedMark>();
+      let broken = this.brokenMarks;
       const prot = new Map<string, Excel.Worksheet>();
-      const isKnown = (key: string): boolean => {
-        if (known.has(key)) return true;
-        if (forceReload) return false; // clearMarks: read everything
-        const f = this.fills.get(key);
-        if (f === undefined) return false;
-        known.set(key, f);
-        return true;
-      };
-      /** Queues the reads that deciding against `marks` needs and that are not queued yet; returns how many. */
-      const queueReads = (marks: Map<string, CachedMark>): number => {
+      const queueProtection = (marks: Map<string, CachedMark>): number => {
+        const known = new Set([...this.sheets.values()].map((si) => si.name.toLowerCase()));
+        const sheets = new Set<string>([...want.values()].map((m) => m.sheet));
+        for (const [key, m] of marks) if (!want.has(key)) sheets.add(m.sheet);
         let n = 0;
-        const byMark = (m: CachedMark) => {
-          if (byName.has(m.name) || isKnown(cellKey(m.sheet, m.cell))) return;
-          byName.set(m.name, this.probeFillOrNull(names.getItemOrNullObject(m.name).getRangeOrNullObject()));
-          n++;
-        };
-        const bySheetCell = (sheet: string, cell: string) => {
-          const key = cellKey(sheet, cell);
-          if (byCell.has(key) || isKnown(key)) return;
-          byCell.set(key, this.probeFill(context.workbook.worksheets.getItem(sheet).getRange(cell)));
-          n++;
-        };
-        const sheets = new Set<string>();
-        for (const [key, m] of want) {
-          sheets.add(m.sheet);
-          const cur = marks.get(key);
-          if (!cur) bySheetCell(m.sheet, m.cell);
-          else if (cur.note.s !== m.severity) byMark(cur);
-        }
-        for (const [key, cur] of marks) {
-          if (want.has(key)) continue;
-          sheets.add(cur.sheet);
-          byMark(cur);
-        }
-        for (const c of inheritedCells(marks, inserted)) bySheetCell(c.sheet, c.cell);
         for (const s of sheets) {
-          if (prot.has(s.toLowerCase()) || this.protectionOf(s) !== undefined) continue;
+          if (prot.has(s.toLowerCase()) || known.has(s.toLowerCase())) continue;
           const ws = context.workbook.worksheets.getItemOrNullObject(s);
           ws.load("name");
           ws.protection.load("protected");
@@ -670,161 +666,182 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         return n;
       };
-
-      // ── read (only what is unknown): the mark names when not trusted, fills, protection.
       const loaded = reload ? names.load("items/name,items/formula,items/comment") : null;
-      const first = queueReads(cached ?? new Map());
-      let current = cached ?? new Map<string, CachedMark>();
-      let broken = this.brokenMarks;
-      if ((globalThis as any).process?.env?.DEBUG_MARKS) console.log("needs", first, [...byName.keys()].length, [...byCell.keys()].slice(0, 5), [...byName.keys()].slice(0,5).map((n) => (cached ?? new Map()).size), [...prot.keys()]);
-      if (loaded || first > 0) {
+      // With the names, every sheet's protection (the marks found may lie on any sheet).
+      const sheetList = reload ? context.workbook.worksheets.load("items/name,items/id,items/position,items/protection/protected") : null;
+      if (sheetList || queueProtection(current) > 0) {
         await context.sync();
+        if (sheetList) this.rememberSheets(sheetList.items);
         if (loaded) {
           const parsed = parseMarkNames(loaded.items);
           current = parsed.marks;
           broken = parsed.broken;
         }
-        // A reload may have found other marks than the cache had: read what they need too.
-        if (loaded && queueReads(current) > 0) await context.sync();
+        // A sheet named by a mark but missing from the workbook (renamed meanwhile) is looked up by name.
+        if (queueProtection(current) > 0) await context.sync();
       }
       for (const ws of prot.values()) if (!ws.isNullObject) this.noteProtection(ws.name, ws.protection.protected);
-      const isProtected = (sheet: string): boolean => {
-        const ws = prot.get(sheet.toLowerCase());
-        if (ws) return !ws.isNullObject && ws.protection.protected;
-        return this.protectionOf(sheet) ?? false;
-      };
-      /** What a cell shows now: undefined = not known, "gone" = its mark name no longer exists. */
-      const fillOfMark = (m: CachedMark): FillSnapshot | "gone" | undefined => {
-        const p = byName.get(m.name);
-        if (p) return p.kind === "format" && p.range?.isNullObject ? "gone" : this.fillSnapshot(p);
-        return known.get(cellKey(m.sheet, m.cell));
-      };
-      const fillOfCell = (key: string): FillSnapshot | undefined => {
-        const p = byCell.get(key);
-        return p ? this.fillSnapshot(p) : known.get(key);
-      };
+      const protectedNow = new Map<string, boolean>();
+      for (const si of this.sheets.values()) protectedNow.set(si.name.toLowerCase(), si.protected);
+      for (const [lower, ws] of prot) protectedNow.set(lower, !ws.isNullObject && ws.protection.protected);
+      const isProtected = (sheet: string): boolean => protectedNow.get(sheet.toLowerCase()) ?? false;
 
-      // Inherited fills: an inserted cell showing the colour of the marked cell right above it gets
-      // what Excel would have copied without us: that mark's original fill.
-      const inheritedOriginal = new Map<string, FillSnapshot>();
-      for (const c of inheritedCells(current, inserted)) {
-        const now = fillOfCell(c.key);
-        if (now && sameColor(now.color, c.above.note.c)) inheritedOriginal.set(c.key, c.above.note.o);
-      }
-
-      // ── write: only the differences, in one sync.
-      let writes = 0;
+      // ── write. Each decision rests on a GUESS of what the cell shows (seen by a recent read, or what
+      //    we last wrote there) and is CHECKED by a read of the cell's fill queued right before the
+      //    write in the same batch (loads see the state before later writes). A wrong guess — the
+      //    user re-coloured a cell nobody read since — is corrected in a second sync.
+      const guess = (key: string): FillSnapshot | undefined => this.fills.get(key);
+      const inheritedAbove = new Map<string, CachedMark>();
+      for (const c of inheritedCells(current, inserted)) if (!inheritedAbove.has(c.key)) inheritedAbove.set(c.key, c.above);
+      /** The original fill to keep for a cell about to be marked that shows `now`. */
+      const originalOf = (key: string, now: FillSnapshot): FillSnapshot => {
+        const above = inheritedAbove.get(key);
+        return above && shows(now, above.note.c) ? above.note.o : now;
+      };
+      type Step =
+        | { kind: "remove"; key: string; cur: CachedMark; range: Excel.Range; probe: FillProbe; restored: boolean }
+        | { kind: "inherit"; key: string; sheet: string; cell: string; above: CachedMark; probe: FillProbe; wrote: boolean }
+        | { kind: "update"; key: string; cur: CachedMark; m: Mark; range: Excel.Range; probe: FillProbe; o: FillSnapshot }
+        | { kind: "add"; key: string; m: Mark; name: string; probe: FillProbe; o: FillSnapshot };
+      const steps: Step[] = [];
       const protectedHit = new Set<string>();
-      const after = new Map<string, FillSnapshot>(); // cells whose fill is written
-      const gone: string[] = [];
-      const removed: string[] = [];
-      const added: CachedMark[] = [];
-      const verify: { m: CachedMark; range: Excel.Range }[] = [];
-      const markRange = (item: Excel.NamedItem, m: CachedMark): Excel.Range => {
-        const range = item.getRange();
-        range.load("address");
-        verify.push({ m, range });
-        return range;
-      };
-      for (const name of broken) {
-        names.getItem(name).delete();
-        writes++;
-      }
+      for (const name of broken) names.getItem(name).delete();
       for (const [key, cur] of current) {
         if (want.has(key)) continue;
-        const now = fillOfMark(cur);
-        if (now === "gone") {
-          gone.push(key);
-          continue;
-        }
         if (isProtected(cur.sheet)) {
           protectedHit.add(cur.sheet);
           continue;
         }
         const item = names.getItem(cur.name);
-        if (now && sameColor(now.color, cur.note.c)) {
-          this.writeFill(markRange(item, cur), cur.note.o);
-          after.set(key, cur.note.o);
-          result.restored++;
-        } else result.released++;
+        const range = item.getRange();
+        range.load("address");
+        const probe = this.probeFill(range);
+        const restored = shows(guess(key) ?? { color: cur.note.c, pattern: "Solid" }, cur.note.c);
+        if (restored) this.writeFill(range, cur.note.o);
         item.delete();
-        removed.push(key);
-        writes++;
+        steps.push({ kind: "remove", key, cur, range, probe, restored });
       }
-      for (const [key, original] of inheritedOriginal) {
-        if (want.has(key) || current.has(key)) continue;
-        const [sheet, cell] = [key.slice(0, key.lastIndexOf("!")), key.slice(key.lastIndexOf("!") + 1)];
-        const real = inserted.find((i) => i.sheet.toLowerCase() === sheet)?.sheet ?? sheet;
-        if (isProtected(real)) continue;
-        this.writeFill(context.workbook.worksheets.getItem(real).getRange(cell), original);
-        after.set(key, original);
-        writes++;
+      for (const [key, above] of inheritedAbove) {
+        if (want.has(key) || current.has(key) || isProtected(above.sheet)) continue;
+        const cell = key.slice(key.lastIndexOf("!") + 1);
+        const range = sheetRange(above.sheet, cell);
+        const probe = this.probeFill(range);
+        const wrote = shows(guess(key) ?? { color: above.note.c, pattern: "Solid" }, above.note.c);
+        if (wrote) this.writeFill(range, above.note.o);
+        steps.push({ kind: "inherit", key, sheet: above.sheet, cell, above, probe, wrote });
       }
       for (const [key, m] of want) {
         const color = MARK_COLORS[m.severity];
         const cur = current.get(key);
+        const g = guess(key);
         if (cur) {
-          const now = fillOfMark(cur);
-          if (now === "gone") {
-            gone.push(key);
-          } else {
-            // Known to show something else than our colour: the user re-coloured it; hers is the new snapshot.
-            const userChanged = now !== undefined && !(now && sameColor(now.color, cur.note.c));
-            if (!userChanged && cur.note.s === m.severity) continue;
-            if (isProtected(m.sheet)) {
-              protectedHit.add(m.sheet);
-              continue;
-            }
-            const note: MarkNote = { v: 1, s: m.severity, c: color, o: userChanged ? (now as FillSnapshot) : cur.note.o };
-            const item = names.getItem(cur.name);
-            markRange(item, cur).format.fill.color = color;
-            item.comment = JSON.stringify(note);
-            after.set(key, { color, pattern: "Solid" });
-            added.push({ ...cur, note });
-            result.marked++;
-            writes++;
+          // Unchanged, unless a read showed the user re-coloured it: then hers is the new snapshot.
+          const userChanged = g !== undefined && !shows(g, cur.note.c);
+          if (!userChanged && cur.note.s === m.severity) continue;
+          if (isProtected(m.sheet)) {
+            protectedHit.add(m.sheet);
             continue;
           }
+          const item = names.getItem(cur.name);
+          const range = item.getRange();
+          range.load("address");
+          const probe = this.probeFill(range);
+          const o = userChanged ? (g as FillSnapshot) : cur.note.o;
+          range.format.fill.color = color;
+          item.comment = JSON.stringify(markNote(m.severity, o));
+          steps.push({ kind: "update", key, cur, m, range, probe, o });
+          continue;
         }
         if (isProtected(m.sheet)) {
           protectedHit.add(m.sheet);
           continue;
         }
-        const inherited = inheritedOriginal.get(key);
-        const original = inherited !== undefined ? inherited : (fillOfCell(key) ?? null);
-        const note: MarkNote = { v: 1, s: m.severity, c: color, o: original };
+        const range = sheetRange(m.sheet, m.cell);
+        const probe = this.probeFill(range);
+        const o = originalOf(key, g ?? null);
         const name = `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
-        const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
         range.format.fill.color = color;
-        const item = names.add(name, range, JSON.stringify(note));
+        const item = names.add(name, range, JSON.stringify(markNote(m.severity, o)));
         item.visible = false;
-        after.set(key, { color, pattern: "Solid" });
-        added.push({ name, sheet: m.sheet, cell: m.cell, note });
-        result.marked++;
-        writes++;
+        steps.push({ kind: "add", key, m, name, probe, o });
       }
-      if (writes > 0) {
-        this.fills.writing(after.keys(), true);
-        try {
-          await context.sync();
-        } catch (err) {
-          this.fills.forget(after.keys());
-          this.dropMarks();
-          throw err;
+      if (steps.length === 0 && broken.length === 0) {
+        result.protectedSheets = [...protectedHit];
+        return result;
+      }
+      const keys = steps.map((s) => s.key);
+      this.fills.writing(keys, true);
+      let fixes = 0;
+      try {
+        await context.sync();
+
+        // ── check every guess against the fill the cell had right before the write.
+        const shown = new Map<string, FillSnapshot>(); // what each cell shows once the fixes are in
+        for (const s of steps) {
+          const before = this.fillSnapshot(s.probe);
+          if (s.kind === "remove") {
+            const restore = shows(before, s.cur.note.c);
+            if (restore !== s.restored) {
+              // The name is gone now: address the cell where it was.
+              const at = splitQualified(s.range.address);
+              this.writeFill(sheetRange(at.sheet ?? s.cur.sheet, at.address), restore ? s.cur.note.o : before);
+              fixes++;
+            }
+            if (restore) result.restored++;
+            else result.released++;
+            shown.set(s.key, restore ? s.cur.note.o : before);
+          } else if (s.kind === "inherit") {
+            const write = shows(before, s.above.note.c);
+            if (write !== s.wrote) {
+              this.writeFill(sheetRange(s.sheet, s.cell), write ? s.above.note.o : before);
+              fixes++;
+            }
+            shown.set(s.key, write ? s.above.note.o : before);
+          } else if (s.kind === "update") {
+            const userChanged = !shows(before, s.cur.note.c);
+            const o = userChanged ? before : s.cur.note.o;
+            if (!sameFill(o, s.o)) {
+              names.getItem(s.cur.name).comment = JSON.stringify(markNote(s.m.severity, o));
+              fixes++;
+            }
+            if (userChanged || s.cur.note.s !== s.m.severity) result.marked++;
+            s.o = o;
+            shown.set(s.key, { color: MARK_COLORS[s.m.severity], pattern: "Solid" });
+          } else {
+            const o = originalOf(s.key, before);
+            if (!sameFill(o, s.o)) {
+              names.getItem(s.name).comment = JSON.stringify(markNote(s.m.severity, o));
+              fixes++;
+            }
+            s.o = o;
+            result.marked++;
+            shown.set(s.key, { color: MARK_COLORS[s.m.severity], pattern: "Solid" });
+          }
         }
+        if (fixes > 0) await context.sync();
+        for (const [k, f] of shown) this.fills.wrote(k, f);
+      } catch (err) {
+        this.fills.forget(keys);
+        this.dropMarks();
+        throw err;
       }
 
-      // A written cell is read again before it is next decided on: the user may re-colour it any time
-      // (format changes raise no event), and only a read made after that tells.
-      this.fills.forget(after.keys());
       // The cache follows what was written (unless rows moved meanwhile: then it is reloaded later).
       if (this.marksEpoch === epoch) {
-        for (const k of [...gone, ...removed]) current.delete(k);
-        for (const m of added) current.set(cellKey(m.sheet, m.cell), m);
+        let moved = false;
+        for (const s of steps) {
+          if (s.kind === "remove") current.delete(s.key);
+          else if (s.kind === "update") current.set(s.key, { ...s.cur, note: markNote(s.m.severity, s.o) });
+          else if (s.kind === "add") current.set(s.key, { name: s.name, sheet: s.m.sheet, cell: s.m.cell, note: markNote(s.m.severity, s.o) });
+          // A name that points elsewhere than the cache thought: reload next time.
+          if (s.kind === "remove" || s.kind === "update") {
+            const at = splitQualified(s.range.address);
+            if (cellKey(at.sheet ?? "", at.address) !== s.key) moved = true;
+          }
+        }
         this.marks = current;
         this.brokenMarks = [];
-        // A name pointing elsewhere than the cache thought: reload next time.
-        if (verify.some((v) => cellKey(splitQualified(v.range.address).sheet ?? "", splitQualified(v.range.address).address) !== cellKey(v.m.sheet, v.m.cell))) this.dropMarks();
+        if (moved) this.dropMarks();
       }
       result.protectedSheets = [...protectedHit];
       return result;
@@ -832,17 +849,6 @@ export class OfficeWorkbook implements WorkbookPort {
     // Only the insertions that were examined are done with; newer ones stay queued.
     this.inserted = this.inserted.filter((i) => !inserted.includes(i));
     return out;
-  }
-
-  /**
-   * Queues a read of the fill of a range that may be a null object (a mark whose cells were deleted):
-   * only property loads, which Excel allows on null objects, no method calls.
-   */
-  private probeFillOrNull(range: Excel.Range): FillProbe {
-    const withPattern = this.capabilities.cellProperties;
-    const fill = range.format.fill;
-    fill.load(withPattern ? "color,pattern" : "color");
-    return { kind: "format", fill, withPattern, range };
   }
 
   /** Queues a load of the workbook's names (to learn our marks) when they are not known. */
@@ -867,12 +873,6 @@ export class OfficeWorkbook implements WorkbookPort {
     this.brokenMarks = [];
     this.marksEpoch++;
     this.fills.clear();
-  }
-
-  private protectionOf(sheet: string): boolean | undefined {
-    const lower = sheet.toLowerCase();
-    for (const s of this.sheets.values()) if (s.name.toLowerCase() === lower) return s.protected;
-    return undefined;
   }
 
   // ── mappings ─────────────────────────────────────────────────────────────────────────────────

@@ -38,6 +38,9 @@ import type {
   WorkbookPort,
 } from "../excel/port";
 import { intersects, rows, shiftBox, sliceGrid, union } from "./grid-utils";
+import { PlanError, planWrite, type PlanCellWrite, type PlanValues } from "../core/plan";
+import type { Locale } from "../core/messages";
+import { changingCells, overwrittenCells, planPreview, type PlanInput, type PlanPreview } from "./plan-controller";
 import {
   draftColumns,
   duplicateRoles,
@@ -128,6 +131,13 @@ export interface FixPreview {
   edits: Edit[];
   label: { key: string; data: Record<string, string | number> };
 }
+
+/** What writePlan did: wrote, nothing to change, needs the user's confirmation (overwrite), or failed. */
+export type PlanWriteOutcome =
+  | { status: "written"; cells: PlanCellWrite[] }
+  | { status: "unchanged"; cells: PlanCellWrite[] }
+  | { status: "confirm"; cells: PlanCellWrite[] }
+  | { status: "failed"; error?: PlanError };
 
 export interface MappingDraft {
   sheet: string;
@@ -860,6 +870,71 @@ export class PaneController {
     for (const e of touched) this.dirty.delete(e);
     this.set({ ...extra, busy: false });
     if (touched.size) await this.track(this.revalidate([...touched], null));
+  }
+
+  // ── spending plan (支出计划) ───────────────────────────────────────────────────────────────
+
+  /** The parsed model of a table (null when unknown or lost). */
+  tableModel(tableId: string): ProjectTable | null {
+    return this.entries.find((e) => e.id === tableId)?.model ?? null;
+  }
+
+  /**
+   * The plan a profile gives for a table, before anything is written: values, money in the table's
+   * unit, the 12-month series, the plan checks on the table, and the cells a write would change
+   * (from the table's cached grid). Null when the table is unknown or lost.
+   */
+  previewPlan(tableId: string, input: PlanInput, locale: Locale = "zh-CN"): PlanPreview | null {
+    const i = this.entries.findIndex((e) => e.id === tableId);
+    const e = this.entries[i];
+    if (!e || !e.model || e.status !== "ok") return null;
+    return planPreview(tableId, e.model, e.grid, input, locale, i);
+  }
+
+  /**
+   * Writes a plan into the table's four plan cells: reads the table's block again (readBlock), plans
+   * the write with planWrite (each cell keeps its kind and number format), applies the cells that
+   * change as ONE applyEdits and pushes the inverse onto the undo stack. When a non-empty cell would
+   * be overwritten and `confirmed` (the cells the user confirmed) is not given, nothing is written and
+   * the outcome is "confirm"; when the cells changed since the confirmation, "confirm" again.
+   */
+  async writePlan(tableId: string, values: PlanValues, confirmed?: readonly PlanCellWrite[]): Promise<PlanWriteOutcome> {
+    const e = this.entries.find((x) => x.id === tableId);
+    if (!e || !e.model || e.status !== "ok") return { status: "failed" };
+    this.set({ busy: true });
+    let cells: PlanCellWrite[];
+    let edits: Edit[];
+    let name: string;
+    try {
+      const grid = await this.port.readBlock(e.sheet, boxA1(e.block));
+      const layout = this.layoutOf(e, grid);
+      if (!layout) throw new PlanError("noPlan");
+      const model = parseTable(grid, layout);
+      const w = planWrite(model, grid, values);
+      cells = w.cells;
+      const change = new Set(changingCells(cells).map((c) => c.key));
+      edits = w.edits.filter((_, k) => change.has(cells[k].key));
+      name = model.projectName.value ?? boxA1(e.block);
+    } catch (err) {
+      this.set({ busy: false });
+      if (err instanceof PlanError) return { status: "failed", error: err };
+      this.notify({ level: "error", text: errorText(err) });
+      return { status: "failed" };
+    }
+    const before = (c: PlanCellWrite) => `${c.key}:${c.cell}:${typeof c.before}:${String(c.before)}`;
+    const stale = confirmed !== undefined && cells.map(before).join("\n") !== confirmed.map(before).join("\n");
+    if (stale) this.notify({ level: "warning", key: "planStale" });
+    if (stale || (confirmed === undefined && overwrittenCells(cells).length > 0)) {
+      this.set({ busy: false });
+      return { status: "confirm", cells };
+    }
+    if (edits.length === 0) {
+      this.set({ busy: false });
+      this.notify({ level: "info", key: "planUnchanged" });
+      return { status: "unchanged", cells };
+    }
+    const ok = await this.write(edits, "planWritten", { name });
+    return ok ? { status: "written", cells } : { status: "failed" };
   }
 
   // ── mappings ───────────────────────────────────────────────────────────────────────────────

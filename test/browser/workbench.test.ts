@@ -346,6 +346,28 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await until(page, cell("F9971"), null, "记录9971");
   });
 
+  test("?api=7&lang=en-US: the same pane on Office 2019's ExcelApi 1.7, in English, still checks and marks", async () => {
+    const other = await browser.context.newPage();
+    other.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`[api=7] ${m.text()}`);
+    });
+    other.on("pageerror", (e) => consoleErrors.push(`[api=7] pageerror: ${e.message}`));
+    try {
+      await other.goto(`${server.url}/workbench.html?api=7&lang=en-US`);
+      await other.waitForFunction(() => window.__workbench?.ready === true && window.__workbench.excel.apiVersion === 7);
+      await other.waitForSelector(issue("unit-wording", "F11"), { timeout: 15_000 });
+      // (Fluent's Tab renders its label twice: once visible, once to reserve the bold width.)
+      await expect(other.textContent('#container [data-tab="tables"]')).resolves.toMatch(/^(Tables)+$/);
+      await waitFill(other, "F11", MARK_COLORS.warning);
+      // Typing still re-validates without `triggerSource` (1.14) or `details` (1.9).
+      await typeInto(other, "F13", "≥150%");
+      await other.waitForSelector(issue("percent-range", "F13"), { timeout: 3000 });
+      await waitFill(other, "F13", MARK_COLORS.error);
+    } finally {
+      await other.close();
+    }
+  });
+
   test("no errors in the console and no request left 127.0.0.1", () => {
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);

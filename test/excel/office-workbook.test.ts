@@ -138,9 +138,12 @@ describe("marks", () => {
   test.each(VERSIONS)("marks paint, then restore the exact original fills (ExcelApi 1.%i)", async (v) => {
     const { mem, port } = setup(v);
     const original = fills(mem);
-    await port.readUsedRanges(); // primes the mark list, as the pane's detection does
+    await port.readUsedRanges(); // primes the mark list (and, from 1.9, the cells' fills), as the pane's detection does
     const first = await countSyncs(mem, () => port.setMarks(marks));
-    expect(first.syncs).toBe(2);
+    // No subscription: the mark list is re-validated (1), then written with every fill checked in the
+    // same batch (1). Below 1.9 the used ranges' fills are not captured, so the guess "No Fill" for the
+    // yellow and grey cells is corrected by one more sync.
+    expect(first.syncs).toBe(v >= 9 ? 2 : 3);
     expect(first.result).toMatchObject({ marked: 4, restored: 0 });
     expect(cells.map(([s, c]) => mem.user.fill(s, c))).toEqual([MARK_COLORS.error, MARK_COLORS.warning, MARK_COLORS.error, MARK_COLORS.info]);
     // Our hidden names hold the snapshots.
@@ -182,7 +185,7 @@ describe("marks", () => {
     const port2 = new OfficeWorkbook(reopened.host());
     expect(cells.map(([s, c]) => reopened.user.fill(s, c))).toEqual([MARK_COLORS.error, MARK_COLORS.warning, MARK_COLORS.error, MARK_COLORS.info]);
     const res = await countSyncs(reopened, () => port2.clearMarks());
-    expect(res.syncs).toBe(3); // cold: discover our names, read, write
+    expect(res.syncs).toBe(2); // cold: our names and the sheets; then the writes, each checked by a read in the same batch
     const after = cells.map(([s, c]) => reopened.user.fillData(s, c));
     if (v >= 9) expect(after).toEqual(original);
     else expect(after.map((f) => f.color)).toEqual(original.map((f) => f.color));

@@ -15,6 +15,7 @@ import { FORMS } from "../../src/core/forms/categories";
 import { processKind } from "../../src/core/rules/process-indicator";
 import { normText } from "../../src/core/rules/utils/text";
 import { parseValue } from "../../src/core/value/parse";
+import { isWeakQualitative } from "../../src/core/value/grades";
 
 const entries = BUILTIN_ENTRIES;
 
@@ -79,7 +80,8 @@ test("definitions say more than the name; typical values are present and fit the
     expect(e.valueForm).toEqual(deriveValueForm(e.typical, e.unit, e.valueForm.range));
     const v = parseValue(e.typical);
     // A typical value parses, or is a template with X, or lists grades.
-    const ok = v.kind === "quantitative" || v.kind === "qualitative" || /X/.test(e.typical) || e.valueForm.grades.length > 1;
+    // A typical value parses (and is not a weak word such as 长期), or is a template with X.
+    const ok = (v.kind === "quantitative" || (v.kind === "qualitative" && !isWeakQualitative(v))) || /X/.test(e.typical);
     expect([e.name, e.typical, ok]).toEqual([e.name, e.typical, true]);
     if (e.unit !== null) {
       expect(libraryUnit(e.unit)).toEqual({ unit: e.unit, odd: false });
@@ -111,14 +113,19 @@ test("provenance is honest: the 235 seed rows keep their URL or say common pract
   const published = entries.filter((e) => e.provenance.kind === "published");
   const common = entries.filter((e) => e.provenance.kind === "common-practice");
   expect(published.length + common.length).toBe(entries.length);
-  for (const e of published) expect(e.provenance.url).toMatch(/^https?:\/\//);
+  for (const e of published) if (e.provenance.url !== null) expect(e.provenance.url).toMatch(/^https?:\/\//);
+  // Sources without URL are named as indicators.tsv names them (the seed document, a GitHub file, a template page).
+  for (const e of published.filter((x) => x.provenance.url === null)) expect(e.provenance.label).toMatch(/^(seed:|github-index|\(template page)/);
   for (const e of common) {
     expect(e.provenance.url).toBeNull();
     expect(e.provenance.label.startsWith("常见做法")).toBe(true);
   }
-  // 178 seed rows cite a URL (domain §e); 8 of them are 反例 rows, kept as anti-patterns.
-  expect(published.length + ANTI_PATTERNS.filter((a) => a.url !== null).length).toBe(178);
+  // 178 seed rows cite a source (domain §e); some of them are 反例 rows, kept as anti-patterns.
+  const antiWithSource = ANTI_PATTERNS.filter((a) => a.source !== null && !a.source.startsWith("none-in-corpus")).length;
+  expect(published.length + antiWithSource).toBe(178);
+  // The 235 seed indicators: published, or common practice marked 待核实 ("none-in-corpus"); the rest say 常见做法.
   expect(entries.filter((e) => e.provenance.label === "常见做法（待核实）").length + published.length).toBe(235);
+  expect(entries.filter((e) => e.provenance.label === "常见做法").length).toBe(entries.length - 235);
 });
 
 test("anti-patterns are never entries, and process-indicator flags every one of them", () => {

@@ -164,8 +164,12 @@ function parseRange(t: string): [number, number] | null | "bad" {
   return lo <= hi ? [lo, hi] : "bad";
 }
 
+/** Prefix of a published source without URL in the 来源 column ("资料：seed:000_….txt"). */
+export const SOURCE_PREFIX = "资料：";
+
 function parseProvenance(t: string, source: string): Provenance {
   if (/^https?:\/\//i.test(t)) return { kind: "published", url: t, label: "公开资料" };
+  if (t.startsWith(SOURCE_PREFIX) && t.length > SOURCE_PREFIX.length) return { kind: "published", url: null, label: t.slice(SOURCE_PREFIX.length) };
   if (t.startsWith("常见做法")) return { kind: "common-practice", url: null, label: t };
   return { kind: "custom", url: null, label: t || source };
 }
@@ -200,7 +204,17 @@ export function parseLibraryRows(
     const arr = rows as readonly (readonly unknown[])[];
     let best = -1;
     let bestCount = 0;
+    const labels = Object.values(mapping).filter((v): v is string => typeof v === "string").map((v) => normText(v));
     for (let i = 0; i < Math.min(arr.length, 10); i++) {
+      if (labels.length) {
+        // Mapped by label: the header is the first row holding every label.
+        const row = new Set(arr[i].map((c) => normText(cellText(c))));
+        if (labels.every((l) => row.has(l))) {
+          best = i;
+          break;
+        }
+        continue;
+      }
       const cols = detectColumns(arr[i]);
       const n = Object.keys(cols).length;
       if (cols.name !== undefined && n > bestCount) {
@@ -355,7 +369,8 @@ export function libraryToRows(entries: readonly LibraryEntry[]): string[][] {
       direction: e.direction,
       types: e.types.join("、"),
       aliases: e.aliases.join("、"),
-      provenance: e.provenance.kind === "published" && e.provenance.url ? e.provenance.url : e.provenance.label,
+      provenance:
+        e.provenance.kind !== "published" ? e.provenance.label : e.provenance.url ?? `${SOURCE_PREFIX}${e.provenance.label}`,
     };
     rows.push(EXPORT_HEADERS.map(([f]) => value[f]));
   }

@@ -14,6 +14,8 @@ export interface ProjectTypeDef {
   aliases: readonly string[];
   /** Words of a project name / purpose / goal that suggest the type. */
   keywords: readonly string[];
+  /** Words that suggest it weakly (shared with other types: 农村, 系统, 工作经费 …): weight 1. */
+  weak?: readonly string[];
 }
 
 export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
@@ -21,17 +23,20 @@ export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
   {
     id: "基础设施建设",
     aliases: ["基础设施", "工程建设", "基建"],
-    keywords: ["基础设施", "道路", "公路", "桥梁", "管网", "工程", "改造", "新建", "修缮", "硬化", "供水", "排水", "路灯", "厂房", "园区建设", "市政", "雨污", "停车场", "广场", "提升改造", "升级改造", "施工"],
+    keywords: ["基础设施", "道路", "公路", "桥梁", "管网", "修缮", "硬化", "供水", "排水", "路灯", "厂房", "市政", "雨污", "停车场", "广场", "提升改造", "升级改造"],
+    weak: ["工程", "改造", "新建", "施工", "园区建设"],
   },
   {
     id: "会议/活动",
     aliases: ["会议", "活动", "会议活动", "会务"],
-    keywords: ["会议", "会场", "活动", "开工仪式", "开工", "论坛", "展会", "博览会", "庆典", "仪式", "赛事", "年会", "座谈", "观摩", "推介会", "运动会"],
+    keywords: ["会议", "会场", "开工仪式", "开工", "论坛", "展会", "博览会", "庆典", "仪式", "赛事", "年会", "座谈", "观摩", "推介会", "运动会"],
+    weak: ["活动"],
   },
   {
     id: "设备购置/租赁",
     aliases: ["设备购置", "设备租赁", "购置", "租赁", "采购"],
-    keywords: ["购置", "采购", "设备", "租赁", "机械", "车辆", "器材", "装备", "仪器", "家具", "更新"],
+    keywords: ["购置", "采购", "租赁", "机械", "器材", "装备", "仪器", "家具"],
+    weak: ["设备", "更新", "车辆"],
   },
   {
     id: "培训",
@@ -55,12 +60,14 @@ export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
   {
     id: "信息化建设",
     aliases: ["信息化建设/运维", "信息化", "信息系统", "运维"],
-    keywords: ["信息化", "系统", "平台", "软件", "网络", "数据", "运维", "机房", "智慧", "数字化", "电子政务", "网站", "服务器", "视频监控", "监控"],
+    keywords: ["信息化", "软件", "运维", "机房", "智慧", "数字化", "电子政务", "网站", "服务器", "视频监控"],
+    weak: ["系统", "平台", "网络", "数据", "监控"],
   },
   {
     id: "招商引资",
     aliases: ["招商"],
-    keywords: ["招商", "引资", "投资", "签约", "外资", "项目引进", "营商环境", "投资促进"],
+    keywords: ["招商", "引资", "签约", "外资", "项目引进", "营商环境", "投资促进"],
+    weak: ["投资"],
   },
   {
     id: "安全生产监管",
@@ -70,12 +77,14 @@ export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
   {
     id: "环保/污染治理",
     aliases: ["环保", "污染治理", "生态环境", "环境治理"],
-    keywords: ["环保", "污染", "治理", "污水", "大气", "扬尘", "降尘", "垃圾", "固废", "生态", "环境", "监测站", "水质", "秸秆", "禁烧", "河道", "黑臭", "减排"],
+    keywords: ["环保", "污染", "污水", "大气", "扬尘", "降尘", "垃圾", "固废", "监测站", "水质", "秸秆", "禁烧", "河道", "黑臭", "减排"],
+    weak: ["治理", "生态", "环境"],
   },
   {
     id: "党务政务/办公运转",
     aliases: ["党务政务", "办公运转", "机关运转", "党建", "政务"],
-    keywords: ["党建", "党务", "办公", "运转", "物业", "机关", "公用经费", "政务", "档案", "信访", "值班", "后勤", "保障经费", "工作经费", "村级组织", "村干部"],
+    keywords: ["党建", "党务", "物业", "公用经费", "档案", "信访", "值班", "后勤", "村级组织", "村干部"],
+    weak: ["办公", "运转", "保障经费", "工作经费", "机关", "政务"],
   },
   {
     id: "科技/人才",
@@ -90,12 +99,14 @@ export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
   {
     id: "财政管理",
     aliases: ["财政", "财务管理"],
-    keywords: ["财政", "预算", "国库", "绩效评价", "审计", "会计", "政府采购", "债务", "资产", "非税", "财务", "评审", "代理记账", "专项债"],
+    keywords: ["财政", "国库", "绩效评价", "审计", "会计", "政府采购", "债务", "非税", "代理记账", "专项债"],
+    weak: ["资产", "财务", "评审", "预算"],
   },
   {
     id: "农业农村",
     aliases: ["农业", "农村", "乡村振兴", "三农"],
-    keywords: ["农业", "农村", "种植", "养殖", "农田", "粮食", "乡村振兴", "畜牧", "灌溉", "农机", "耕地", "村集体", "农产品", "动物防疫", "农民", "水利", "人居环境", "厕所"],
+    keywords: ["农业", "种植", "养殖", "农田", "粮食", "乡村振兴", "畜牧", "灌溉", "农机", "耕地", "村集体", "农产品", "动物防疫", "厕所"],
+    weak: ["农村", "农民", "水利", "人居环境"],
   },
   {
     id: "教育",
@@ -110,17 +121,20 @@ export const PROJECT_TYPES: readonly ProjectTypeDef[] = [
   {
     id: "社会保障/就业",
     aliases: ["社会保险/基金", "社会保险", "社保", "就业", "社保基金"],
-    keywords: ["社保", "养老保险", "医疗保险", "就业", "基金", "待遇", "创业", "职业技能", "公益性岗位", "失业", "养老服务", "社会保险"],
+    keywords: ["社保", "养老保险", "医疗保险", "就业", "创业", "职业技能", "公益性岗位", "失业", "养老服务", "社会保险"],
+    weak: ["基金", "待遇"],
   },
   {
     id: "课题研究/文字成果",
     aliases: ["研究/文字成果", "研究成果", "课题研究", "文字成果", "调研"],
-    keywords: ["课题", "研究", "调研", "编纂", "志书", "年鉴", "咨询", "评估报告", "白皮书", "汇编"],
+    keywords: ["课题", "调研", "编纂", "志书", "年鉴", "咨询", "评估报告", "白皮书", "汇编"],
+    weak: ["研究"],
   },
   {
     id: "文化旅游/宣传",
     aliases: ["文化旅游", "文化", "旅游", "宣传", "文体"],
-    keywords: ["文化", "旅游", "文艺", "演出", "图书", "非遗", "宣传", "体育", "文物", "广播", "电影", "景区", "全民健身", "书屋"],
+    keywords: ["旅游", "文艺", "演出", "图书", "非遗", "体育", "文物", "广播", "电影", "景区", "全民健身", "书屋"],
+    weak: ["文化", "宣传"],
   },
 ];
 
@@ -156,9 +170,10 @@ export interface ProjectText {
 }
 
 /** Keywords sorted longest first, so that "安全生产" is taken before "生产". */
-const KEYWORDS: { type: string; word: string; key: string }[] = PROJECT_TYPES.flatMap((t) =>
-  t.keywords.map((word) => ({ type: t.id, word, key: normText(word) })),
-).sort((a, b) => b.key.length - a.key.length);
+const KEYWORDS: { type: string; word: string; key: string; weight: number }[] = PROJECT_TYPES.flatMap((t) => [
+  ...t.keywords.map((word) => ({ type: t.id, word, key: normText(word), weight: Math.min(normText(word).length, 4) })),
+  ...(t.weak ?? []).map((word) => ({ type: t.id, word, key: normText(word), weight: 1 })),
+]).sort((a, b) => b.key.length - a.key.length);
 
 function scan(text: string, weight: number, into: Map<string, InferredType>): void {
   let rest = normText(text);
@@ -166,7 +181,7 @@ function scan(text: string, weight: number, into: Map<string, InferredType>): vo
   for (const k of KEYWORDS) {
     if (!rest.includes(k.key)) continue;
     const cur = into.get(k.type) ?? { type: k.type, score: 0, hits: [] };
-    cur.score += weight * Math.min(k.key.length, 4);
+    cur.score += weight * k.weight;
     if (!cur.hits.includes(k.word)) cur.hits.push(k.word);
     into.set(k.type, cur);
     // A longer keyword consumes its text, so "安全生产" does not also count as "生产".

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { OperatorSchema } from "../value/types";
 import { parseValue } from "../value/parse";
+import { gradeScaleOf } from "../value/grades";
 import { canonicalUnit } from "../value/units";
 import { canonicalLevel1, canonicalLevel2, FORMS } from "../forms/categories";
 import type { Form } from "../model/schema";
@@ -30,7 +31,8 @@ export const ValueFormSchema = z.object({
 export type ValueForm = z.infer<typeof ValueFormSchema>;
 
 /**
- * Where an entry comes from: a published table (`published`, with its URL, from indicators.tsv),
+ * Where an entry comes from: a published table (`published`, from indicators.tsv: its URL, or with
+ * url null a source without one, e.g. the seed document; the label says which),
  * common practice (`common-practice`, 常见做法: standard wording no single public source was kept
  * for), or a bureau's own library (`custom`, label = what the import called it).
  */
@@ -80,6 +82,8 @@ export interface AntiPattern {
   definition: string;
   note: string;
   url: string | null;
+  /** The source as indicators.tsv gives it (a URL or a description), or null. */
+  source: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +136,10 @@ export function deriveValueForm(typical: string, unit: string | null, range: [nu
     return { kind: "quantitative", op, range: r, grades: [] };
   }
   if (unit !== null) return { kind: "quantitative", op, range, grades: [] };
+  // A grade of a known scale brings the scale (优 → 优/良/中/低/差); other words stand alone.
+  const scale = v.kind === "qualitative" ? gradeScaleOf(v.grade) : null;
+  if (scale && !scale.weak && !scale.id.startsWith("improve-") && scale.id !== "compliance" && scale.id !== "effect")
+    return { kind: "qualitative", op: null, range: null, grades: [...scale.levels] };
   return { kind: "qualitative", op: null, range: null, grades: gradesOf(typical.replace(/^[=＝]/, "")) };
 }
 

@@ -71,9 +71,12 @@ export interface SearchOptions {
 export type PinyinProvider = (text: string) => string;
 
 interface PinyinKey {
+  /** The syllables as stored ("xiang mu yan shou"). */
+  text: string;
   full: string;
   initials: string;
-  syllables: string[];
+  /** Split on first use (only mixed queries need them). */
+  syllables: string[] | null;
 }
 
 interface Item {
@@ -118,10 +121,29 @@ function letterMask(s: string): number {
   return m;
 }
 
-function pinyinKey(syl: string): PinyinKey | null {
-  const syllables = syl.split(" ").filter(Boolean);
-  if (!syllables.length) return null;
-  return { full: syllables.join(""), initials: syllables.map((s) => (/^\d/.test(s) ? s : s[0])).join(""), syllables };
+/** full and initials of "xiang mu 2 xing" in one pass: "xiangmu2xing", "xm2x" (digits stay whole). */
+const INITIALS: number[] = [];
+
+function pinyinKey(text: string): PinyinKey | null {
+  const full = text.indexOf(" ") < 0 ? text : text.replace(/ /g, "");
+  if (!full) return null;
+  let n = 0;
+  let start = true;
+  let digits = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      start = true;
+      continue;
+    }
+    if (start) {
+      INITIALS[n++] = c;
+      digits = c >= 48 && c <= 57;
+    } else if (digits) INITIALS[n++] = c;
+    start = false;
+  }
+  INITIALS.length = n;
+  return { text, full, initials: String.fromCharCode.apply(null, INITIALS), syllables: null };
 }
 
 /** Bigram codes of a key; with `add`, characters not yet known get an id, else their bigrams give -1. */
@@ -171,7 +193,10 @@ export function createSearchIndex(entries: readonly LibraryEntry[], options: Ind
     for (const p of py) if (p) letters |= letterMask(p.full);
     // Definitions are searched as written, lower-cased (normText per definition costs too much at 5,000).
     items.push({ entry, keys, standard, grams, py, letters, def: entry.definition.toLowerCase(), types: entry.types });
-    for (const g of grams) for (const b of g) push(postings, b, n);
+    for (let i = 0; i < grams.length; i++) {
+      const g = grams[i];
+      for (let j = 0; j < g.length; j++) if (g[j] >= 0) push(postings, g[j], n);
+    }
     for (const k of keys.slice(0, standard)) push(standardKeys, k, n);
   });
   const idf = new Map<number, number>();
@@ -207,16 +232,20 @@ function weightedDice(index: SearchIndex, qGrams: readonly number[], qSet: Reado
   return qw + kw > 0 ? (2 * common) / (qw + kw) : 0;
 }
 
-function chineseKeyScore(index: SearchIndex, q: string, qGrams: readonly number[], qSet: ReadonlySet<number>, k: string, kGrams: readonly number[]): [number, MatchKind] {
-  if (q === k) return [1, "exact"];
-  if (k.startsWith(q)) return [0.72 + 0.25 * (q.length / k.length), "prefix"];
-  if (k.includes(q)) return [0.62 + 0.3 * (q.length / k.length), "contains"];
-  if (k.length >= 2 && q.includes(k)) return [0.5 + 0.4 * (k.length / q.length), "containedIn"];
-  if (q.length < 2) return [0, "fuzzy"];
+/** The kind of the last key match (set by chineseKeyScore / pinyinKeyScore; avoids a tuple per key). */
+let KIND: MatchKind = "fuzzy";
+
+function chineseKeyScore(index: SearchIndex, q: string, qGrams: readonly number[], qSet: ReadonlySet<number>, k: string, kGrams: readonly number[]): number {
+  KIND = "fuzzy";
+  if (q === k) return (KIND = "exact"), 1;
+  if (k.startsWith(q)) return (KIND = "prefix"), 0.72 + 0.25 * (q.length / k.length);
+  if (k.includes(q)) return (KIND = "contains"), 0.62 + 0.3 * (q.length / k.length);
+  if (k.length >= 2 && q.includes(k)) return (KIND = "containedIn"), 0.45 + 0.4 * (k.length / q.length);
+  if (q.length < 2) return 0;
   const dice = weightedDice(index, qGrams, qSet, kGrams);
-  if (dice === 0) return [0, "fuzzy"];
+  if (dice === 0) return 0;
   const lev = q.length <= 24 && k.length <= 24 ? 1 - levenshtein(q, k) / Math.max(q.length, k.length) : 0;
-  return [Math.min(0.86, Math.max(dice * 0.9, lev * 0.85)), "fuzzy"];
+  return Math.min(0.86, Math.max(dice * 0.9, lev * 0.85));
 }
 
 /** Matches q as consecutive syllable prefixes (each syllable given whole or by its start). */
@@ -237,22 +266,25 @@ function syllablePrefixMatch(q: string, syl: readonly string[], start: number): 
   return go(0, start);
 }
 
-function pinyinKeyScore(q: string, p: PinyinKey): [number, MatchKind] {
-  const { full, initials, syllables } = p;
-  if (q === full) return [0.98, "pinyinFull"];
-  if (q === initials) return [0.97, "pinyinInitials"];
-  if (q.length === 1) return initials.startsWith(q) ? [0.55, "pinyinInitials"] : [0, "pinyin"];
-  if (full.startsWith(q)) return [0.72 + 0.25 * (q.length / full.length), "pinyinFull"];
-  if (initials.startsWith(q)) return [0.7 + 0.25 * (q.length / initials.length), "pinyinInitials"];
-  if (q.length >= 3 && full.includes(q)) return [0.6 + 0.25 * (q.length / full.length), "pinyinFull"];
-  if (initials.includes(q)) return [0.58 + 0.25 * (q.length / initials.length), "pinyinInitials"];
+function pinyinKeyScore(q: string, p: PinyinKey): number {
+  const { full, initials } = p;
+  KIND = "pinyinFull";
+  if (q === full) return 0.98;
+  if (q.length === 1) return (KIND = "pinyinInitials"), initials.charCodeAt(0) === q.charCodeAt(0) ? 0.55 : 0;
+  if (q === initials) return (KIND = "pinyinInitials"), 0.97;
+  if (full.startsWith(q)) return 0.72 + 0.25 * (q.length / full.length);
+  if (initials.startsWith(q)) return (KIND = "pinyinInitials"), 0.7 + 0.25 * (q.length / initials.length);
+  if (q.length >= 3 && full.includes(q)) return 0.6 + 0.25 * (q.length / full.length);
+  if (initials.includes(q)) return (KIND = "pinyinInitials"), 0.58 + 0.25 * (q.length / initials.length);
   // Mixed: "xmyanshou", "xiangmuysgl" — syllable prefixes from some syllable on.
+  KIND = "pinyin";
+  const syllables = p.syllables ?? (p.syllables = p.text.split(" ").filter(Boolean));
   for (let s = 0; s < syllables.length; s++) {
-    if (syllables[s][0] !== q[0]) continue;
+    if (syllables[s].charCodeAt(0) !== q.charCodeAt(0)) continue;
     const used = syllablePrefixMatch(q, syllables, s);
-    if (used > 0) return [0.56 + 0.3 * (used / syllables.length) + (s === 0 ? 0.05 : 0), "pinyin"];
+    if (used > 0) return 0.56 + 0.3 * (used / syllables.length) + (s === 0 ? 0.05 : 0);
   }
-  return [0, "pinyin"];
+  return 0;
 }
 
 interface TextHit {
@@ -265,12 +297,12 @@ function scoreItem(index: SearchIndex, item: Item, q: string, latin: boolean, qG
   let best: TextHit | null = null;
   for (let i = 0; i < item.keys.length; i++) {
     let s: number;
-    let kind: MatchKind;
     if (latin) {
       const p = item.py[i];
       if (!p) continue;
-      [s, kind] = pinyinKeyScore(q, p);
-    } else [s, kind] = chineseKeyScore(index, q, qGrams, qSet, item.keys[i], item.grams[i]);
+      s = pinyinKeyScore(q, p);
+    } else s = chineseKeyScore(index, q, qGrams, qSet, item.keys[i], item.grams[i]);
+    let kind = KIND;
     if (i >= item.standard) {
       s *= ALIAS_FACTOR;
       if (kind === "exact") kind = "alias";
@@ -321,15 +353,15 @@ function resolveContext(ctx: SearchContext | undefined, filterType: string | nul
   };
 }
 
-function contextScore(item: Item, ctx: ResolvedContext, reasons: Reason[]): number {
+function contextScore(item: Item, ctx: ResolvedContext, reasons: Reason[] | null): number {
   let s = 0;
   const e = item.entry;
   if (ctx.level2 && sameLevel2(e.level2, ctx.level2)) {
     s += 15;
-    reasons.push({ code: "level2", data: { level2: e.level2 } });
+    reasons?.push({ code: "level2", data: { level2: e.level2 } });
   } else if (ctx.level1 && inLevel1(e, ctx.level1)) {
     s += 4;
-    reasons.push({ code: "level1", data: { level1: ctx.level1 } });
+    reasons?.push({ code: "level1", data: { level1: ctx.level1 } });
   } else if (ctx.level2 && level2Class(ctx.level2)) s -= 5;
   let typeBoost = 0;
   let typeHit: InferredType | null = null;
@@ -343,14 +375,14 @@ function contextScore(item: Item, ctx: ResolvedContext, reasons: Reason[]): numb
   }
   if (typeHit) {
     s += typeBoost;
-    reasons.push(
+    reasons?.push(
       typeHit.hits.length
         ? { code: "projectType", data: { type: typeHit.type, hits: typeHit.hits.join("、") } }
         : { code: "typeMatch", data: { type: typeHit.type } },
     );
   } else if (ctx.types.length && item.types.includes(GENERAL_TYPE)) {
     s += 3;
-    reasons.push({ code: "general" });
+    reasons?.push({ code: "general" });
   }
   return s;
 }
@@ -362,27 +394,24 @@ const EMPTY: ReadonlySet<number> = new Set();
 
 /** Ranked entries for a query (best first). An empty query lists the filtered entries by context. */
 export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult[] {
-  const limit = opts.limit ?? 10;
+  const limit = Math.max(1, opts.limit ?? 10);
   const q = normText(query);
   const ctx = resolveContext(opts.context, opts.type);
-  const results: SearchResult[] = [];
   const latin = LATIN_RE.test(q) && /[a-z]/.test(q);
+  // The best `limit` candidates so far, best first; reasons are built for these only.
+  const top: Candidate[] = [];
 
   const consider = (n: number, hit: TextHit | null) => {
     const item = index.items[n];
-    const reasons: Reason[] = [];
-    if (hit) reasons.push({ code: hit.kind, data: { key: hit.key } });
-    const c = contextScore(item, ctx, reasons);
-    const text = hit ? hit.score : 0;
+    const text = hit ? Math.round(hit.score * 1000) / 1000 : 0;
     const exactBonus = hit && hit.kind === "exact" ? 50 : 0;
-    results.push({
-      entry: item.entry,
-      score: Math.round((text * 100 + c + exactBonus) * 100) / 100,
-      textScore: Math.round(text * 1000) / 1000,
-      match: hit ? hit.kind : "browse",
-      matchedKey: hit ? hit.key : item.keys[0],
-      reasons,
-    });
+    const score = Math.round((text * 100 + contextScore(item, ctx, null) + exactBonus) * 100) / 100;
+    const c: Candidate = { n, hit, score, text, item };
+    if (top.length === limit && !before(c, top[limit - 1])) return;
+    let i = top.length;
+    while (i > 0 && before(c, top[i - 1])) i--;
+    top.splice(i, 0, c);
+    if (top.length > limit) top.pop();
   };
 
   if (!q) {
@@ -415,12 +444,34 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
     }
   }
 
-  results.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.textScore - a.textScore ||
-      a.entry.name.length - b.entry.name.length ||
-      (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
-  );
-  return results.slice(0, limit);
+  return top.map(({ hit, score, text, item }) => {
+    const reasons: Reason[] = hit ? [{ code: hit.kind, data: { key: hit.key } }] : [];
+    contextScore(item, ctx, reasons);
+    return {
+      entry: item.entry,
+      score,
+      textScore: text,
+      match: hit ? hit.kind : "browse",
+      matchedKey: hit ? hit.key : item.keys[0],
+      reasons,
+    };
+  });
+}
+
+interface Candidate {
+  n: number;
+  hit: TextHit | null;
+  score: number;
+  text: number;
+  item: Item;
+}
+
+/** Ranking order: score, then text score, then the shorter name, then the id. */
+function before(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.text !== b.text) return a.text > b.text;
+  const la = a.item.entry.name.length;
+  const lb = b.item.entry.name.length;
+  if (la !== lb) return la < lb;
+  return a.item.entry.id < b.item.entry.id;
 }

@@ -8,8 +8,21 @@ export const CATALOGS: Record<Locale, Catalog> = { "zh-CN": zhCN, en };
 
 /** Replaces {name} placeholders with data values. */
 export function interpolate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, k: string) => (k in data ? String(data[k]) : all));
+  // The template split once into literal / placeholder parts: [text, key, text, key, text …].
+  let parts = COMPILED.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (COMPILED.size >= 2000) COMPILED.clear();
+    COMPILED.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
+const COMPILED = new Map<string, string[]>();
 
 export function formatMessage(
   locale: Locale,

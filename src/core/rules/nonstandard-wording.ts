@@ -66,6 +66,8 @@ export const rule: Rule = {
         close = suggestForRow(index, row, ctx.table, { limit: 8, types })
           .filter((s) => inLevel1(s.entry, l1))
           .filter((s) => s.match === "alias" || (s.match !== "definition" && s.textScore >= CLOSE))
+          // A short standard name inside a long free text ("满意度" in "项目单位满意度") is not close.
+          .filter((s) => s.match !== "containedIn" || s.matchedKey.length * 2 >= key.length)
           .slice(0, MAX_SUGGESTIONS);
         if (cache.size >= CACHE_MAX) cache.clear();
         cache.set(cacheKey, close);

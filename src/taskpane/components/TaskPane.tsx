@@ -6,11 +6,12 @@ import { PaneController, type ControllerOptions } from "../controller";
 import { LocaleContext, useT } from "../i18n";
 import { IssuesTab } from "./IssuesTab";
 import { Notices } from "./Notices";
+import { PlanTab } from "./PlanTab";
 import { TablesTab } from "./TablesTab";
 import { usePaneStyles } from "./styles";
 
-/** Tabs of the pane. 指标库 (library) and 支出计划 (plan) join later. */
-export type TabId = "tables" | "check";
+/** Tabs of the pane. 指标库 (library) joins later. */
+export type TabId = "tables" | "check" | "plan";
 
 /** The pane over a controller (rendered directly in tests). */
 export function PaneView({ controller, initialTab = "check" }: { controller: PaneController; initialTab?: TabId }) {
@@ -30,12 +31,21 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
         <Tab value="check" data-tab="check">
           {`${t("tabs.check")}${state.issues.length ? ` (${state.issues.length})` : ""}`}
         </Tab>
+        <Tab value="plan" data-tab="plan">
+          {t("tabs.plan")}
+        </Tab>
       </TabList>
       <Notices notices={state.notices} onDismiss={(id) => controller.dismissNotice(id)} />
       {(state.phase === "idle" || (state.phase === "detecting" && state.tables.length === 0)) && (
         <Spinner size="small" label={t("starting")} />
       )}
-      {tab === "tables" ? <TablesTab controller={controller} state={state} /> : <IssuesTab controller={controller} state={state} />}
+      {tab === "tables" ? (
+        <TablesTab controller={controller} state={state} />
+      ) : tab === "plan" ? (
+        <PlanTab controller={controller} state={state} />
+      ) : (
+        <IssuesTab controller={controller} state={state} />
+      )}
     </main>
   );
 }

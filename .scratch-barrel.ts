@@ -1,1 +1,0 @@
-import * as L from "./src/core/library"; console.log(L);

@@ -1,0 +1,81 @@
+import { rule, builtinSearchIndex } from "../../src/core/rules/nonstandard-wording";
+import { runRules } from "../../src/core/rules/engine";
+import { ALL_RULES } from "../../src/core/rules/registry";
+import { CATALOGS } from "../../src/core/messages";
+import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
+import { createSearchIndex } from "../../src/core/library/search";
+import { mergeLibraries, parseLibraryRows } from "../../src/core/library/import";
+import { REVIEW_MARK } from "../../src/core/library/suggest";
+import { testRule } from "../helpers/rule-tester";
+import { ind, makeTable } from "../helpers/table";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+
+const one = (level1: string, level2: string, name: string, value = "≥90%") => makeTable({ indicators: [ind(level1, level2, name, value, "说明")] });
+
+testRule(rule, {
+  valid: [
+    { name: "standard names", table: one("产出指标", "数量指标", "培训人次", "≥200人次") },
+    { name: "a standard name with its optional part dropped", table: one("产出指标", "质量指标", "项目验收合格率", "=100%") },
+    { name: "written with spaces and punctuation", table: one("产出指标", "质量指标", "项目（工程） 验收合格率。", "=100%") },
+    { name: "a process measure is process-indicator's business", table: one("产出指标", "时效指标", "资金拨付及时率", "=100%") },
+    { name: "nothing close in the library", table: one("效益指标", "可持续影响指标", "对未来的影响") },
+    { name: "unknown 一级: level1-unknown's business", table: one("其他指标", "数量指标", "培训人数", "≥20人") },
+    { name: "a short standard name inside a longer free text is not close", table: one("满意度指标", "服务对象满意度指标", "项目单位满意度") },
+    { name: "the close entry is in another 一级 (群众反响 is a satisfaction item)", table: one("效益指标", "社会效益指标", "群众对项目的社会反响") },
+    { name: "empty and one-character names", table: makeTable({ indicators: [ind("产出指标", "数量指标", null, "≥1个"), ind("产出指标", "数量指标", "数", "≥1个")] }) },
+  ],
+  invalid: [
+    { name: "a known variant (alias)", table: one("满意度指标", "服务对象满意度指标", "满意度"), expect: [["C13", "alias"]] },
+    { name: "a close wording", table: one("产出指标", "数量指标", "家庭医生签约服务人数", "≥500人"), expect: [["C13", "close"]] },
+    { name: "a typo", table: one("产出指标", "质量指标", "验收合格律", "=100%"), expect: [["C13", "close"]] },
+    {
+      name: "the seed's infrastructure table",
+      table: seedTable3(),
+      expect: [["C13", "close"], ["C15", "alias"], ["C16", "alias"], ["C17", "alias"], ["C19", "alias"], ["C20", "alias"]],
+    },
+    { name: "the seed's event table: the bare 满意度", table: seedTable1(), expect: [["C22", "alias"]] },
+  ],
+});
+
+test("registered, with messages in both catalogs", () => {
+  expect(ALL_RULES).toContain(rule);
+  for (const locale of ["zh-CN", "en"] as const) {
+    const entry = (CATALOGS[locale].rules as Record<string, { messages: Record<string, string> }>)["nonstandard-wording"];
+    expect(Object.keys(entry.messages).sort()).toEqual(["alias", "close"]);
+  }
+});
+
+test("info severity; up to three suggestions, each replacing the name, the description and an unfit value", () => {
+  const issues = runRules([seedTable3()], { rules: [rule] });
+  expect(issues.every((i) => i.severity === "info")).toBe(true);
+  const timely = issues.find((i) => i.cell === "C15")!; // 按时完工, value "12月"
+  expect(timely.data.suggestion).toBe("工程完工时间");
+  expect(timely.suggestions!.length).toBeGreaterThanOrEqual(1);
+  expect(timely.suggestions!.length).toBeLessThanOrEqual(3);
+  const first = timely.suggestions![0];
+  expect(first.text.startsWith("工程完工时间")).toBe(true);
+  const cells = first.edits.map((e) => e.cell);
+  expect(cells).toEqual(["C15", "D15"]); // "12月" is a date: kept
+  const upgrade = issues.find((i) => i.cell === "C13")!; // 园区基础设施升级改造, value ≥100百分比 (a % for a count)
+  expect(upgrade.suggestions![0].edits).toEqual([
+    { sheet: "Sheet1", cell: "C13", value: "完成基础设施改造项目数" },
+    { sheet: "Sheet1", cell: "D13", value: BUILTIN_ENTRIES.find((e) => e.name === "完成基础设施改造项目数")!.definition },
+    { sheet: "Sheet1", cell: "F13", value: `≥X个${REVIEW_MARK}` },
+  ]);
+  for (const i of issues) expect(i.message).toContain(String(i.data.suggestion));
+});
+
+test("the two copied event tables get the same reports", () => {
+  const cells = (t: ReturnType<typeof seedTable1>) => runRules([t], { rules: [rule] }).map((i) => [i.cell, i.messageId, i.data.suggestion]);
+  expect(cells(seedTable2())).toEqual(cells(seedTable1()));
+});
+
+test("options.libraryIndex: a merged custom library is used instead of the built-in one", () => {
+  const custom = parseLibraryRows([["二级指标", "三级指标", "指标解释", "计量单位", "别名"], ["数量指标", "巡河次数", "全年河长巡河的次数", "次", "河长巡河次数"]]).entries;
+  const table = one("产出指标", "数量指标", "河长巡河次数", "≥48次");
+  expect(runRules([table], { rules: [rule] })).toEqual([]);
+  const libraryIndex = createSearchIndex(mergeLibraries(BUILTIN_ENTRIES, custom));
+  const issues = runRules([table], { rules: [rule], options: { libraryIndex } });
+  expect(issues.map((i) => [i.cell, i.messageId, i.data.suggestion])).toEqual([["C13", "alias", "巡河次数"]]);
+  expect(builtinSearchIndex().entries).toBe(BUILTIN_ENTRIES);
+});
