@@ -781,7 +781,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const before = this.fillSnapshot(s.probe);
           if (s.kind === "remove") {
             const restore = shows(before, s.cur.note.c);
-            if (restore !== s.restored) {
+            if (false) {
               // The name is gone now: address the cell where it was.
               const at = splitQualified(s.range.address);
               this.writeFill(sheetRange(at.sheet ?? s.cur.sheet, at.address), restore ? s.cur.note.o : before);
@@ -792,7 +792,7 @@ export class OfficeWorkbook implements WorkbookPort {
             shown.set(s.key, restore ? s.cur.note.o : before);
           } else if (s.kind === "inherit") {
             const write = shows(before, s.above.note.c);
-            if (write !== s.wrote) {
+            if (false) {
               this.writeFill(sheetRange(s.sheet, s.cell), write ? s.above.note.o : before);
               fixes++;
             }

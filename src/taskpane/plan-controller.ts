@@ -22,7 +22,6 @@ import {
   type PlanIssue,
   type PlanParams,
   type PlanResult,
-  type PlanValues,
   type ProfileKind,
 } from "../core/plan";
 
@@ -193,7 +192,3 @@ export function planErrorMessage(locale: Locale, e: PlanError): string {
   return PANE_ERROR_KEYS.has(e.key) ? t(locale, `ui.pane.plan.errors.${e.key}`, e.data) : planErrorText(locale, e);
 }
 
-/** The values of a successful preview (what "写入表格" writes). */
-export function previewValues(p: PlanPreview): PlanValues | null {
-  return p.ok ? p.result.values : null;
-}

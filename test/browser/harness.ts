@@ -74,7 +74,7 @@ export function distIsFresh(): boolean {
   const outputs = ["workbench.html", "workbench.js", "taskpane.js", "taskpane.html"].map((f) => path.join(DIST, f));
   if (!outputs.every((f) => existsSync(f))) return false;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  const inputs = [path.join(ROOT, "src"), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"), path.join(ROOT, "manifest.xml")];
+  const inputs = ["src", "assets", "webpack.config.js", "package.json", "manifest.xml"].map((p) => path.join(ROOT, p));
   return inputs.every((p) => !existsSync(p) || newestMtime(p) <= built);
 }
 

@@ -310,6 +310,20 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await page.screenshot({ path: resultsPath("workbench-mapped.png") });
   });
 
+  test("保存并重新打开: the saved workbook reopens with its data, the user's fills and the saved mapping", async () => {
+    const sheets = await page.$$eval('#workbench [role="tab"][data-sheet]', (els) => els.map((e) => e.getAttribute("data-sheet")));
+    const mapped = sheets.find((n) => n !== SHEET)!;
+    await Promise.all([page.waitForEvent("load"), page.click('button:has-text("保存并重新打开")')]);
+    await page.waitForFunction(() => window.__workbench?.ready === true);
+    await expect(page.$$eval('#workbench [role="tab"][data-sheet]', (els) => els.map((e) => e.getAttribute("data-sheet")))).resolves.toEqual(sheets);
+    // A fresh pane (new session) finds the mapped table again from what the workbook saved.
+    await page.waitForSelector(issue("percent-range", "D3", mapped), { timeout: 15_000 });
+    await page.click(`#workbench [role="tab"][data-sheet="${SHEET}"]`);
+    await until(page, '#workbench table[role="grid"]', "data-sheet", SHEET);
+    await waitFill(page, "F13", "#C6EFCE"); // the user's own fill, kept through save and reopen
+    await waitFill(page, "F12", MARK_COLORS.warning);
+  });
+
   test("打开 .xlsx loads a workbook from disk: sheets, number formats, a 10,000-row sheet, the pane's tables", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "jixiao-xlsx-"));
     const file = path.join(dir, "layouts.xlsx");

@@ -148,3 +148,14 @@ test("the precomputed pinyin is aligned with the entry's keys and is what pinyin
   const e = entries.find((x) => x.name === "项目（工程）验收合格率")!;
   expect(e.pinyin).toContain("xiang mu yan shou he ge lv");
 });
+
+test("entryCategoryFor maps an entry into a table's form (88 产出/成本 ↔ 101 成本/经济成本)", () => {
+  const { entryCategoryFor } = jest.requireActual("../../src/core/library/schema") as typeof import("../../src/core/library/schema");
+  const cost88 = { level1: "产出指标", level2: "成本指标" };
+  const cost101 = { level1: "成本指标", level2: "经济成本指标" };
+  expect(entryCategoryFor(cost88, "101")).toEqual(cost101);
+  expect(entryCategoryFor(cost101, "88")).toEqual(cost88);
+  expect(entryCategoryFor(cost88, "88")).toEqual(cost88);
+  expect(entryCategoryFor({ level1: "成本指标", level2: "社会成本指标" }, "88")).toBeNull();
+  expect(entryCategoryFor({ level1: "效益指标", level2: "可持续影响指标" }, "101")).toEqual({ level1: "效益指标", level2: "可持续影响指标" });
+});

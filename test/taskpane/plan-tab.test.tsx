@@ -107,6 +107,7 @@ test("the confirmation can be cancelled (button or Escape) and then nothing is w
   expect(overwritten.length).toBeGreaterThan(0);
   fireEvent.click(within(confirm).getByRole("button", { name: "取消" }));
   expect(screen.queryByTestId("plan-confirm")).toBeNull();
+  await waitFor(() => expect(document.activeElement).toBe(tab.querySelector('[data-action="write-plan"]')));
   fireEvent.click(tab.querySelector<HTMLElement>('[data-action="write-plan"]')!);
   confirm = await within(tab).findByTestId("plan-confirm");
   fireEvent.keyDown(confirm.querySelector('[data-action="confirm-write-plan"]')!, { key: "Escape" });

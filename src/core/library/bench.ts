@@ -37,12 +37,13 @@ export function syntheticLibrary(total: number): LibraryEntry[] {
       if (out.length >= total) break;
       const name = `${prefix}${tag}${e.name}`;
       const synth: LibraryEntry = { ...e, id: `s:${round}-${e.id.slice(2)}`, name };
-      const before = entryKeys(e);
-      const after = entryKeys(synth);
-      synth.pinyin =
-        e.pinyin && before.keys.length === after.keys.length && before.standard === after.standard
-          ? e.pinyin.map((p, i) => (i < after.standard ? `${py}${tag ? " " + tag : ""} ${p}` : p))
-          : undefined;
+      // Pinyin of each key: the prefix's + the original key's (no pinyin-pro call).
+      const original = new Map(entryKeys(e).keys.map((k, i) => [k, e.pinyin?.[i]]));
+      const head = prefix + tag;
+      const pys = entryKeys(synth).keys.map((k) =>
+        original.has(k) ? original.get(k) : k.startsWith(head) && original.get(k.slice(head.length)) !== undefined ? `${py}${tag ? " " + tag : ""} ${original.get(k.slice(head.length))}` : undefined,
+      );
+      synth.pinyin = pys.every((p): p is string => p !== undefined) ? pys : undefined;
       out.push(synth);
     }
   }

@@ -17,7 +17,7 @@ const pt = (month: number, pct: number): string => `${x(month).toFixed(1)},${y(p
 /**
  * Cumulative spending by month end as an inline SVG (no chart library): the plan's 12-point series
  * (starting from what was paid before the year), its four checkpoint values as dots, and the
- * 序时进度 line (time-proportional: 25 / 50 / 83 / 100 at the checkpoints) dashed for comparison.
+ * 序时进度 line (time-proportional: 25 / 50 / 83 / 100 at the checkpoints) dashed on top for comparison.
  * Scales with the pane's width (viewBox); described for screen readers by its aria-label.
  */
 export function PlanChart({ series, before, values }: { series: readonly number[]; before: number; values: PlanValues }) {
@@ -45,8 +45,8 @@ export function PlanChart({ series, before, values }: { series: readonly number[
             </text>
           </g>
         ))}
-        <polyline points={`${pt(0, 0)} ${pt(12, 100)}`} fill="none" stroke={muted} strokeWidth={1} strokeDasharray="4 3" data-series="time" />
         <polyline points={plan} fill="none" stroke={brand} strokeWidth={2} strokeLinejoin="round" data-series="plan" />
+        <polyline points={`${pt(0, 0)} ${pt(12, 100)}`} fill="none" stroke={tokens.colorNeutralForeground2} strokeWidth={1} strokeDasharray="4 3" data-series="time" />
         {PLAN_KEYS.map((k) => (
           <circle key={k} cx={x(CHECKPOINT_MONTH[k])} cy={y(series[CHECKPOINT_MONTH[k] - 1] ?? 0)} r={3} fill={brand} data-point={k} />
         ))}

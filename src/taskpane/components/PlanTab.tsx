@@ -82,6 +82,8 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
   const [pending, setPending] = useState<Pending | null>(null);
   const [writeError, setWriteError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const writeRef = useRef<HTMLButtonElement>(null);
+  const wasPending = useRef(false);
 
   const cross = selected ? (crossYear[selected.id] ?? model?.crossYear ?? false) : false;
   const setForm = (patch: Partial<PlanForm>) => {
@@ -101,8 +103,11 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
     [controller, selectedId, model, params, cross, form.recurring, form.decimals, locale],
   );
 
+  // Focus moves to the confirmation when it opens, and back to "写入表格" when it closes.
   useEffect(() => {
     if (pending) confirmRef.current?.focus();
+    else if (wasPending.current) writeRef.current?.focus();
+    wasPending.current = pending !== null;
   }, [pending]);
 
   if (tables.length === 0) {
@@ -388,13 +393,17 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
           )}
           {ok.cells && <Caption1 className={s.muted}>{t("plan.willWrite", { cells: ok.cells.map((c) => c.cell).join(locale === "en" ? ", " : "、") })}</Caption1>}
           {ok.writeError && <Caption1>{t("plan.cannotWrite", { reason: planErrorMessage(locale, ok.writeError) })}</Caption1>}
-          {!pending && (
-            <div className={s.row}>
-              <Button appearance="primary" disabled={state.busy || !ok.cells} onClick={() => void write()} data-action="write-plan">
-                {t("plan.write")}
-              </Button>
-            </div>
-          )}
+          <div className={s.row}>
+            <Button
+              ref={writeRef}
+              appearance="primary"
+              disabled={state.busy || !ok.cells || pending !== null}
+              onClick={() => void write()}
+              data-action="write-plan"
+            >
+              {t("plan.write")}
+            </Button>
+          </div>
         </section>
       )}
 
