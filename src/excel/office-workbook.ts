@@ -19,9 +19,10 @@
  *     and multi-area rules need RangeAreas (1.9) — above our 1.7 floor.
  *  3. A direct fill is what users expect a checker to do and what every platform renders at once.
  * The cost of direct fill is that we overwrite the user's fill, so we keep her format safe:
- *  - Before marking, the cell's fill is read (ExcelApi 1.9: `getCellProperties` → colour AND pattern,
- *    exact; 1.7/1.8: `format.fill.color`, where Excel reports No Fill as "#FFFFFF", so an explicit white
- *    fill is given back as No Fill — visually identical, documented in docs/highlighting.md).
+ *  - The cell's fill is read in the same batch as, and queued BEFORE, each write (loads see the state
+ *    before later writes): ExcelApi 1.9 `getCellProperties` → colour AND pattern, exact; 1.7/1.8
+ *    `format.fill.color`, where Excel reports No Fill as "#FFFFFF", so an explicit white fill is given
+ *    back as No Fill — visually identical, documented in docs/highlighting.md.
  *  - The snapshot is saved IN THE WORKBOOK as a hidden named item per marked cell (`_JX_M_…`, visible
  *    = false) whose comment holds {severity, mark colour, original fill}. A name follows its cell when
  *    rows are inserted or deleted, survives save/reopen, and dies with its cell (→ #REF!, we drop it).
@@ -30,11 +31,13 @@
  *  - Excel copies the format of the row above into inserted rows; rows inserted right under a marked
  *    cell would inherit our colour. The port remembers insertions (from change events and its own
  *    insertRows edits) and gives such inherited cells the marked cell's original fill instead.
- *  - Marks are diffed against a cache of our mark names (loaded once, kept up to date by every write,
- *    dropped when rows or columns move and reloaded inside the next read's sync), and the original
- *    fill of a cell about to be marked comes from the fills readBlock captured in its own sync. An
- *    edit therefore costs readBlock (1 sync) + setMarks (1 sync: the writes); a read before the writes
- *    is made only for cells whose fill is not known from a recent read (mark-cache.ts).
+ *  - Cost follows the change, not the number of marks: marks are diffed against a cache of our mark
+ *    names (loaded once, kept up to date by every write, dropped when rows or columns move and then
+ *    reloaded inside the next readBlock's sync). Each write is decided on a GUESS of what its cell
+ *    shows — the fill readBlock captured in its own sync, or what we last wrote there — and the read
+ *    queued before it in the same batch CHECKS the guess; a wrong guess (a cell re-coloured since it
+ *    was last read) is corrected by a second sync at once. An edit: readBlock (1 sync) + setMarks
+ *    (1 sync; 0 when no mark changes). See mark-cache.ts and docs/highlighting.md.
  *  - Every highlight write is one Excel undo step (ExcelApi < 1.19 clears undo); we keep them few.
  */
 import { RangeBox, colToLetters } from "../core/grid/a1";
@@ -781,7 +784,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const before = this.fillSnapshot(s.probe);
           if (s.kind === "remove") {
             const restore = shows(before, s.cur.note.c);
-            if (false) {
+            if (restore !== s.restored) {
               // The name is gone now: address the cell where it was.
               const at = splitQualified(s.range.address);
               this.writeFill(sheetRange(at.sheet ?? s.cur.sheet, at.address), restore ? s.cur.note.o : before);
@@ -792,7 +795,7 @@ export class OfficeWorkbook implements WorkbookPort {
             shown.set(s.key, restore ? s.cur.note.o : before);
           } else if (s.kind === "inherit") {
             const write = shows(before, s.above.note.c);
-            if (false) {
+            if (write !== s.wrote) {
               this.writeFill(sheetRange(s.sheet, s.cell), write ? s.above.note.o : before);
               fixes++;
             }
@@ -867,12 +870,15 @@ export class OfficeWorkbook implements WorkbookPort {
     this.brokenMarks = parsed.broken;
   }
 
-  /** Rows or columns moved (or a write failed): forget where marks are and what cells show. */
-  private dropMarks(): void {
+  /**
+   * Rows or columns moved (or a write failed): forget where marks are and, unless told otherwise,
+   * what cells show.
+   */
+  private dropMarks(keepFills = false): void {
     this.marks = null;
     this.brokenMarks = [];
     this.marksEpoch++;
-    this.fills.clear();
+    if (!keepFills) this.fills.clear();
   }
 
   // ── mappings ─────────────────────────────────────────────────────────────────────────────────
@@ -1018,7 +1024,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // From now on moves are reported, so the mark cache is trusted between calls. It is reloaded once
     // (inside the next read) because rows may have moved before the handlers were in place.
     this.liveSubscriptions++;
-    this.dropMarks();
+    this.dropMarks(true);
     return {
       dispose: async () => {
         if (live) {

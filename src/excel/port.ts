@@ -137,13 +137,16 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Every sheet's used range with values, number formats and merged areas (for detection). */
   readUsedRanges(): Promise<CellGrid[]>;
-  /** One block: values, number formats, merged areas — one Excel.run, one sync. */
+  /** One block: values, number formats, merged areas (and, for setMarks, the cells' fills) — one Excel.run, one sync. */
   readBlock(sheet: string, address: string): Promise<CellGrid>;
   /** Applies every edit in one Excel.run with one sync; resolves to the inverse edits (for undo). */
   applyEdits(edits: readonly Edit[]): Promise<Edit[]>;
   select(sheet: string, cell: string): Promise<void>;
   getSelection(): Promise<{ sheet: string; address: string }>;
-  /** Makes exactly these cells marked (diffed against what is marked now). */
+  /**
+   * Makes exactly these cells marked (diffed against what is marked now; only changed cells are
+   * written). One sync when the cells' fills were captured by a recent readBlock, 0 when nothing changes.
+   */
   setMarks(marks: readonly Mark[]): Promise<MarkResult>;
   /** Removes every mark the add-in ever made in this workbook, restoring each cell's own fill. */
   clearMarks(): Promise<MarkResult>;
