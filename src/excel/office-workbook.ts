@@ -582,16 +582,17 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── marks ────────────────────────────────────────────────────────────────────────────────────
 
-  /** Removes every mark of this workbook: the mark names and their cells' fills are always read afresh. */
+  /** Removes every mark of this workbook (the mark names are always re-read here): 2 syncs. */
   async clearMarks(): Promise<MarkResult> {
     return this.updateMarks([], true);
   }
 
   /**
-   * Makes exactly these cells marked. Cost: 0 syncs when nothing changes; 1 (the writes) when the
-   * fills involved are known from a recent readBlock; 2 when some must be read first (cells outside
-   * the blocks just read); without a live change subscription the mark list is re-validated in the
-   * first sync.
+   * Makes exactly these cells marked; only cells whose mark appears, goes or changes are written.
+   * Cost: 0 syncs when nothing changes; 1 (the writes, each checked by a read in the same batch) when
+   * the guesses of the cells' fills hold — cells read by a recent readBlock, or last written by us;
+   * 2 when a guess was wrong and is corrected. Without a live change subscription the mark names are
+   * re-read first (+1).
    */
   async setMarks(marks: readonly Mark[]): Promise<MarkResult> {
     return this.updateMarks(marks, false);

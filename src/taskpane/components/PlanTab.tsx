@@ -170,7 +170,7 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
           data-testid="plan-table"
         >
           {tables.map((tb) => (
-            <option key={tb.id} value={tb.id}>
+            <option key={tb.id} value={tb.id} data-sheet={tb.sheet} data-range={tb.range}>
               {`${tb.projectName ?? t("tables.noName")}（${tb.sheet}!${tb.range}）`}
             </option>
           ))}
