@@ -31,7 +31,6 @@ const browserPath = findBrowser();
 const ci = process.env.CI === "true";
 
 if (!browserPath) {
-  // eslint-disable-next-line no-console
   console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
   if (ci) {
     test("an installed Chromium or Chrome (required with CI=true)", () => {
@@ -260,7 +259,12 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   expect(diffKeys(modelBefore, modelAfter)).toEqual(exp.changing.map((a1) => `${exp.sheet}!${a1}`).sort());
   // The preview now reads the written plan as the table's current one.
   for (const k of PLAN_KEYS) await waitText(page, `#container [data-plan-current="${k}"]`, `${exp.values[k]}%`);
-  if (screenshot) await page.screenshot({ path: resultsPath(screenshot) });
+  if (screenshot) {
+    // Bring the written row into view (selecting changes no cell), then take the picture.
+    await page.evaluate(([s, a1]) => window.__workbench!.excel.user.select(s, a1), [exp.sheet, cells.m3] as const);
+    await page.waitForSelector(`${cell(cells.m3)}[aria-selected="true"]`, { timeout: 3000 });
+    await page.screenshot({ path: resultsPath(screenshot) });
+  }
 
   // The plan rules stay quiet: the check tab lists exactly what the engine finds after the write,
   // with no plan-* issue on the plan row; the warning mark on 3月底 is gone.
@@ -325,7 +329,6 @@ suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)",
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    // eslint-disable-next-line no-console
     console.log(`plan browser test timings (ms):\n${Object.entries(timings).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
   });
 
