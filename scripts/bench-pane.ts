@@ -78,6 +78,8 @@ const SEED_INDICATORS = 10;
 const FIRST_INDICATOR = 10;
 /** Indicator rows added to a grown table: 20 + 10 = a 30-row table. */
 const GROW_ROWS = 10;
+/** The 指标值 typed into grown row i (and typed back after each invalid value). */
+const typedValue = (i: number) => `≥${12 + i}个`;
 const ITEMS = ["道路", "桥梁", "管网", "路灯", "绿地", "停车位", "公厕", "标识牌", "监控点", "充电桩"];
 
 interface Rig {
@@ -104,7 +106,7 @@ async function paneRig(tables: number, sheets: number, grownIndex: number): Prom
     mem.user.paste(
       sheet,
       `A${at}`,
-      ITEMS.slice(0, GROW_ROWS).map((item, i) => [null, "数量指标", `新建${item}数量`, `全年新建的${item}数量`, null, `≥${12 + i}个`, "计划标准"]),
+      ITEMS.slice(0, GROW_ROWS).map((item, i) => [null, "数量指标", `新建${item}数量`, `全年新建的${item}数量`, null, typedValue(i), "计划标准"]),
     );
   }
   await mem.flush(); // nobody listens yet: these changes are part of the workbook, not edits
@@ -183,11 +185,12 @@ async function runEdits(tables: number, sheets: number, edits: number): Promise<
     const pair = i >> 1;
     const sheet = `表${(pair % sheets) + 1}`;
     // One of the typed-in rows (they hold no issue), a different one for each round over the sheets.
-    const row = top + FIRST_INDICATOR + 1 + (Math.floor(pair / sheets) % GROW_ROWS) + 1;
-    const cell = `F${row}`;
+    const k = Math.floor(pair / sheets) % GROW_ROWS;
+    const cell = `F${top + FIRST_INDICATOR + 2 + k}`; // 1-based row of typed-in row k
     const invalid = i % 2 === 0;
     const before = { value: mem.user.value(sheet, cell), fill: mem.user.fill(sheet, cell) };
-    const value = invalid ? "≥120%" : `≥${12 + ((row - top - FIRST_INDICATOR - 2) % GROW_ROWS)}个`;
+    const value = invalid ? "≥120%" : typedValue(k);
+    if (!invalid && before.value !== "≥120%") run.failures.push(`edit ${i}: ${sheet}!${cell} held ${String(before.value)}, not the invalid value`);
     const seen = rig.timings.length;
     mem.resetSyncs();
     const t0 = performance.now();

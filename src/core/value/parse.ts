@@ -1,5 +1,4 @@
 import type { Operator, ParsedValue } from "./types";
-import { toHalfWidth } from "./numbers";
 import { OPERATOR_FORMS, canonicalOperator, matchPrefixOperator, matchSuffixOperator, type OperatorForm } from "./operators";
 import { canonicalUnit, PREFIX_UNIT_WORDS, UNIT_GROUPS, UNIT_LEXICON, WORD_UNITS } from "./units";
 import { matchGrade } from "./grades";
