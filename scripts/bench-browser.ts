@@ -12,12 +12,19 @@
  * in-memory Excel with the built-in sample, and the real taskpane.js beside it); taskpane.html on its
  * own needs office.js from Microsoft's CDN and Excel, which a bench machine does not have.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findBrowser, launch, serveDir } from "../test/browser/harness";
 
-export const ROOT = path.resolve(__dirname, "..");
+/** The project root: the nearest folder above this bundle (lib/ or scripts/) holding webpack.config.js. */
+export const ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "webpack.config.js"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, "..");
+  }
+})();
 
 export interface ProductionBuild {
   dir: string;
@@ -46,12 +53,12 @@ export function productionBuild(existing?: string): Promise<ProductionBuild> {
     return Promise.resolve({ dir, ms: 0, built: false, cleanup: () => undefined });
   }
   buildOnce ??= (async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "jixiao-prod-"));
     // Required at run time (packages stay external in lib/bench.js): webpack and the project's config.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const webpack = require("webpack") as typeof import("webpack");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const configure = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<import("webpack").Configuration>;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "jixiao-prod-"));
     const cwd = process.cwd();
     process.chdir(ROOT); // the config's entries and copy patterns are relative to the project
     try {
@@ -77,6 +84,13 @@ export function productionBuild(existing?: string): Promise<ProductionBuild> {
     }
   })();
   return buildOnce;
+}
+
+/** Removes the temporary production build, if one was made (then the next productionBuild() builds again). */
+export async function cleanupProductionBuild(): Promise<void> {
+  const pending = buildOnce;
+  buildOnce = null;
+  if (pending) await pending.then((b) => b.cleanup(), () => undefined);
 }
 
 /** What the page records (ms since navigation start). */
@@ -131,6 +145,16 @@ const PROBE = `(() => {
   obs.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', 'data-rule'] });
 })();`;
 
+/** "Chromium 120.0.6099.224 built on Debian" → "120.0.6099.224" (or "?"). */
+function browserVersion(executable: string): string {
+  try {
+    const out = execFileSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] });
+    return /(\d+\.\d+\.\d+\.\d+)/.exec(out)?.[1] ?? "?";
+  } catch {
+    return "?";
+  }
+}
+
 interface Probe {
   list: number | null;
   click: number | null;
@@ -154,7 +178,7 @@ export async function measureTti(opts: { runs?: number; dist?: string; page?: st
   const server = await serveDir(build.dir);
   const browser = await launch(browserPath);
   try {
-    let version = "?";
+    let version = browserVersion(browserPath);
     const out: TtiRun[] = [];
     // One unmeasured load first: starts the renderer and the GPU/network processes of the profile.
     for (let i = 0; i <= runs; i++) {
@@ -174,7 +198,7 @@ export async function measureTti(opts: { runs?: number; dist?: string; page?: st
         undefined,
         { timeout, polling: 50 },
       );
-      if (i === 0) version = (/(?:Chrome|Chromium)\/([\d.]+)/.exec(await page.evaluate(() => navigator.userAgent)) ?? [])[1] ?? "?";
+      if (i === 0 && version === "?") version = (/Chrom\w*\/([\d.]+)/.exec(await page.evaluate(() => navigator.userAgent)) ?? [])[1] ?? "?";
       const r = await page.evaluate(() => {
         const p = (window as unknown as { __benchTti: Probe }).__benchTti;
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;

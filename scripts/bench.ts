@@ -17,7 +17,7 @@
  * Later sections (e.g. the task pane) add an entry to SECTIONS.
  *
  * Options: --tables 1000  --sheets 10  --runs 5 (in-process CLI)  --mem-runs 9 (in memory)
- *          --proc-runs 3  --section workbook  --keep
+ *          --proc-runs 3  --section workbook (or --only pane,library)  --keep
  * Output: a table per section, then one line `BENCH {json}` with every figure, for BENCHMARKS.md.
  */
 import * as fs from "node:fs";
@@ -32,6 +32,7 @@ import type { CellGrid } from "../src/core/grid/cellgrid";
 import { readXlsx, worksheetToGrid } from "../src/cli/xlsx-grid";
 import { readInput } from "../src/cli/files";
 import { buildReport } from "../src/cli/report";
+import { librarySection, paneSection } from "./bench-pane";
 
 // ---------------------------------------------------------------------------------------------
 // Options and helpers
@@ -60,7 +61,7 @@ function parseOptions(argv: string[]): Options {
     runs: Number(get("--runs") ?? 5),
     memRuns: Number(get("--mem-runs") ?? 9),
     procRuns: Number(get("--proc-runs") ?? 3),
-    sections: get("--section")?.split(",") ?? null,
+    sections: (get("--section") ?? get("--only"))?.split(",") ?? null,
     keep: argv.includes("--keep"),
   };
 }
@@ -444,6 +445,8 @@ const workbookSection: Section = {
 };
 
 const SECTIONS: Section[] = [workbookSection];
+// Issues 3 and 4 (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
+SECTIONS.push(paneSection, librarySection);
 
 // ---------------------------------------------------------------------------------------------
 

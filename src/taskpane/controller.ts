@@ -38,6 +38,9 @@ import type {
   WorkbookPort,
 } from "../excel/port";
 import { intersects, rows, shiftBox, sliceGrid, union } from "./grid-utils";
+import type { LibraryEntry } from "../core/library/schema";
+import type { InsertedRow, InsertRefusal, InsertValueMode } from "../core/library/insert";
+import type { ImportError, LibraryField, SkippedRow } from "../core/library/import";
 import { PlanError, planWrite, type PlanCellWrite, type PlanValues } from "../core/plan";
 import type { Locale } from "../core/messages";
 import { changingCells, overwrittenCells, planPreview, type PlanInput, type PlanPreview } from "./plan-controller";
@@ -185,6 +188,36 @@ export interface ControllerOptions {
   onTiming?: (t: Timing) => void;
 }
 
+/** The reserved mapping record that carries the workbook's custom indicator library (data: LibraryRecordData). */
+export const LIBRARY_RECORD_ID = "_library";
+
+export interface LibraryRecordData {
+  kind: "library";
+  v: 1;
+  entries: LibraryEntry[];
+}
+
+export function isLibraryRecordData(d: unknown): d is LibraryRecordData {
+  const x = d as Partial<LibraryRecordData> | null;
+  return !!x && x.kind === "library" && x.v === 1 && Array.isArray(x.entries);
+}
+
+/** What insertFromLibrary / replaceWithEntry did. */
+export type LibraryWriteOutcome =
+  | { status: "inserted"; rows: InsertedRow[] }
+  | { status: "replaced"; cells: number }
+  | { status: "refused"; reason: InsertRefusal | "noTable" | "unknownEntry" | "noRow" | "unchanged" | "failed"; detail: Record<string, string> };
+
+/** What importLibrary did: the entries kept, the rows skipped (and why), or why nothing was imported. */
+export interface LibraryImportOutcome {
+  status: "imported" | "failed";
+  imported: number;
+  skipped: SkippedRow[];
+  error: ImportError | { code: "saveFailed" } | null;
+  /** Custom entries in the workbook after the import. */
+  custom: number;
+}
+
 // ── internals ────────────────────────────────────────────────────────────────────────────────
 
 interface Entry {
@@ -254,6 +287,10 @@ export class PaneController {
   private undoStack: { inverse: Edit[]; key: string; data: Record<string, string | number>; cells: number }[] = [];
   private seq = 0;
   private noticeSeq = 0;
+  /** The workbook's custom indicator library (saved in the reserved mapping record). */
+  private customEntries: LibraryEntry[] = [];
+  /** Bumped when customEntries change (the library tab rebuilds its index). */
+  libraryRevision = 0;
   private disposed = false;
   private state: PaneState;
   private listeners = new Set<() => void>();
@@ -373,6 +410,7 @@ export class PaneController {
         this.notify({ level: "warning", text: errorText(e) });
         return [] as LoadedMapping[];
       });
+      this.takeLibraryRecord();
       grids = await this.port.readUsedRanges();
       const sheets = await this.port.listSheets();
       this.sheetOrder = new Map(sheets.map((s) => [s.name.toLowerCase(), s.position]));
@@ -500,7 +538,7 @@ export class PaneController {
 
   private brokenViews(): BrokenMappingView[] {
     return this.mappings.flatMap((m) =>
-      m.status === "broken" ? [{ id: m.id, sheet: m.sheet, address: m.address, reason: m.reason, message: m.message }] : [],
+      m.status === "broken" && m.id !== LIBRARY_RECORD_ID ? [{ id: m.id, sheet: m.sheet, address: m.address, reason: m.reason, message: m.message }] : [],
     );
   }
 
@@ -840,14 +878,19 @@ export class PaneController {
     return top ? { key: top.key, data: top.data, cells: top.cells } : null;
   }
 
-  private async write(edits: Edit[], key: string, data: Record<string, string | number>): Promise<boolean> {
+  private async write(
+    edits: Edit[],
+    key: string,
+    data: Record<string, string | number>,
+    notice: { key: string; data: Record<string, string | number> } | null = null,
+  ): Promise<boolean> {
     this.set({ busy: true });
     try {
       const inverse = await this.port.applyEdits(edits);
       const cells = new Set(edits.map((e) => `${e.sheet}!${"cell" in e ? e.cell : ""}`)).size;
       this.undoStack.push({ inverse, key, data, cells });
       if (this.undoStack.length > 20) this.undoStack.shift();
-      this.notify({ level: "info", key: "fixApplied", data: { n: cells } });
+      this.notify(notice ? { level: "info", ...notice } : { level: "info", key: "fixApplied", data: { n: cells } });
       await this.afterWrite(edits, { undo: this.undoView() });
       return true;
     } catch (e) {
@@ -860,6 +903,7 @@ export class PaneController {
 
   /** Our own writes raise no change event (the port drops them): re-validate the touched tables now. */
   private async afterWrite(edits: readonly Edit[], extra: Partial<PaneState>): Promise<void> {
+    this.shiftForRowEdits(edits);
     const touched = new Set<Entry>();
     for (const ed of edits) {
       const box = "cell" in ed ? parseBoxA1(ed.cell) : { top: ed.row - 1, left: 0, bottom: 1048575, right: 16383 };
@@ -914,6 +958,10 @@ export class PaneController {
       cells = w.cells;
       const change = new Set(changingCells(cells).map((c) => c.key));
       edits = w.edits.filter((_, k) => change.has(cells[k].key));
+      // A blank cell among percent-formatted numbers gets their format with its fraction.
+      for (const c of cells)
+        if (c.numberFormat !== undefined && change.has(c.key))
+          edits.push({ kind: "numberFormat", sheet: model.sheet, cell: c.cell, numberFormat: c.numberFormat });
       name = model.projectName.value ?? boxA1(e.block);
     } catch (err) {
       this.set({ busy: false });
@@ -935,6 +983,292 @@ export class PaneController {
     }
     const ok = await this.write(edits, "planWritten", { name });
     return ok ? { status: "written", cells } : { status: "failed" };
+  }
+
+  // ── indicator library (指标库) ────────────────────────────────────────────────────────────
+
+  /**
+   * Our own row inserts/deletes raise no change event: move the tables' blocks (and the saved
+   * mappings' addresses) as Excel moved the cells and names.
+   */
+  private shiftForRowEdits(edits: readonly Edit[]): void {
+    for (const ed of edits) {
+      if (ed.kind !== "insertRows" && ed.kind !== "deleteRows") continue;
+      for (const e of this.entries) {
+        if (!sameSheet(e.sheet, ed.sheet)) continue;
+        const sh = shiftBox(e.block, "row", ed.row - 1, ed.count, ed.kind === "insertRows");
+        if (sh.changed && sh.box) e.block = sh.box;
+      }
+      this.mappings = this.mappings.map((m) => {
+        if (m.status !== "ok" || m.id === LIBRARY_RECORD_ID || !sameSheet(m.sheet, ed.sheet)) return m;
+        const b = parseBoxA1(m.address);
+        const sh = b ? shiftBox(b, "row", ed.row - 1, ed.count, ed.kind === "insertRows") : null;
+        return sh?.changed && sh.box ? { ...m, address: boxA1(sh.box) } : m;
+      });
+    }
+  }
+
+  /** Reads the custom library out of the loaded mapping records (a broken record keeps its data). */
+  private takeLibraryRecord(): void {
+    const rec = this.mappings.find((m) => m.id === LIBRARY_RECORD_ID);
+    const entries = rec && isLibraryRecordData(rec.data) ? rec.data.entries.filter((x) => !!x && typeof x.id === "string" && typeof x.name === "string") : [];
+    if (rec && rec.status !== "ok") {
+      // Its anchor cell is gone: keep the data, the next save points the name at a sheet again.
+      this.mappings = this.mappings.map((m) => (m === rec ? { status: "ok" as const, id: m.id, sheet: m.sheet, address: "A1", data: m.data } : m));
+    }
+    if (entries.length !== this.customEntries.length || entries.some((x, i) => x !== this.customEntries[i])) {
+      this.customEntries = entries;
+      this.libraryRevision++;
+    }
+  }
+
+  /** The workbook's custom entries (merged over the built-in library by the library tab). */
+  customLibrary(): readonly LibraryEntry[] {
+    return this.customEntries;
+  }
+
+  /** The built-in library merged with the workbook's custom entries (loads the library lazily). */
+  async libraryEntries(): Promise<LibraryEntry[]> {
+    const [{ BUILTIN_ENTRIES }, { mergeLibraries }] = await Promise.all([import("../core/library/builtin"), import("../core/library/import")]);
+    return mergeLibraries(BUILTIN_ENTRIES, this.customEntries);
+  }
+
+  private async findEntries(ids: readonly string[]): Promise<{ found: LibraryEntry[]; missing: string[] }> {
+    const all = await this.libraryEntries();
+    const byId = new Map(all.map((e) => [e.id, e]));
+    const found: LibraryEntry[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const e = byId.get(id);
+      if (e) found.push(e);
+      else missing.push(id);
+    }
+    return { found, missing };
+  }
+
+  /** The table's block read again and parsed (the model the edits are planned on). */
+  private async freshModel(e: Entry): Promise<{ grid: CellGrid; model: ProjectTable } | null> {
+    const grid = await this.port.readBlock(e.sheet, boxA1(e.block));
+    const layout = this.layoutOf(e, grid);
+    return layout ? { grid, model: parseTable(grid, layout) } : null;
+  }
+
+  private refuse(reason: Extract<LibraryWriteOutcome, { status: "refused" }>["reason"], detail: Record<string, string> = {}): LibraryWriteOutcome {
+    this.notify({ level: "warning", key: `libraryRefused.${reason}`, data: detail });
+    return { status: "refused", reason, detail };
+  }
+
+  /**
+   * Inserts library entries as rows of a table, each at the end of its 一级/二级 block
+   * (planInsertRows): ONE applyEdits (insert rows + write cells), undoable as one change; the table
+   * is read again afterwards. Refused (with a notice) on a protected sheet, for an unknown or lost
+   * table, or when the insert would break a merged region.
+   */
+  async insertFromLibrary(tableId: string, entryIds: readonly string[], opts: { value?: InsertValueMode } = {}): Promise<LibraryWriteOutcome> {
+    const e = this.entries.find((x) => x.id === tableId);
+    if (!e || !e.model || e.status !== "ok") return this.refuse("noTable");
+    this.set({ busy: true });
+    let plan: import("../core/library/insert").InsertPlan;
+    try {
+      const [{ planInsertRows }, { found, missing }, sheets] = await Promise.all([import("../core/library/insert"), this.findEntries(entryIds), this.port.listSheets()]);
+      if (missing.length || found.length === 0) {
+        this.set({ busy: false });
+        return this.refuse("unknownEntry", { ids: missing.join(", ") });
+      }
+      const fresh = await this.freshModel(e);
+      if (!fresh) {
+        this.set({ busy: false });
+        return this.refuse("noTable");
+      }
+      const prot = sheets.find((x) => sameSheet(x.name, e.sheet))?.protected ?? false;
+      plan = planInsertRows(fresh.model, fresh.grid, found, {
+        value: opts.value ?? "empty",
+        protectedSheet: prot,
+        rangeBottom: e.source === "mapped" ? e.block.bottom : null,
+      });
+      if (!plan.ok && plan.reason === "protected") this.set({ protectedSheets: [...new Set([...this.state.protectedSheets, e.sheet])] });
+    } catch (err) {
+      this.notify({ level: "error", text: errorText(err) });
+      this.set({ busy: false });
+      return { status: "refused", reason: "failed", detail: {} };
+    }
+    if (!plan.ok) {
+      this.set({ busy: false });
+      return this.refuse(plan.reason, plan.detail);
+    }
+    const name = e.model.projectName.value ?? boxA1(e.block);
+    const data = { n: plan.count, name };
+    const ok = await this.write(plan.edits as Edit[], "libraryInserted", data, { key: "libraryInserted", data });
+    if (!ok) return { status: "refused", reason: "failed", detail: {} };
+    await this.growMapping(e, plan.rows.map((r) => r.row));
+    return { status: "inserted", rows: plan.rows };
+  }
+
+  /** A mapped table whose name did not grow over rows inserted right below it: save the grown block. */
+  private async growMapping(e: Entry, newRows: number[]): Promise<void> {
+    if (e.source !== "mapped" || newRows.length === 0) return;
+    const bottom = Math.max(...newRows);
+    if (bottom <= e.block.bottom) return;
+    e.block = { ...e.block, bottom };
+    this.mappings = this.mappings.map((m) => (m.id === e.mappingId && m.status === "ok" ? { ...m, address: boxA1(e.block) } : m));
+    try {
+      await this.port.saveMappings(this.okRecords());
+    } catch (err) {
+      this.notify({ level: "error", text: errorText(err) });
+    }
+    this.markDirty(e);
+    this.dirty.delete(e);
+    await this.track(this.revalidate([e], null));
+  }
+
+  /** Every working mapping record (the library record included) as saveMappings wants them. */
+  private okRecords(): MappingRecord[] {
+    return this.mappings.flatMap((m) => (m.status === "ok" ? [{ id: m.id, sheet: m.sheet, address: m.address, data: m.data }] : []));
+  }
+
+  /**
+   * Replaces an indicator row's 三级/描述 (and, when it does not fit, 指标值) with a library entry
+   * (replacementEdits) as one undoable change. `row` is the row's 0-based sheet row.
+   */
+  async replaceWithEntry(tableId: string, row: number, entryId: string): Promise<LibraryWriteOutcome> {
+    const e = this.entries.find((x) => x.id === tableId);
+    if (!e || !e.model || e.status !== "ok") return this.refuse("noTable");
+    this.set({ busy: true });
+    let edits: Edit[];
+    let label: string;
+    try {
+      const [{ replacementEdits }, { found }] = await Promise.all([import("../core/library/suggest"), this.findEntries([entryId])]);
+      const fresh = await this.freshModel(e);
+      const ind = fresh?.model.indicators.find((r) => r.row === row);
+      if (!found[0] || !fresh || !ind) {
+        this.set({ busy: false });
+        return this.refuse(!found[0] ? "unknownEntry" : "noRow", { ids: entryId });
+      }
+      if (this.state.protectedSheets.some((p) => sameSheet(p, e.sheet))) {
+        this.set({ busy: false });
+        return this.refuse("protected", { sheet: e.sheet });
+      }
+      edits = replacementEdits(fresh.model, ind, found[0]).map((x) => ({ sheet: x.sheet, cell: x.cell, value: x.value }));
+      label = found[0].name;
+    } catch (err) {
+      this.notify({ level: "error", text: errorText(err) });
+      this.set({ busy: false });
+      return { status: "refused", reason: "failed", detail: {} };
+    }
+    if (edits.length === 0) {
+      this.set({ busy: false });
+      return this.refuse("unchanged", { name: label });
+    }
+    const data = { name: label, n: edits.length };
+    const ok = await this.write(edits, "libraryReplaced", data, { key: "libraryReplaced", data });
+    return ok ? { status: "replaced", cells: edits.length } : { status: "refused", reason: "failed", detail: {} };
+  }
+
+  /** The indicator row under the selection (table id and 0-based row), or null. */
+  async selectedIndicator(): Promise<{ tableId: string; row: number } | null> {
+    try {
+      const sel = await this.port.getSelection();
+      const box = parseBoxA1(sel.address);
+      if (!box) return null;
+      for (const e of this.entries) {
+        if (!sameSheet(e.sheet, sel.sheet) || !e.model) continue;
+        const ind = e.model.indicators.find((r) => r.row === box.top);
+        if (ind) return { tableId: e.id, row: ind.row };
+      }
+    } catch {
+      // no selection (e.g. a chart is selected)
+    }
+    return null;
+  }
+
+  /**
+   * Imports a custom library (rows of a sheet, a CSV or a JSON file; `mapping` fixes columns) and saves
+   * it in the workbook merged over the custom entries already there. Rows that cannot be read are
+   * skipped and reported; when the columns are missing, or the save fails, nothing changes.
+   */
+  async importLibrary(
+    rows: readonly (readonly unknown[])[] | readonly Record<string, unknown>[],
+    mapping: Partial<Record<LibraryField, number | string>> = {},
+    opts: { source?: string; strict?: boolean } = {},
+  ): Promise<LibraryImportOutcome> {
+    const [{ parseLibraryRows }, { pinyinOf }] = await Promise.all([import("../core/library/import"), import("../core/library/pinyin")]);
+    const res = parseLibraryRows(rows, mapping, { source: opts.source, strict: opts.strict, pinyin: pinyinOf });
+    if (res.error || res.entries.length === 0) {
+      this.notify({ level: "warning", key: "libraryImportFailed", data: { skipped: res.skipped.length } });
+      return { status: "failed", imported: 0, skipped: res.skipped, error: res.error, custom: this.customEntries.length };
+    }
+    const { mergeLibraries } = await import("../core/library/import");
+    const custom = mergeLibraries(this.customEntries, res.entries);
+    if (!(await this.saveLibrary(custom))) {
+      return { status: "failed", imported: 0, skipped: res.skipped, error: { code: "saveFailed" }, custom: this.customEntries.length };
+    }
+    this.notify({ level: "info", key: "libraryImported", data: { n: res.entries.length, skipped: res.skipped.length } });
+    return { status: "imported", imported: res.entries.length, skipped: res.skipped, error: null, custom: custom.length };
+  }
+
+  /** Imports the custom library from a block of the open workbook ("Sheet2", "A1:H200"). */
+  async importLibraryFromRange(sheet: string, address: string, mapping: Partial<Record<LibraryField, number | string>> = {}): Promise<LibraryImportOutcome> {
+    let values: unknown[][];
+    try {
+      const grid = await this.port.readBlock(sheet, address);
+      values = [];
+      for (let r = grid.firstRow; r <= grid.lastRow; r++) {
+        const line: unknown[] = [];
+        for (let c = grid.firstCol; c <= grid.lastCol; c++) line.push(grid.isMergedTail(r, c) ? null : grid.value(r, c));
+        values.push(line);
+      }
+    } catch (e) {
+      this.notify({ level: "error", text: errorText(e) });
+      return { status: "failed", imported: 0, skipped: [], error: { code: "saveFailed" }, custom: this.customEntries.length };
+    }
+    return this.importLibrary(values, mapping, { source: sheet });
+  }
+
+  /** Imports the custom library from the block selected in the workbook. */
+  async importLibraryFromSelection(mapping: Partial<Record<LibraryField, number | string>> = {}): Promise<LibraryImportOutcome> {
+    let sel: { sheet: string; address: string };
+    try {
+      sel = await this.port.getSelection();
+    } catch (e) {
+      this.notify({ level: "error", text: errorText(e) });
+      return { status: "failed", imported: 0, skipped: [], error: { code: "noHeader" }, custom: this.customEntries.length };
+    }
+    return this.importLibraryFromRange(sel.sheet, sel.address, mapping);
+  }
+
+  /** Removes the workbook's custom library (the built-in one stays). */
+  async clearCustomLibrary(): Promise<boolean> {
+    const ok = await this.saveLibrary([]);
+    if (ok) this.notify({ level: "info", key: "libraryCleared" });
+    return ok;
+  }
+
+  /** Saves the custom entries with the workbook (the reserved mapping record); false when the save failed. */
+  private async saveLibrary(custom: LibraryEntry[]): Promise<boolean> {
+    this.set({ busy: true });
+    try {
+      const sheets = await this.port.listSheets();
+      const anchor = [...sheets].sort((a, b) => a.position - b.position)[0];
+      const others = this.okRecords().filter((r) => r.id !== LIBRARY_RECORD_ID);
+      const records: MappingRecord[] =
+        custom.length && anchor ? [...others, { id: LIBRARY_RECORD_ID, sheet: anchor.name, address: "A1", data: { kind: "library", v: 1, entries: custom } satisfies LibraryRecordData }] : others;
+      await this.port.saveMappings(records);
+      this.mappings = [...this.mappings.filter((m) => m.id !== LIBRARY_RECORD_ID && m.status !== "ok"), ...records.map((r) => ({ status: "ok" as const, ...r }))];
+      this.customEntries = custom;
+      this.libraryRevision++;
+      this.set({ busy: false });
+      return true;
+    } catch (e) {
+      this.notify({ level: "error", text: errorText(e) });
+      this.set({ busy: false });
+      return false;
+    }
+  }
+
+  /** The merged library (built-in + custom) as CSV text (header + one row per entry), for a download. */
+  async exportLibraryCsv(): Promise<string> {
+    const [{ libraryToRows }, { toCsv }] = await Promise.all([import("../core/library/import"), import("../core/library/csv")]);
+    return toCsv(libraryToRows(await this.libraryEntries()));
   }
 
   // ── mappings ───────────────────────────────────────────────────────────────────────────────
@@ -974,7 +1308,7 @@ export class PaneController {
     const address = boxA1(draft.block);
     const keep = this.mappings.filter(
       (m): m is Extract<LoadedMapping, { status: "ok" }> =>
-        m.status === "ok" && !(sameSheet(m.sheet, draft.sheet) && intersectsA1(m.address, draft.block)),
+        m.status === "ok" && (m.id === LIBRARY_RECORD_ID || !(sameSheet(m.sheet, draft.sheet) && intersectsA1(m.address, draft.block))),
     );
     const records: MappingRecord[] = [...keep.map(({ id: i, sheet, address: a, data: d }) => ({ id: i, sheet, address: a, data: d })), { id, sheet: draft.sheet, address, data }];
     this.set({ busy: true });
@@ -1003,7 +1337,7 @@ export class PaneController {
   /** Removes a saved mapping (a working or a broken one) and detects the tables again. */
   async removeMapping(id: string): Promise<void> {
     const records: MappingRecord[] = this.mappings.flatMap((m) =>
-      m.status === "ok" && m.id !== id ? [{ id: m.id, sheet: m.sheet, address: m.address, data: m.data }] : [],
+      m.status === "ok" && (m.id !== id || m.id === LIBRARY_RECORD_ID) ? [{ id: m.id, sheet: m.sheet, address: m.address, data: m.data }] : [],
     );
     this.set({ busy: true });
     try {

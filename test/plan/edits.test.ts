@@ -75,14 +75,15 @@ describe("planWrite on the seed (text \"50%\" cells, merged spacer B:C)", () => 
 });
 
 describe("planWrite on seed-typed (0.5 with format \"0%\")", () => {
-  test("typed percent cells get fractions; the blank unformatted 3月底 gets text", () => {
+  test("typed percent cells get fractions; the blank unformatted 3月底 follows them (fraction + format)", () => {
     const sheet = typed.find((s) => s.grid.sheet === "项目3")!;
     const table = sheet.tables[0];
     expect(cellsOf(table)).toEqual(["B7", "D7", "E7", "F7"]);
     expect([sheet.grid.value(6, 3), sheet.grid.format(6, 3)]).toEqual([0.5, "0%"]);
     const w = planWrite(table, sheet.grid, computePlan({ kind: "front", start: 1, end: 12, }, { decimals: 1 }).values);
-    expect(w.edits.map((e) => e.value)).toEqual(["42.3%", 0.731, 0.962, 1]);
-    expect(w.cells.map((c) => c.kind)).toEqual(["text", "fraction", "fraction", "fraction"]);
+    expect(w.edits.map((e) => e.value)).toEqual([0.423, 0.731, 0.962, 1]);
+    expect(w.cells.map((c) => c.kind)).toEqual(["fraction", "fraction", "fraction", "fraction"]);
+    expect(w.cells.map((c) => c.numberFormat ?? null)).toEqual(["0%", null, null, null]);
     expect(w.inverse.map((e) => e.value)).toEqual([null, 0.5, 0.9, 1]);
   });
 

@@ -175,10 +175,34 @@ const KEYWORDS: { type: string; word: string; key: string; weight: number }[] = 
   ...(t.weak ?? []).map((word) => ({ type: t.id, word, key: normText(word), weight: 1 })),
 ]).sort((a, b) => b.key.length - a.key.length);
 
+/** KEYWORDS positions by the first character of their key: a text is scanned once, not once per keyword. */
+const BY_FIRST = new Map<number, number[]>();
+KEYWORDS.forEach((k, i) => {
+  if (!k.key) return;
+  const c = k.key.charCodeAt(0);
+  const list = BY_FIRST.get(c);
+  if (list) list.push(i);
+  else BY_FIRST.set(c, [i]);
+});
+
+/** The KEYWORDS (ascending positions) that occur somewhere in the text. */
+function keywordsIn(text: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = BY_FIRST.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const n of list) if (!found.includes(n) && text.startsWith(KEYWORDS[n].key, i)) found.push(n);
+  }
+  return found.length > 1 ? found.sort((a, b) => a - b) : found;
+}
+
 function scan(text: string, weight: number, into: Map<string, InferredType>): void {
   let rest = normText(text);
   if (!rest) return;
-  for (const k of KEYWORDS) {
+  // Only keywords found in the text can be found in what is left of it after longer ones are
+  // consumed (consuming only removes text), so the longest-first pass runs over those alone.
+  for (const n of keywordsIn(rest)) {
+    const k = KEYWORDS[n];
     if (!rest.includes(k.key)) continue;
     const cur = into.get(k.type) ?? { type: k.type, score: 0, hits: [] };
     cur.score += weight * k.weight;

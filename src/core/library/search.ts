@@ -287,7 +287,9 @@ function pinyinKeyScore(q: string, p: PinyinKey): number {
   return 0;
 }
 
-interface TextHit {
+/** How a query's text matches one entry (its best key). */
+export interface TextHit {
+  /** 0–1 (SearchResult.textScore is this, rounded to 3 decimals). */
   score: number;
   kind: MatchKind;
   key: string;
@@ -392,39 +394,45 @@ function contextScore(item: Item, ctx: ResolvedContext, reasons: Reason[] | null
 const LATIN_RE = /^[a-z0-9]+$/;
 const EMPTY: ReadonlySet<number> = new Set();
 
-/** Ranked entries for a query (best first). An empty query lists the filtered entries by context. */
-export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult[] {
-  const limit = Math.max(1, opts.limit ?? 10);
+/**
+ * The text matches of a query against every entry, before filters and context: what `search` ranks.
+ * A caller that ranks the same text under many contexts (the nonstandard-wording rule: one name in
+ * many tables) computes them once and ranks them with rankHits.
+ */
+export interface QueryHits {
+  /** The normalised query. */
+  readonly query: string;
+  /** Item numbers (index.items, = index.entries positions) and their text hits, in the order search considers them. */
+  readonly hits: readonly { n: number; hit: TextHit }[];
+}
+
+/** The text matches of a (non-empty) query; see QueryHits. */
+export function queryHits(index: SearchIndex, query: string): QueryHits {
   const q = normText(query);
-  const ctx = resolveContext(opts.context, opts.type);
-  const latin = LATIN_RE.test(q) && /[a-z]/.test(q);
-  // The best `limit` candidates so far, best first; reasons are built for these only.
+  return { query: q, hits: q ? collectHits(index, q, null) : [] };
+}
+
+/** The ranked results of precomputed hits under a context, exactly as `search` without filters returns them. */
+export function rankHits(index: SearchIndex, hits: QueryHits, opts: Pick<SearchOptions, "limit" | "context"> = {}): SearchResult[] {
+  if (!hits.query) return search(index, "", opts);
+  const limit = Math.max(1, opts.limit ?? 10);
+  const ctx = resolveContext(opts.context, null);
   const top: Candidate[] = [];
+  for (const { n, hit } of hits.hits) consider(index, ctx, top, limit, n, hit);
+  return results(ctx, top);
+}
 
-  const consider = (n: number, hit: TextHit | null) => {
-    const item = index.items[n];
-    const text = hit ? Math.round(hit.score * 1000) / 1000 : 0;
-    const exactBonus = hit && hit.kind === "exact" ? 50 : 0;
-    const score = Math.round((text * 100 + contextScore(item, ctx, null) + exactBonus) * 100) / 100;
-    const c: Candidate = { n, hit, score, text, item };
-    if (top.length === limit && !before(c, top[limit - 1])) return;
-    let i = top.length;
-    while (i > 0 && before(c, top[i - 1])) i--;
-    top.splice(i, 0, c);
-    if (top.length > limit) top.pop();
-  };
-
-  if (!q) {
-    index.items.forEach((item, n) => {
-      if (passes(item, opts)) consider(n, null);
-    });
-  } else if (latin) {
+/** Text hits of a non-empty normalised query, over the entries that pass `opts`' filters (all when null). */
+function collectHits(index: SearchIndex, q: string, opts: SearchOptions | null): { n: number; hit: TextHit }[] {
+  const out: { n: number; hit: TextHit }[] = [];
+  const latin = LATIN_RE.test(q) && /[a-z]/.test(q);
+  if (latin) {
     const qMask = letterMask(q.replace(/\d/g, ""));
     index.items.forEach((item, n) => {
       if ((item.letters & qMask) !== qMask && !item.keys.some((k) => k.includes(q))) return;
-      if (!passes(item, opts)) return;
+      if (opts && !passes(item, opts)) return;
       const hit = scoreItem(index, item, q, true, [], EMPTY, qMask);
-      if (hit) consider(n, hit);
+      if (hit) out.push({ n, hit });
     });
   } else {
     const qGrams = gramCodes(index.charIds as Map<number, number>, q, false);
@@ -438,12 +446,35 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
     });
     for (const n of candidates) {
       const item = index.items[n];
-      if (!passes(item, opts)) continue;
+      if (opts && !passes(item, opts)) continue;
       const hit = scoreItem(index, item, q, false, qGrams, qSet, 0);
-      if (hit) consider(n, hit);
+      if (hit) out.push({ n, hit });
     }
   }
+  return out;
+}
 
+/** Adds a candidate to `top` (the best `limit` so far, best first) when it ranks high enough. */
+function consider(index: SearchIndex, ctx: ResolvedContext, top: Candidate[], limit: number, n: number, hit: TextHit | null): void {
+  const item = index.items[n];
+  const text = hit ? Math.round(hit.score * 1000) / 1000 : 0;
+  const exactBonus = hit && hit.kind === "exact" ? 50 : 0;
+  const score = Math.round((text * 100 + contextScore(item, ctx, null) + exactBonus) * 100) / 100;
+  if (top.length === limit) {
+    // Cheap rejection before building the candidate (most hits rank below a full list).
+    const last = top[limit - 1];
+    if (score < last.score || (score === last.score && text < last.text)) return;
+  }
+  const c: Candidate = { n, hit, score, text, item };
+  if (top.length === limit && !before(c, top[limit - 1])) return;
+  let i = top.length;
+  while (i > 0 && before(c, top[i - 1])) i--;
+  top.splice(i, 0, c);
+  if (top.length > limit) top.pop();
+}
+
+/** The results of the ranked candidates, with their reasons (built for these only). */
+function results(ctx: ResolvedContext, top: readonly Candidate[]): SearchResult[] {
   return top.map(({ hit, score, text, item }) => {
     const reasons: Reason[] = hit ? [{ code: hit.kind, data: { key: hit.key } }] : [];
     contextScore(item, ctx, reasons);
@@ -456,6 +487,23 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
       reasons,
     };
   });
+}
+
+/** Ranked entries for a query (best first). An empty query lists the filtered entries by context. */
+export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult[] {
+  const limit = Math.max(1, opts.limit ?? 10);
+  const q = normText(query);
+  const ctx = resolveContext(opts.context, opts.type);
+  // The best `limit` candidates so far, best first; reasons are built for these only.
+  const top: Candidate[] = [];
+  if (!q) {
+    index.items.forEach((item, n) => {
+      if (passes(item, opts)) consider(index, ctx, top, limit, n, null);
+    });
+  } else {
+    for (const { n, hit } of collectHits(index, q, opts)) consider(index, ctx, top, limit, n, hit);
+  }
+  return results(ctx, top);
 }
 
 interface Candidate {

@@ -6,7 +6,9 @@
  *   - a number in a percent-formatted cell (0.5 shown as 50%) → the fraction 0.25 (the format stays);
  *   - a bare number: written the way the table's bare numbers are read — fractions (1 = 100%) when
  *     the table's plan reads them as fractions, otherwise percent numbers (50);
- *   - a blank cell: the fraction when the cell already has a percent format, otherwise text "25%".
+ *   - a blank cell: the fraction when the cell already has a percent format; the fraction plus its
+ *     neighbours' percent format when the other plan cells are percent-formatted numbers (so the
+ *     row does not end up with a number stored as text); otherwise text "25%".
  * No other cell is touched. The inverse edits restore the four cells' previous values.
  */
 import type { CellGrid, CellValue } from "../grid/cellgrid";
@@ -31,6 +33,8 @@ export interface PlanCellWrite {
   overwrite: boolean;
   /** The plan value changes (the table's current reading differs from the new percent). */
   changed: boolean;
+  /** A number format to give the cell with the value (a blank cell among percent-formatted numbers). */
+  numberFormat?: string;
 }
 
 export interface PlanWrite {
@@ -105,10 +109,14 @@ export function planWrite(table: ProjectTable, grid: CellGrid, values: PlanValue
   // Percent numbers that are all ≤ 1 would be read back as fractions: write those as text instead.
   const bareAmbiguous = !fractionMode && bare.every((c) => values[c.key] <= 1) && bare.some((c) => values[c.key] > 0);
 
+  // A percent-formatted number among the plan cells: blank cells follow it (value and format).
+  const percentSibling = info.find((c) => typeof c.value === "number" && hasPercentFormat(c.format));
+
   const writes: PlanCellWrite[] = info.map((c) => {
     const v = values[c.key];
     let after: string | number;
     let kind: PlanCellKind;
+    let numberFormat: string | undefined;
     if (typeof c.value === "string") {
       kind = "text";
       const plainNumber = /^\s*[+-]?[\d０-９]*[.．]?[\d０-９]+\s*$/.test(c.value);
@@ -130,6 +138,10 @@ export function planWrite(table: ProjectTable, grid: CellGrid, values: PlanValue
     } else if (hasPercentFormat(c.format)) {
       kind = "fraction";
       after = percentFraction(v);
+    } else if (percentSibling) {
+      kind = "fraction";
+      after = percentFraction(v);
+      numberFormat = percentSibling.format ?? "0%";
     } else {
       kind = "text";
       after = percentText(v);
@@ -143,6 +155,7 @@ export function planWrite(table: ProjectTable, grid: CellGrid, values: PlanValue
       kind,
       overwrite: c.value !== null && !(typeof c.value === "string" && c.value.trim() === ""),
       changed: current === null || Math.abs(current - v) > 1e-6,
+      ...(numberFormat !== undefined ? { numberFormat } : {}),
     };
   });
 

@@ -1,10 +1,11 @@
 import type { Rule } from "./types";
+import type { IndicatorRow, ProjectTable } from "../model/schema";
 import { clean, normText } from "./utils/text";
 import { processKind } from "./process-indicator";
-import { BUILTIN_ENTRIES } from "../library/builtin";
-import { createSearchIndex, standardEntriesNamed, type SearchIndex } from "../library/search";
-import { inLevel1 } from "../library/schema";
-import { replacementEdits, suggestForRow, tableProjectTypes, type Suggestion } from "../library/suggest";
+import { queryHits, rankHits, standardEntriesNamed, type QueryHits, type SearchIndex, type SearchResult, type TextHit } from "../library/search";
+import { inLevel1, type LibraryEntry } from "../library/schema";
+import { replacementEdits, tableProjectTypes } from "../library/suggest";
+import type { InferredType } from "../library/project-types";
 
 /**
  * A free-written 三级 name for which the indicator library has a close standard wording (domain §e,
@@ -13,28 +14,210 @@ import { replacementEdits, suggestForRow, tableProjectTypes, type Suggestion } f
  * three suggestions, each replacing the row's name, description and — when it does not fit —
  * value (library/suggest.ts replacementEdits).
  *
- * Options: `libraryIndex` (a SearchIndex of the merged library, when a custom library is loaded);
- * by default the built-in library. Process measures are left to process-indicator.
+ * Not reported, as noise (docs/rules/nonstandard-wording.md): a standard name with a qualifier in
+ * front (经济开发区服务覆盖率 ends with 服务覆盖率); a known variant whose standard wording only adds
+ * 项目/工程 (完成时间 → 项目完成时间); a close match that measures something else (a rate for a count,
+ * a cost for a quantity: 培训人次达标率 ≠ 培训人次).
+ *
+ * Options: `libraryIndex`, the SearchIndex of the library to use (library/builtin-index.ts
+ * builtinSearchIndex for the built-in one, or a merged custom library). Without it the rule reports
+ * nothing: the library's data is not part of the rules, so that the task pane can load it lazily.
+ * Process measures are left to process-indicator.
+ *
+ * Speed: everything that depends on the name only (normalisation, the process and standard checks,
+ * the text matches against the library) is computed once per index and name; the ranking under a
+ * row's context (一级, 二级, the project's types) once per name and context; per row only the report.
  */
 
 const CLOSE = 0.62;
 const MAX_SUGGESTIONS = 3;
+/** Entries ranked before the filters (as suggestForRow with limit 8). */
+const RANKED = 8;
+/** Qualifiers that do not make a standard wording better than the written one (完成时间 → 项目完成时间). */
+const GENERIC_QUALIFIERS = ["项目", "工程"];
 
-let builtinIndex: SearchIndex | null = null;
+/** What an indicator name measures, by its last word; null when the ending says nothing. */
+const MEASURES: readonly [string, RegExp][] = [
+  ["rate", /(率|比例|比率|占比|比重)$/],
+  ["money", /(成本|费用|金额|经费|资金|投资额|价格|单价|造价)$/],
+  ["count", /(数|数量|次|里程|长度|面积)$/],
+  ["time", /(时间|日期|时限|期限|工期|周期)$/],
+  ["satisfaction", /满意度$/],
+];
 
-/** The index of the built-in library, built once on first use. */
-export function builtinSearchIndex(): SearchIndex {
-  if (!builtinIndex) builtinIndex = createSearchIndex(BUILTIN_ENTRIES);
-  return builtinIndex;
+function measureOf(key: string): string | null {
+  for (const [kind, re] of MEASURES) if (re.test(key)) return kind;
+  return null;
+}
+
+/**
+ * The project types of a table, remembered while its name, 资金用途 and goals stay the same (the
+ * same table is checked again on every run; a changed text is seen by comparing the strings).
+ */
+const TYPES = new WeakMap<ProjectTable, { name: string | null; purpose: string | null; goals: string[]; types: InferredType[] }>();
+
+function tableTypes(table: ProjectTable): readonly InferredType[] {
+  const hit = TYPES.get(table);
+  const goals = table.goals;
+  if (
+    hit &&
+    hit.name === table.projectName.value &&
+    hit.purpose === table.purpose.value &&
+    hit.goals.length === goals.length &&
+    goals.every((g, i) => g.text === hit.goals[i])
+  )
+    return hit.types;
+  const types = tableProjectTypes(table);
+  TYPES.set(table, { name: table.projectName.value, purpose: table.purpose.value, goals: goals.map((g) => g.text), types });
+  return types;
 }
 
 function isIndex(v: unknown): v is SearchIndex {
   return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "library-index";
 }
 
-/** Suggestions depend on the name, the categories and the project types only: cache them per index. */
-const CACHE = new WeakMap<SearchIndex, Map<string, Suggestion[]>>();
-const CACHE_MAX = 20000;
+/** The outcome for one name under one context: the report's shared parts. */
+interface Outcome {
+  messageId: "alias" | "close";
+  entries: LibraryEntry[];
+  /** The report's data except `name`. */
+  data: Record<string, string>;
+  /** Suggestion texts, one per entry. */
+  texts: string[];
+}
+
+/** A name (normalised) under one 一级: the text matches that could be reported, whatever the context. */
+interface NameInLevel1 {
+  /** Every text match (the ranking needs them all: entries that cannot be reported still take places). */
+  hits: QueryHits;
+  /** The entries that pass the filters that do not depend on the row's context. */
+  passing: Set<LibraryEntry>;
+  /** The name is a standard name of the 一级 with a qualifier in front (see qualifiedStandard). */
+  qualified: boolean;
+  /** "二级|types" → outcome (null: nothing to report). */
+  outcomes: Map<string, Outcome | null>;
+}
+
+/** A name that passed the name-only checks. */
+interface NameInfo {
+  key: string;
+  measure: string | null;
+  /** By 一级; null when nothing can be reported for the name in that 一级, whatever the context. */
+  level1: Map<string, NameInLevel1 | null>;
+}
+
+interface Prep {
+  /** Raw name → its facts, or null when the name is never reported (too short, process measure, standard). */
+  names: Map<string, NameInfo | null>;
+  /** Key → text matches against the library (names written differently share them). */
+  hits: Map<string, QueryHits>;
+}
+
+const PREP = new WeakMap<SearchIndex, Prep>();
+const MAX_NAMES = 20000;
+const MAX_HITS = 10000;
+const MAX_OUTCOMES = 2000;
+
+function prepOf(index: SearchIndex): Prep {
+  let p = PREP.get(index);
+  if (!p) PREP.set(index, (p = { names: new Map(), hits: new Map() }));
+  return p;
+}
+
+function nameInfo(prep: Prep, index: SearchIndex, name: string): NameInfo | null {
+  let info = prep.names.get(name);
+  if (info !== undefined) return info;
+  const key = normText(name);
+  info = key.length < 2 || processKind(name) !== null || index.standardKeys.has(key) ? null : { key, measure: measureOf(key), level1: new Map() };
+  if (prep.names.size >= MAX_NAMES) prep.names.clear();
+  prep.names.set(name, info);
+  return info;
+}
+
+/** The written name is a standard name of the 一级 with a qualifier in front (经济开发区 + 服务覆盖率). */
+function qualifiedStandard(index: SearchIndex, key: string, level1: string): boolean {
+  // Suffixes at least half as long as the name, as for the containedIn filter.
+  for (let i = 1; (key.length - i) * 2 >= key.length && key.length - i >= 2; i++) {
+    const list = index.standardKeys.get(key.slice(i));
+    if (list && list.some((n) => inLevel1(index.items[n].entry, level1))) return true;
+  }
+  return false;
+}
+
+/** The standard wording only puts 项目/工程 in front of the written name. */
+function onlyGenericQualifier(index: SearchIndex, key: string, entry: LibraryEntry): boolean {
+  return GENERIC_QUALIFIERS.some((g) => standardEntriesNamed(index, g + key).includes(entry));
+}
+
+/** Can this match be reported for the name in this 一级 (the filters that do not depend on the row)? */
+function passes(index: SearchIndex, info: NameInfo, level1: string, n: number, hit: TextHit): boolean {
+  const entry = index.items[n].entry;
+  if (!inLevel1(entry, level1)) return false;
+  const alias = hit.kind === "alias";
+  // SearchResult.textScore is the text score rounded to 3 decimals.
+  if (!alias && (hit.kind === "definition" || Math.round(hit.score * 1000) / 1000 < CLOSE)) return false;
+  // A short standard name inside a long free text ("满意度" in "项目单位满意度") is not close.
+  if (hit.kind === "containedIn" && hit.key.length * 2 < info.key.length) return false;
+  // A close match that measures something else (a rate for a count) is not a better wording.
+  if (!alias && info.measure !== null) {
+    const m = measureOf(normText(entry.name));
+    if (m !== null && m !== info.measure) return false;
+  }
+  return true;
+}
+
+function inLevel1Of(index: SearchIndex, prep: Prep, info: NameInfo, level1: string): NameInLevel1 | null {
+  let hits = prep.hits.get(info.key);
+  if (!hits) {
+    hits = queryHits(index, info.key);
+    if (prep.hits.size >= MAX_HITS) prep.hits.clear();
+    prep.hits.set(info.key, hits);
+  }
+  const passing = new Set<LibraryEntry>();
+  let alias = false;
+  for (const { n, hit } of hits.hits)
+    if (passes(index, info, level1, n, hit)) {
+      passing.add(index.items[n].entry);
+      if (hit.kind === "alias") alias = true;
+    }
+  if (!passing.size) return null;
+  const qualified = qualifiedStandard(index, info.key, level1);
+  // A qualified standard name is reported only for a known variant (an alias must come first).
+  if (qualified && !alias) return null;
+  return { hits, passing, qualified, outcomes: new Map() };
+}
+
+/** The outcome under the row's context: the ranking of every match, then the reportable ones. */
+function computeOutcome(index: SearchIndex, info: NameInfo, nl: NameInLevel1, level1: string, level2: string | null, types: readonly InferredType[]): Outcome | null {
+  const close: SearchResult[] = [];
+  for (const s of rankHits(index, nl.hits, { limit: RANKED, context: { level1, level2, types } })) {
+    if (!nl.passing.has(s.entry)) continue;
+    close.push(s);
+    if (close.length === MAX_SUGGESTIONS) break;
+  }
+  if (!close.length) return null;
+  const best = close[0];
+  // A known variant is reported unless the standard only adds 项目/工程; a close match is not
+  // reported when the name already is a standard name with a qualifier in front.
+  if (best.match === "alias" ? onlyGenericQualifier(index, info.key, best.entry) : nl.qualified) return null;
+  const e = best.entry;
+  return {
+    messageId: best.match === "alias" ? "alias" : "close",
+    entries: close.map((s) => s.entry),
+    data: {
+      suggestion: e.name,
+      level2: e.level2,
+      unit: e.unit ?? "—",
+      typical: e.typical || "—",
+      others:
+        close
+          .slice(1)
+          .map((s) => s.entry.name)
+          .join("、") || "—",
+    },
+    texts: close.map((s) => `${s.entry.name}（${s.entry.typical || s.entry.definition}）`),
+  };
+}
 
 export const rule: Rule = {
   meta: {
@@ -48,51 +231,45 @@ export const rule: Rule = {
     scope: "table",
   },
   check(ctx) {
-    const index = isIndex(ctx.options.libraryIndex) ? ctx.options.libraryIndex : builtinSearchIndex();
-    let cache = CACHE.get(index);
-    if (!cache) CACHE.set(index, (cache = new Map()));
-    const types = tableProjectTypes(ctx.table);
-    const typeKey = types.map((t) => `${t.type}:${t.score}`).join(",");
-    for (const row of ctx.table.indicators) {
+    const index = ctx.options.libraryIndex;
+    if (!isIndex(index)) return;
+    const prep = prepOf(index);
+    const table = ctx.table;
+    let typeKey: string | null = null;
+    let types: readonly InferredType[] = [];
+    for (const row of table.indicators) {
       const name = row.name.value;
-      const key = normText(name);
       const l1 = row.level1.canonical;
-      if (key.length < 2 || l1 === null || !row.name.cell) continue;
-      if (processKind(name) !== null) continue;
-      if (standardEntriesNamed(index, key).length) continue;
-      const cacheKey = `${key}|${l1}|${row.level2.canonical}|${typeKey}`;
-      let close = cache.get(cacheKey);
-      if (!close) {
-        close = suggestForRow(index, row, ctx.table, { limit: 8, types })
-          .filter((s) => inLevel1(s.entry, l1))
-          .filter((s) => s.match === "alias" || (s.match !== "definition" && s.textScore >= CLOSE))
-          // A short standard name inside a long free text ("满意度" in "项目单位满意度") is not close.
-          .filter((s) => s.match !== "containedIn" || s.matchedKey.length * 2 >= key.length)
-          .slice(0, MAX_SUGGESTIONS);
-        if (cache.size >= CACHE_MAX) cache.clear();
-        cache.set(cacheKey, close);
+      if (!name || l1 === null || !row.name.cell) continue;
+      const info = nameInfo(prep, index, name);
+      if (!info) continue;
+      let nl = info.level1.get(l1);
+      if (nl === undefined) info.level1.set(l1, (nl = inLevel1Of(index, prep, info, l1)));
+      if (!nl) continue;
+      if (typeKey === null) {
+        // The project's types (from its name, 资金用途 and goals) rank the entries: once per table.
+        types = tableTypes(table);
+        typeKey = types.map((t) => `${t.type}:${t.score}`).join(",");
       }
-      if (!close.length) continue;
-      const best = close[0];
-      ctx.report({
-        messageId: best.match === "alias" ? "alias" : "close",
-        cell: row.name.cell,
-        data: {
-          name: clean(name),
-          suggestion: best.name,
-          level2: best.entry.level2,
-          unit: best.unit ?? "—",
-          typical: best.typical || "—",
-          others: close
-            .slice(1)
-            .map((s) => s.name)
-            .join("、") || "—",
-        },
-        suggestions: close.map((s) => ({
-          text: `${s.name}（${s.typical || s.entry.definition}）`,
-          edits: replacementEdits(ctx.table, row, s.entry),
-        })),
-      });
+      const l2 = row.level2.canonical;
+      const key = `${l2}|${typeKey}`;
+      let outcome = nl.outcomes.get(key);
+      if (outcome === undefined) {
+        outcome = computeOutcome(index, info, nl, l1, l2, types);
+        if (nl.outcomes.size >= MAX_OUTCOMES) nl.outcomes.clear();
+        nl.outcomes.set(key, outcome);
+      }
+      if (outcome) report(ctx, row, name, outcome);
     }
   },
 };
+
+function report(ctx: Parameters<Rule["check"]>[0], row: IndicatorRow, name: string, o: Outcome): void {
+  const table = ctx.table;
+  ctx.report({
+    messageId: o.messageId,
+    cell: row.name.cell,
+    data: { name: clean(name), ...o.data },
+    suggestions: o.entries.map((entry, i) => ({ text: o.texts[i], edits: replacementEdits(table, row, entry) })),
+  });
+}

@@ -1,5 +1,5 @@
 import { Caption1, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "../../core/messages";
 import type { WorkbookPort } from "../../excel/port";
 import { PaneController, type ControllerOptions } from "../controller";
@@ -10,8 +10,11 @@ import { PlanTab } from "./PlanTab";
 import { TablesTab } from "./TablesTab";
 import { usePaneStyles } from "./styles";
 
-/** Tabs of the pane. 指标库 (library) joins later. */
-export type TabId = "tables" | "check" | "plan";
+/** 指标库 is loaded on first use: it brings the library (data, search, pinyin-pro). */
+const LibraryTab = lazy(() => import("./LibraryTab"));
+
+/** Tabs of the pane. */
+export type TabId = "tables" | "check" | "plan" | "library";
 
 /** The pane over a controller (rendered directly in tests). */
 export function PaneView({ controller, initialTab = "check" }: { controller: PaneController; initialTab?: TabId }) {
@@ -34,6 +37,9 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
         <Tab value="plan" data-tab="plan">
           {t("tabs.plan")}
         </Tab>
+        <Tab value="library" data-tab="library">
+          {t("tabs.library")}
+        </Tab>
       </TabList>
       <Notices notices={state.notices} onDismiss={(id) => controller.dismissNotice(id)} />
       {(state.phase === "idle" || (state.phase === "detecting" && state.tables.length === 0)) && (
@@ -43,6 +49,10 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
         <TablesTab controller={controller} state={state} />
       ) : tab === "plan" ? (
         <PlanTab controller={controller} state={state} />
+      ) : tab === "library" ? (
+        <Suspense fallback={<Spinner size="small" label={t("library.loading")} />}>
+          <LibraryTab controller={controller} state={state} />
+        </Suspense>
       ) : (
         <IssuesTab controller={controller} state={state} />
       )}

@@ -389,7 +389,8 @@ export class WorkbookModel {
   /**
    * Inserts `count` rows before 0-based row `at` across columns [left, right] (whole rows when the
    * span is the full width). Cells, merges, names and the selection below shift down; the new cells
-   * take the number format and fill of the row above (Excel's "format same as above").
+   * take the number format, fill and font of the row above (Excel's "format same as above"; merges
+   * are not copied into the new rows, as in Excel).
    */
   insertRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = MAX_COL): ChangeRecord {
     this.assertWritable(s);
@@ -411,11 +412,12 @@ export class WorkbookModel {
     if (at > 0) {
       for (let col = left; col <= Math.min(right, this.maxCol(s)); col++) {
         const above = moved.get(key(at - 1, col));
-        if (!above || (!above.nf && !above.fill)) continue;
+        if (!above || (!above.nf && !above.fill && !above.font)) continue;
         for (let r = at; r < at + count; r++) {
           const nc: CellData = { v: null };
           if (above.nf) nc.nf = above.nf;
           if (above.fill) nc.fill = { ...above.fill };
+          if (above.font) nc.font = { ...above.font };
           moved.set(key(r, col), nc);
         }
       }

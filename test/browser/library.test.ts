@@ -1,0 +1,103 @@
+/**
+ * The 指标库 tab in a real Chromium, over the workbench's in-memory Excel: search the library by
+ * pinyin initials, open a 满意度 entry, insert it into the first seed table — the new row shows in the
+ * grid at the end of the 满意度 block (where planInsertRows, run in node on the same workbook, puts
+ * it), the merged 一级 cell covers it — then the pane's undo removes it again.
+ * Without an installed browser the suite is skipped (CI=true: fails), as in workbench.test.ts.
+ */
+import type { Page } from "playwright-core";
+import { readXlsx } from "../../src/cli/xlsx-grid";
+import { detectTables, parseTable } from "../../src/core/layout";
+import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
+import { planInsertRows } from "../../src/core/library/insert";
+import { buildSeedWorkbook } from "../../src/sample/workbooks";
+import { DIST, INSTALL_HELP, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
+
+const browserPath = findBrowser();
+const ci = process.env.CI === "true";
+
+if (!browserPath) {
+  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
+  if (ci) {
+    test("an installed Chromium or Chrome (required with CI=true)", () => {
+      throw new Error(INSTALL_HELP);
+    });
+  }
+}
+
+const suite = browserPath ? describe : describe.skip;
+const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
+
+/** The 满意度 entry the test inserts: the first one search lists for its pinyin initials. */
+const ENTRY = BUILTIN_ENTRIES.find((e) => e.name === "服务对象满意度")!;
+
+async function cellText(page: Page, a1: string): Promise<string> {
+  return ((await page.locator(cell(a1)).first().textContent()) ?? "").trim();
+}
+
+suite("指标库 tab in the workbench (Chromium)", () => {
+  let server: Awaited<ReturnType<typeof serveDir>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let expected: { cell: string; row: number; level1Cell: string; before: string };
+
+  beforeAll(async () => {
+    // Where the row must land, computed in node from the same workbook.
+    const { grids } = await readXlsx(Buffer.from(await buildSeedWorkbook().xlsx.writeBuffer()));
+    const grid = grids.find((g) => detectTables(g).length > 0)!;
+    const table = parseTable(grid, detectTables(grid)[0]);
+    const plan = planInsertRows(table, grid, [ENTRY]);
+    if (!plan.ok) throw new Error(`plan refused: ${plan.reason}`);
+    const r = plan.rows[0];
+    expected = { cell: r.cell, row: r.row, level1Cell: `A${r.row + 1}`, before: grid.text(r.row - 1, 2) };
+    await ensureDist();
+    server = await serveDir(DIST);
+    browser = await launch(browserPath!);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => window.__workbench?.ready === true);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("search by pinyin, open the entry, insert it: the row appears at the end of its block; undo removes it", async () => {
+    expect(ENTRY).toBeDefined();
+    await page.waitForSelector('#container [data-tab="library"]');
+    await page.click('#container [data-tab="library"]');
+    const search = page.locator('#container [data-testid="library-search"] input, #container input[data-testid="library-search"]').first();
+    await search.waitFor({ timeout: 15000 });
+    await search.fill("fwdxmyd");
+    const item = page.locator(`#container [data-testid="library-results"] li[data-entry="${ENTRY.id}"]`);
+    await item.waitFor({ timeout: 5000 });
+    await item.click();
+    await page.waitForSelector(`#container [data-testid="library-detail"][data-entry="${ENTRY.id}"]`);
+    await page.click('#container [data-testid="library-detail"] [data-action="insert-entry"]');
+    await page.waitForFunction(
+      ([sel, name]) => document.querySelector(sel)?.textContent?.trim() === name,
+      [cell(expected.cell), ENTRY.name] as const,
+      { timeout: 5000, polling: 20 },
+    );
+    // the block's old last row is just above, the merged 一级 cell covers the new row (no element of its own)
+    expect(await cellText(page, `C${expected.row}`)).toBe(expected.before);
+    await expect(page.locator(cell(expected.level1Cell)).count()).resolves.toBe(0);
+    await page.screenshot({ path: resultsPath("library-insert.png") });
+    // undo from the 检查 tab
+    await page.click('#container [data-tab="check"]');
+    await page.click('#container [data-action="undo"]');
+    await page.waitForFunction(
+      ([sel, name]) => document.querySelector(sel)?.textContent?.trim() !== name,
+      [cell(expected.cell), ENTRY.name] as const,
+      { timeout: 5000, polling: 20 },
+    );
+    expect(await cellText(page, `C${expected.row + 1}`)).not.toBe(ENTRY.name);
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+});
