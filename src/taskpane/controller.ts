@@ -116,6 +116,11 @@ export interface PaneState {
   undo: { key: string; data: Record<string, string | number>; cells: number } | null;
   /** Bumped on every state change. */
   revision: number;
+  /**
+   * The indicator library of the nonstandard-wording rule (ControllerOptions.loadLibraryIndex):
+   * not asked for, loading, in use, or failed to load. Absent = "none".
+   */
+  library?: "none" | "loading" | "ready" | "failed";
 }
 
 export interface FixChange {
@@ -186,6 +191,13 @@ export interface ControllerOptions {
   maxMappingRows?: number;
   now?: () => number;
   onTiming?: (t: Timing) => void;
+  /**
+   * Loads the indicator library's search index for the nonstandard-wording rule (its option
+   * `libraryIndex`). The pane passes a dynamic import, so that the library's data is not part of its
+   * initial JavaScript: it is called once, after the first detection, and the cached tables are then
+   * checked again with the index (setLibraryIndex). Without it the rule reports nothing.
+   */
+  loadLibraryIndex?: () => Promise<unknown>;
 }
 
 /** The reserved mapping record that carries the workbook's custom indicator library (data: LibraryRecordData). */
@@ -268,7 +280,8 @@ export class PaneController {
   private readonly extraRows: number;
   private readonly maxMappingRows: number;
   private readonly now: () => number;
-  private readonly runConfig: Pick<RunConfig, "severity" | "options">;
+  private runConfig: Pick<RunConfig, "severity" | "options">;
+  private readonly loadLibraryIndex?: () => Promise<unknown>;
   private readonly onTiming?: (t: Timing) => void;
 
   private entries: Entry[] = [];
@@ -308,6 +321,7 @@ export class PaneController {
     this.now = opts.now ?? (() => (typeof performance !== "undefined" ? performance.now() : Date.now()));
     this.runConfig = opts.runConfig ?? {};
     this.onTiming = opts.onTiming;
+    this.loadLibraryIndex = opts.loadLibraryIndex;
     this.collector = createDirtyCollector(() => this.flushDirty(), this.debounceMs);
     this.state = {
       phase: "idle",
@@ -354,6 +368,7 @@ export class PaneController {
   async start(): Promise<void> {
     await this.detect();
     if (this.disposed || this.subscription) return;
+    if (this.loadLibraryIndex && !this.state.library) void this.track(this.loadLibrary());
     try {
       this.subscription = await this.port.subscribe((ranges) => this.handleChanges(ranges));
     } catch (e) {
@@ -393,6 +408,40 @@ export class PaneController {
     };
     p.then(done, done);
     return p;
+  }
+
+  // ── the indicator library of the rules ───────────────────────────────────────────────────────
+
+  /**
+   * Sets the indicator library the nonstandard-wording rule uses (the rule option `libraryIndex`: a
+   * SearchIndex, e.g. the built-in library merged with the workbook's custom entries) and checks the
+   * cached tables again — table rules, workbook rules, marks — without reading the workbook.
+   */
+  async setLibraryIndex(index: unknown): Promise<void> {
+    if (this.disposed) return;
+    this.runConfig = { ...this.runConfig, options: { ...this.runConfig.options, libraryIndex: index } };
+    for (const e of this.entries) if (e.status === "ok" && e.model) e.tableIssues = runRules([e.model], this.config(TABLE_RULES));
+    this.recompute({ library: "ready" });
+    await this.scheduleMarks();
+  }
+
+  private async loadLibrary(): Promise<void> {
+    this.set({ library: "loading" });
+    try {
+      const index = await this.loadLibraryIndex!();
+      await this.setLibraryIndex(index);
+    } catch (e) {
+      if (this.disposed) return;
+      const msg = e instanceof Error ? e.message : String(e);
+      this.set({ library: "failed" });
+      this.notify({
+        level: "warning",
+        text: {
+          zh: `指标库未能加载，指标名称未与标准表述比对：${msg}`,
+          en: `The indicator library could not be loaded; indicator names were not compared with standard wording: ${msg}`,
+        },
+      });
+    }
   }
 
   // ── detection ──────────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { OfficeWorkbook } from "../excel/office-workbook";
 import type { WorkbookPort } from "../excel/port";
 import type { Locale } from "../core/messages";
 import { TaskPane } from "./components/TaskPane";
+import type { ControllerOptions } from "./controller";
 import { localeFromDisplayLanguage, officeDisplayLanguage, paneText } from "./i18n";
 
 /** Where the pane runs, as far as office.js can tell. */
@@ -114,7 +115,25 @@ function NotInExcel({ state, locale }: { state: HostState; locale: Locale }) {
   );
 }
 
-export function App({ initialState, makePort }: { initialState?: HostState; makePort?: () => WorkbookPort }) {
+/**
+ * The built-in indicator library's search index, for the nonstandard-wording rule. A dynamic import:
+ * webpack puts the library (its data is most of it) in a chunk of its own that the pane loads after
+ * its first render and detection (PaneController.start), so it is not part of the initial JavaScript.
+ */
+export function loadBuiltinLibrary(): Promise<unknown> {
+  return import(/* webpackChunkName: "library" */ "../core/library/builtin-index").then((m) => m.builtinSearchIndex());
+}
+
+export function App({
+  initialState,
+  makePort,
+  loadLibrary = loadBuiltinLibrary,
+}: {
+  initialState?: HostState;
+  makePort?: () => WorkbookPort;
+  /** Loads the library index of the rules (null: none, the nonstandard-wording rule stays silent). */
+  loadLibrary?: (() => Promise<unknown>) | null;
+}) {
   const [hostState, setHostState] = useState<HostState>(initialState ?? { kind: "waiting" });
   useEffect(() => (initialState ? undefined : watchOfficeHost(setHostState)), [initialState]);
   const run = shouldRun(hostState);
@@ -128,10 +147,11 @@ export function App({ initialState, makePort }: { initialState?: HostState; make
   }, [run, makePort]);
   // Office.context.displayLanguage is known once Office is ready (read again on every state change).
   const locale = localeFromDisplayLanguage(officeDisplayLanguage());
+  const options = useMemo((): ControllerOptions => (loadLibrary ? { loadLibraryIndex: loadLibrary } : {}), [loadLibrary]);
   return (
     <FluentProvider theme={theme} lang={locale}>
       {port ? (
-        <TaskPane port={port} locale={locale} />
+        <TaskPane port={port} locale={locale} options={options} />
       ) : (
         <>
           <NotInExcel state={hostState} locale={locale} />
