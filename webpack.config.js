@@ -74,21 +74,64 @@ function resolvePublicUrl(environment = process.env) {
   return normalizePublicUrl(environment.ADDIN_PUBLIC_URL || DEV_BASE_URL);
 }
 
+/** Every chunk the entry can load: its initial chunks, then the lazy ones (dynamic imports), each once. */
+function entryChunks(compilation, entry) {
+  const ep = compilation.entrypoints.get(entry);
+  if (!ep) return { initial: [], lazy: [] };
+  const initial = [...ep.chunks];
+  const lazy = new Set();
+  for (const c of initial) for (const a of c.getAllAsyncChunks()) if (!initial.includes(a)) lazy.add(a);
+  return { initial, lazy: [...lazy] };
+}
+
 /**
- * Fails the build when the task pane's bundle needs ExcelJS: it is an external that only
- * workbench.html provides (exceljs.min.js), so in Excel it would be missing at run time.
+ * Fails the build when the task pane's bundle (its initial or its lazy chunks) needs ExcelJS: it is
+ * an external that only workbench.html provides (exceljs.min.js), so in Excel it would be missing.
  */
 class ExcelJsStaysOutOfTheTaskPane {
   apply(compiler) {
     compiler.hooks.afterCompile.tap("ExcelJsStaysOutOfTheTaskPane", (compilation) => {
-      for (const chunk of compilation.chunks) {
-        if (chunk.name !== "taskpane") continue;
+      const { initial, lazy } = entryChunks(compilation, "taskpane");
+      for (const chunk of [...initial, ...lazy]) {
         for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
           if (m.constructor.name === "ExternalModule" && m.userRequest === "exceljs") {
             compilation.errors.push(new Error("taskpane.js imports exceljs, which only the workbench provides (see webpack.config.js externals)"));
           }
         }
       }
+    });
+  }
+}
+
+/** Modules of the indicator library (src/core/library and pinyin-pro). */
+const LIBRARY_MODULE = /[\\/](src[\\/]core[\\/]library|node_modules[\\/]pinyin-pro)[\\/]/;
+
+/**
+ * Writes bundle-stats.json next to the bundles: the task pane's initial JS files (what taskpane.html
+ * loads, in order) and its lazy chunks, each with its name and how many of its modules belong to the
+ * indicator library. `npm run bench` (section "bundle") reads it and measures the files' sizes itself.
+ */
+class TaskPaneBundleStats {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("TaskPaneBundleStats", (compilation) => {
+      const { Compilation, sources } = compiler.webpack;
+      compilation.hooks.processAssets.tap({ name: "TaskPaneBundleStats", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const { initial, lazy } = entryChunks(compilation, "taskpane");
+        const describe = (chunk) => {
+          let modules = 0;
+          let library = 0;
+          for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            // A concatenated module stands for several source modules.
+            for (const inner of m.modules ? [...m.modules] : [m]) {
+              modules++;
+              if (LIBRARY_MODULE.test(inner.resource || inner.identifier())) library++;
+            }
+          }
+          return { name: chunk.name ?? null, files: [...chunk.files].filter((f) => f.endsWith(".js")), modules, libraryModules: library };
+        };
+        const stats = { entry: "taskpane", initial: initial.map(describe), lazy: lazy.map(describe) };
+        compilation.emitAsset("bundle-stats.json", new sources.RawSource(JSON.stringify(stats, null, 2) + "\n"));
+      });
     });
   }
 }
@@ -128,7 +171,31 @@ async function config(env = {}, argv = {}) {
   return {
     mode: dev ? "development" : "production",
     entry: { taskpane: "./src/taskpane/index.tsx", workbench: "./src/workbench/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // Lazy chunks (the 支出计划 and 指标库 tabs, the library data): named, hashed in production so
+      // that a cached old chunk is never mixed with a new taskpane.js.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Chunks load relative to the script that asks for them (taskpane.js in dist/, for
+      // taskpane.html in Office as for workbench.html), whatever URL dist/ is served from.
+      publicPath: "auto",
+      clean: true,
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // What of the indicator library the task pane needs at once (the nonstandard-wording rule's
+          // code; its data is lazy) in a file of its own, so that its share of the initial JS is seen.
+          taskpaneLibrary: {
+            test: LIBRARY_MODULE,
+            chunks: (chunk) => chunk.name === "taskpane",
+            name: "taskpane-library",
+            enforce: true,
+          },
+        },
+      },
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     // `import ExcelJS from "exceljs"` in the workbench → the global that exceljs.min.js defines.
     externals: { exceljs: "ExcelJS" },
@@ -137,6 +204,13 @@ async function config(env = {}, argv = {}) {
     cache: dev ? { type: "filesystem", buildDependencies: { config: [__filename] } } : false,
     module: {
       rules: [
+        {
+          // Modules that declare zod schemas (and re-export zod-free constants and helpers) have no
+          // side effects: webpack drops them, and zod with them, from bundles that use only those
+          // re-exports and the schemas' types — the task pane's initial JavaScript.
+          test: /[\\/]src[\\/]core[\\/](model[\\/]schema|layout[\\/]types|grid[\\/]cellgrid-schema|value[\\/]types|library[\\/]schema)\.ts$/,
+          sideEffects: false,
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -176,6 +250,7 @@ async function config(env = {}, argv = {}) {
         : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       new ExcelJsStaysOutOfTheTaskPane(),
+      ...(dev ? [] : [new TaskPaneBundleStats()]),
     ],
     performance: { hints: false },
     devServer: {

@@ -7,6 +7,7 @@ import type { Workbook } from "exceljs";
 import { analyzeGrids } from "../core/analyze";
 import { t, type Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
+import { builtinSearchIndex } from "../core/library/builtin-index";
 import { readXlsx } from "./xlsx-grid";
 import { errText, precheck, readInput, type InputEntry, type ReadFailure } from "./files";
 import type { FileResult } from "./report";
@@ -27,6 +28,19 @@ function failed(file: string, f: ReadFailure, locale: Locale): CheckedFile {
   return { result: { file, error: { code: f.code, message: failureMessage(f, locale) }, tables: [], issues: [] } };
 }
 
+/**
+ * The run configuration with the indicator library the nonstandard-wording rule compares names with
+ * (rule option `libraryIndex`): the built-in library unless the caller gave one. Not built when the
+ * rule does not run (--rules without it, or switched off).
+ */
+export function withLibrary(config: RunConfig): RunConfig {
+  if (config.options?.libraryIndex !== undefined) return config;
+  const id = "nonstandard-wording";
+  if ((config.only && !config.only.includes(id)) || config.severity?.[id] === "off") return config;
+  if (config.rules && !config.rules.some((r) => r.meta.id === id)) return config;
+  return { ...config, options: { ...config.options, libraryIndex: builtinSearchIndex() } };
+}
+
 /** Checks an xlsx held in memory. `file` is only the name to report. */
 export async function checkBuffer(file: string, buffer: Buffer, config: RunConfig = {}): Promise<CheckedFile> {
   const locale = config.locale ?? "zh-CN";
@@ -39,7 +53,7 @@ export async function checkBuffer(file: string, buffer: Buffer, config: RunConfi
     return failed(file, { code: "corrupt", detail: errText(e) }, locale);
   }
   try {
-    const { tables, issues, sheets } = analyzeGrids(loaded.grids, config);
+    const { tables, issues, sheets } = analyzeGrids(loaded.grids, withLibrary(config));
     return { result: { file, tables, issues, sheets }, workbook: loaded.workbook };
   } catch (e) {
     return failed(file, { code: "internal", detail: errText(e) }, locale);

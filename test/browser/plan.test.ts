@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
+import { builtinSearchIndex } from "../../src/core/library/builtin-index";
 import { readXlsx } from "../../src/cli/xlsx-grid";
 import { parseA1 } from "../../src/core/grid/a1";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
@@ -72,14 +73,19 @@ interface Expected {
 
 async function expectationsFor(wb: ExcelJS.Workbook): Promise<Expected> {
   const { grids } = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
-  const before = analyzeGrids(grids);
+  // The pane checks with the built-in indicator library once it has loaded it (lazily).
+  const config = { options: { libraryIndex: builtinSearchIndex() } };
+  const before = analyzeGrids(grids, config);
   const table = before.tables.find((t) => t.projectName.value === PROJECT);
   if (!table) throw new Error(`no table named ${PROJECT}`);
   const grid = grids.find((g) => g.sheet === table.sheet)!;
   const { values } = computePlanForTable(table, profileFromParams(FORM), { crossYear: false, decimals: 0 });
   const w = planWrite(table, grid, values);
-  const written = applyEdits(grid, w.edits);
-  const after = analyzeGrids(grids.map((g) => (g === grid ? written : g)));
+  const written = applyEdits(grid, w.edits, w.cells);
+  const after = analyzeGrids(
+    grids.map((g) => (g === grid ? written : g)),
+    config,
+  );
   const cells = planCells(table);
   const textAt = (g: CellGrid, a1: string) => {
     const p = parseA1(a1)!;

@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { analyzeGrids } from "../../src/core/analyze";
+import { builtinSearchIndex } from "../../src/core/library/builtin-index";
 import { readXlsx } from "../../src/cli/xlsx-grid";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -38,7 +39,8 @@ const issue = (rule: string, a1: string, sheet = SHEET) => `#container li[data-r
 async function expectedSeedIssues(): Promise<string[]> {
   const buffer = Buffer.from(await buildSeedWorkbook().xlsx.writeBuffer());
   const { grids } = await readXlsx(buffer);
-  return analyzeGrids(grids)
+  // The pane checks with the built-in indicator library once it has loaded it (lazily).
+  return analyzeGrids(grids, { options: { libraryIndex: builtinSearchIndex() } })
     .issues.map((i) => `${i.rule} ${i.sheet}!${i.cell ?? ""} ${i.severity}`)
     .sort();
 }
@@ -143,6 +145,8 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     const t0 = Date.now();
     await page.waitForSelector(issue("unit-wording", "F11"), { timeout: 15_000 });
     timings["grid ready → seed issues listed"] = Date.now() - t0;
+    // …and checked again with the indicator library, which the pane loads after its first check.
+    await page.waitForSelector('#container main[data-library="ready"]', { timeout: 15_000 });
     const expected = await expectedSeedIssues();
     expect(expected.length).toBeGreaterThan(20);
     await expect(paneIssues(page)).resolves.toEqual(expected);

@@ -30,9 +30,23 @@ export async function loadFixture(file: string): Promise<SheetTables[]> {
 }
 
 /** A copy of `grid` with the edits applied (values only; formats and merges unchanged). */
-export function applyEdits(grid: CellGrid, edits: readonly CellEdit[]): CellGrid {
+export function applyEdits(
+  grid: CellGrid,
+  edits: readonly CellEdit[],
+  formats: readonly { cell: string; numberFormat?: string }[] = [],
+): CellGrid {
   const data = grid.toData();
   const values: CellValue[][] = data.values.map((r) => [...r]);
+  const fmts: (string | null)[][] = values.map((r, i) => r.map((_, j) => data.formats?.[i]?.[j] ?? null));
+  for (const f of formats) {
+    if (f.numberFormat === undefined) continue;
+    const p = parseA1(f.cell)!;
+    const r = p.row - grid.originRow;
+    const c = p.col - grid.originCol;
+    while (fmts.length <= r) fmts.push([]);
+    while (fmts[r].length <= c) fmts[r].push(null);
+    fmts[r][c] = f.numberFormat;
+  }
   for (const e of edits) {
     if (e.sheet !== grid.sheet) throw new Error(`edit on sheet ${e.sheet}, grid is ${grid.sheet}`);
     const p = parseA1(e.cell)!;
@@ -42,7 +56,7 @@ export function applyEdits(grid: CellGrid, edits: readonly CellEdit[]): CellGrid
     while (values[r].length <= c) values[r].push(null);
     values[r][c] = e.value;
   }
-  return new CellGrid({ ...data, values });
+  return new CellGrid({ ...data, values, formats: fmts });
 }
 
 /** Every cell (A1) whose raw value or format differs between two grids of the same sheet. */

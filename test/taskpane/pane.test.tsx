@@ -116,6 +116,8 @@ describe("tables tab", () => {
   test("lists the tables with ranges and form; maps the selection with a role preview", async () => {
     const { mem, view } = await renderPane();
     fireEvent.click(screen.getByRole("tab", { name: "表格" }));
+    // The 表格 tab is loaded on first use (a lazy chunk): wait for it.
+    await waitFor(() => expect(view.container.querySelectorAll("li[data-table-id]").length).toBe(3));
     const items = [...view.container.querySelectorAll<HTMLElement>("li[data-table-id]")];
     expect(items.map((i) => i.dataset.range)).toEqual(["A1:G20", "A22:G41", "A43:G62"]);
     expect(items[0].textContent).toContain(`${SHEET}!A1:G20`);

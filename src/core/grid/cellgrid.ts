@@ -1,21 +1,10 @@
-import { z } from "zod";
 import { RangeBox, boxContains, toA1 } from "./a1";
+import type { CellGridData } from "./cellgrid-schema";
 
 /** What one cell holds, as Office.js `range.values` returns it (dates as serial numbers, errors as "#REF!" text). */
 export type CellValue = string | number | boolean | null;
 
-export const CellGridDataSchema = z.object({
-  sheet: z.string(),
-  /** Absolute 0-based position of values[0][0] on the sheet. */
-  originRow: z.number().int().nonnegative(),
-  originCol: z.number().int().nonnegative(),
-  values: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
-  /** Number formats, same shape as values (or missing = "General"). */
-  formats: z.array(z.array(z.string().nullable())).optional(),
-  /** Merged areas in absolute 0-based sheet coordinates. */
-  merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })).default([]),
-});
-export type CellGridData = z.input<typeof CellGridDataSchema>;
+export { CellGridDataSchema, type CellGridData } from "./cellgrid-schema";
 
 /**
  * A rectangular block of one worksheet: values, number formats and merged areas, addressed by

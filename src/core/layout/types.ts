@@ -68,4 +68,4 @@ export const TableLayoutSchema = z.object({
 });
 export type TableLayout = z.infer<typeof TableLayoutSchema>;
 
-export const EMPTY_PART: Part = Object.freeze({ label: null, cell: null, inline: false }) as Part;
+export { EMPTY_PART } from "./empty-part";

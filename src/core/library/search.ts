@@ -14,7 +14,7 @@
  */
 import { normText } from "../rules/utils/text";
 import type { LibraryEntry } from "./schema";
-import { entryKeys, inLevel1, level2Class, sameLevel2 } from "./schema";
+import { entryKeys, inLevel1, level2Class, sameLevel2 } from "./categories";
 import { levenshtein } from "./text";
 import { GENERAL_TYPE, inferProjectTypes, type InferredType, type ProjectText } from "./project-types";
 

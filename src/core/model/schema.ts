@@ -61,8 +61,7 @@ export const PlanSchema = z.object({
   m12: NumberFieldSchema,
 });
 export type Plan = z.infer<typeof PlanSchema>;
-export const PLAN_KEYS = ["m3", "m6", "m10", "m12"] as const;
-export type PlanKey = (typeof PLAN_KEYS)[number];
+export { PLAN_KEYS, type PlanKey } from "./plan-keys";
 
 export const GoalLineSchema = z.object({ text: z.string(), cell: CellAddrSchema });
 

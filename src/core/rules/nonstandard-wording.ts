@@ -3,7 +3,8 @@ import type { IndicatorRow, ProjectTable } from "../model/schema";
 import { clean, normText } from "./utils/text";
 import { processKind } from "./process-indicator";
 import { queryHits, rankHits, standardEntriesNamed, type QueryHits, type SearchIndex, type SearchResult, type TextHit } from "../library/search";
-import { inLevel1, type LibraryEntry } from "../library/schema";
+import { inLevel1 } from "../library/categories";
+import type { LibraryEntry } from "../library/schema";
 import { replacementEdits, tableProjectTypes } from "../library/suggest";
 import type { InferredType } from "../library/project-types";
 
@@ -50,13 +51,19 @@ function measureOf(key: string): string | null {
   return null;
 }
 
+interface TableTypes {
+  types: readonly InferredType[];
+  /** The types and their scores as one string (a cache key). */
+  key: string;
+}
+
+const TYPES = new WeakMap<ProjectTable, TableTypes & { name: string | null; purpose: string | null; goals: string[] }>();
+
 /**
  * The project types of a table, remembered while its name, 资金用途 and goals stay the same (the
  * same table is checked again on every run; a changed text is seen by comparing the strings).
  */
-const TYPES = new WeakMap<ProjectTable, { name: string | null; purpose: string | null; goals: string[]; types: InferredType[] }>();
-
-function tableTypes(table: ProjectTable): readonly InferredType[] {
+function tableTypes(table: ProjectTable): TableTypes {
   const hit = TYPES.get(table);
   const goals = table.goals;
   if (
@@ -66,10 +73,12 @@ function tableTypes(table: ProjectTable): readonly InferredType[] {
     hit.goals.length === goals.length &&
     goals.every((g, i) => g.text === hit.goals[i])
   )
-    return hit.types;
+    return hit;
   const types = tableProjectTypes(table);
-  TYPES.set(table, { name: table.projectName.value, purpose: table.purpose.value, goals: goals.map((g) => g.text), types });
-  return types;
+  const key = types.map((t) => `${t.type}:${t.score}`).join(",");
+  const entry = { name: table.projectName.value, purpose: table.purpose.value, goals: goals.map((g) => g.text), types, key };
+  TYPES.set(table, entry);
+  return entry;
 }
 
 function isIndex(v: unknown): v is SearchIndex {
@@ -94,8 +103,8 @@ interface NameInLevel1 {
   passing: Set<LibraryEntry>;
   /** The name is a standard name of the 一级 with a qualifier in front (see qualifiedStandard). */
   qualified: boolean;
-  /** "二级|types" → outcome (null: nothing to report). */
-  outcomes: Map<string, Outcome | null>;
+  /** 二级 → the project's types (TableTypes.key) → outcome (null: nothing to report). */
+  outcomes: Map<string | null, Map<string, Outcome | null>>;
 }
 
 /** A name that passed the name-only checks. */
@@ -235,8 +244,7 @@ export const rule: Rule = {
     if (!isIndex(index)) return;
     const prep = prepOf(index);
     const table = ctx.table;
-    let typeKey: string | null = null;
-    let types: readonly InferredType[] = [];
+    let types: TableTypes | null = null;
     for (const row of table.indicators) {
       const name = row.name.value;
       const l1 = row.level1.canonical;
@@ -246,18 +254,16 @@ export const rule: Rule = {
       let nl = info.level1.get(l1);
       if (nl === undefined) info.level1.set(l1, (nl = inLevel1Of(index, prep, info, l1)));
       if (!nl) continue;
-      if (typeKey === null) {
-        // The project's types (from its name, 资金用途 and goals) rank the entries: once per table.
-        types = tableTypes(table);
-        typeKey = types.map((t) => `${t.type}:${t.score}`).join(",");
-      }
+      // The project's types (from its name, 资金用途 and goals) rank the entries: once per table.
+      types ??= tableTypes(table);
       const l2 = row.level2.canonical;
-      const key = `${l2}|${typeKey}`;
-      let outcome = nl.outcomes.get(key);
+      let byTypes = nl.outcomes.get(l2);
+      if (!byTypes) nl.outcomes.set(l2, (byTypes = new Map()));
+      let outcome = byTypes.get(types.key);
       if (outcome === undefined) {
-        outcome = computeOutcome(index, info, nl, l1, l2, types);
-        if (nl.outcomes.size >= MAX_OUTCOMES) nl.outcomes.clear();
-        nl.outcomes.set(key, outcome);
+        outcome = computeOutcome(index, info, nl, l1, l2, types.types);
+        if (byTypes.size >= MAX_OUTCOMES) byTypes.clear();
+        byTypes.set(types.key, outcome);
       }
       if (outcome) report(ctx, row, name, outcome);
     }

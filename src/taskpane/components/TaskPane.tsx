@@ -1,14 +1,17 @@
 import { Caption1, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "../../core/messages";
 import type { WorkbookPort } from "../../excel/port";
 import { PaneController, type ControllerOptions } from "../controller";
 import { LocaleContext, useT } from "../i18n";
 import { IssuesTab } from "./IssuesTab";
+import { LazyTab } from "./LazyTab";
 import { Notices } from "./Notices";
-import { PlanTab } from "./PlanTab";
-import { TablesTab } from "./TablesTab";
 import { usePaneStyles } from "./styles";
+
+/** 表格 and 支出计划 are loaded on first use (chunks of their own: the tabs, the mapping editor, the plan chart). */
+const TablesTab = lazy(() => import(/* webpackChunkName: "tables-tab" */ "./TablesTab").then((m) => ({ default: m.TablesTab })));
+const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
 
 /** 指标库 is loaded on first use: it brings the library (data, search, pinyin-pro). */
 const LibraryTab = lazy(() => import("./LibraryTab"));
@@ -23,7 +26,7 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const [tab, setTab] = useState<TabId>(initialTab);
   return (
-    <main className={s.page} data-phase={state.phase}>
+    <main className={s.page} data-phase={state.phase} data-library={state.library ?? "none"}>
       <Title3 as="h1" className={s.heading}>
         {t("appName")}
       </Title3>
@@ -46,13 +49,17 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
         <Spinner size="small" label={t("starting")} />
       )}
       {tab === "tables" ? (
-        <TablesTab controller={controller} state={state} />
+        <LazyTab>
+          <TablesTab controller={controller} state={state} />
+        </LazyTab>
       ) : tab === "plan" ? (
-        <PlanTab controller={controller} state={state} />
+        <LazyTab>
+          <PlanTab controller={controller} state={state} />
+        </LazyTab>
       ) : tab === "library" ? (
-        <Suspense fallback={<Spinner size="small" label={t("library.loading")} />}>
+        <LazyTab label={t("library.loading")}>
           <LibraryTab controller={controller} state={state} />
-        </Suspense>
+        </LazyTab>
       ) : (
         <IssuesTab controller={controller} state={state} />
       )}
