@@ -18,52 +18,58 @@ interface Hit {
   text: string;
 }
 
-/** Label cells of a grid, indexed by row. Built in one pass over the cells. */
-class LabelIndex {
-  readonly byRow = new Map<number, Hit[]>();
-  readonly rows: number[] = [];
+/**
+ * Label cells of a grid, indexed by row. Built in one pass over the cells. A plain object literal,
+ * not a class instance: a class's field shapes die with its last instance at a full GC, and the
+ * optimised detection code that depends on them is thrown away with them (re-optimised every run).
+ */
+interface LabelIndex {
+  readonly byRow: Map<number, Hit[]>;
+  readonly rows: number[];
+}
 
-  constructor(grid: CellGrid, cache: LabelCache) {
-    // Straight over the raw rows (one pass, no per-cell merge lookup); merged tails are dropped after.
-    const rows = grid.toData().values;
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i];
-      const r = grid.originRow + i;
-      let hits: Hit[] | null = null;
-      for (let j = 0; j < cells.length; j++) {
-        const v = cells[j];
-        if (typeof v !== "string" || v.length === 0) continue;
-        const info = cache.get(v);
-        if (info.field === null && info.plan === null && info.role === null) continue;
-        const c = grid.originCol + j;
-        if (grid.isMergedTail(r, c)) continue;
-        (hits ??= []).push({ row: r, col: c, info, text: v.trim() });
-      }
-      if (hits) {
-        this.byRow.set(r, hits);
-        this.rows.push(r);
-      }
+function labelIndex(grid: CellGrid, cache: LabelCache): LabelIndex {
+  const index: LabelIndex = { byRow: new Map(), rows: [] };
+  // Straight over the raw rows (one pass, no per-cell merge lookup); merged tails are dropped after.
+  const rows = grid.toData().values;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i];
+    const r = grid.originRow + i;
+    let hits: Hit[] | null = null;
+    for (let j = 0; j < cells.length; j++) {
+      const v = cells[j];
+      if (typeof v !== "string" || v.length === 0) continue;
+      const info = cache.get(v);
+      if (info.field === null && info.plan === null && info.role === null) continue;
+      const c = grid.originCol + j;
+      if (grid.isMergedTail(r, c)) continue;
+      (hits ??= []).push({ row: r, col: c, info, text: v.trim() });
+    }
+    if (hits) {
+      index.byRow.set(r, hits);
+      index.rows.push(r);
     }
   }
+  return index;
+}
 
-  /** Does the row belong to a table's top block (title, 项目名称, plan header …) or is it a header row? */
-  isForeignRow(r: number): boolean {
-    const hits = this.byRow.get(r);
-    if (!hits) return false;
-    let roles = 0;
-    let checkpoints = 0;
-    let fields = 0;
-    for (const h of hits) {
-      if (h.info.field) {
-        if (STRONG_FIELDS.has(h.info.field)) return true;
-        fields++;
-      }
-      if (h.info.plan) checkpoints++;
-      if (h.info.role) roles++;
+/** Does the row belong to a table's top block (title, 项目名称, plan header …) or is it a header row? */
+function isForeignRow(index: LabelIndex, r: number): boolean {
+  const hits = index.byRow.get(r);
+  if (!hits) return false;
+  let roles = 0;
+  let checkpoints = 0;
+  let fields = 0;
+  for (const h of hits) {
+    if (h.info.field) {
+      if (STRONG_FIELDS.has(h.info.field)) return true;
+      fields++;
     }
-    // One budget-like word inside an indicator row is not enough to end the block.
-    return roles >= 3 || checkpoints >= 2 || fields >= 2;
+    if (h.info.plan) checkpoints++;
+    if (h.info.role) roles++;
   }
+  // One budget-like word inside an indicator row is not enough to end the block.
+  return roles >= 3 || checkpoints >= 2 || fields >= 2;
 }
 
 /** Labels that always start a table's top block. */
@@ -82,7 +88,7 @@ const LABELS = new LabelCache();
 /** Every project table on the grid, top to bottom. */
 export function detectTables(grid: CellGrid): TableLayout[] {
   if (grid.rowCount === 0 || grid.colCount === 0) return [];
-  const index = new LabelIndex(grid, LABELS);
+  const index = labelIndex(grid, LABELS);
   const headers: { row: number; columns: HeaderColumn[] }[] = [];
   for (const r of index.rows) {
     const hits = index.byRow.get(r)!;
@@ -345,7 +351,7 @@ function planLayout(
   // Values below when the value row is part of the plan block and holds no labels.
   const belowOk =
     valueRow < headerRow &&
-    !index.isForeignRow(valueRow) &&
+    !isForeignRow(index, valueRow) &&
     (valueRow <= labelBottom || cps.some((h) => !grid.isEmpty(valueRow, h.col)) || !rightHasValues());
   function rightHasValues(): boolean {
     return cps.some((h) => {
@@ -394,7 +400,7 @@ function scanIndicatorRows(
   let mergeBottom = -1;
   let last = firstDataRow - 1;
   for (let r = firstDataRow; r <= limit; r++) {
-    if (index.isForeignRow(r)) break;
+    if (isForeignRow(index, r)) break;
     for (const lc of levels) {
       const m = grid.mergeAt(r, lc.col);
       if (m && m.top >= firstDataRow) mergeBottom = Math.max(mergeBottom, m.bottom);

@@ -7,10 +7,14 @@ export const COPIED_SHARE = 0.6;
 /** … and at least this many rows. */
 export const COPIED_MIN_ROWS = 3;
 
+/** The row keys (normalised name | value) of a table's named indicator rows, in row order. */
 function rowKeys(t: ProjectTable): string[] {
-  return t.indicators
-    .filter((r) => normText(r.name.value) !== "")
-    .map((r) => `${normText(r.name.value)}|${normText(r.value.raw)}`);
+  const keys: string[] = [];
+  for (const r of t.indicators) {
+    const name = normText(r.name.value);
+    if (name !== "") keys.push(`${name}|${normText(r.value.raw)}`);
+  }
+  return keys;
 }
 
 function goalText(t: ProjectTable): string {
@@ -18,11 +22,16 @@ function goalText(t: ProjectTable): string {
   return lines.map(goalKey).join("|");
 }
 
-/** Row keys and goal texts of every table, with an inverted index; built once per run (per tables array). */
+/**
+ * Row keys and goal texts of every table, with an inverted index; built once per run (per tables
+ * array). Row keys are interned as small integers, so the index and the per-table counting compare
+ * and hash numbers, not strings.
+ */
 interface WorkbookIndex {
-  keys: string[][];
-  /** Row key → indices of the tables holding it, ascending, each once (first of identical tables only). */
-  byKey: Map<string, number[]>;
+  /** Per table, the ids of its row keys in row order (repeats kept). */
+  keys: Int32Array[];
+  /** Row key id → indices of the tables holding it, ascending, each once (first of identical tables only). */
+  byKey: number[][];
   goals: string[];
   /** Goal text → index of the first table with it. */
   firstGoal: Map<string, number>;
@@ -36,19 +45,29 @@ const INDEX = new WeakMap<readonly ProjectTable[], WorkbookIndex>();
 function workbookIndex(tables: readonly ProjectTable[]): WorkbookIndex {
   const cached = INDEX.get(tables);
   if (cached) return cached;
-  const keys = tables.map(rowKeys);
-  const byKey = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const keys = tables.map((t) => {
+    const list = rowKeys(t);
+    const out = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      let id = ids.get(list[i]);
+      if (id === undefined) ids.set(list[i], (id = ids.size));
+      out[i] = id;
+    }
+    return out;
+  });
+  const byKey: number[][] = [];
+  for (let id = 0; id < ids.size; id++) byKey.push([]);
   // Tables with the same rows are interchangeable: only the first of each is indexed (ties go to the
   // earliest table anyway), which keeps the lists short when a workbook holds many identical tables.
   const seen = new Set<string>();
   keys.forEach((list, t) => {
-    const signature = [...list].sort().join("\n");
+    const signature = list.slice().sort().join(",");
     if (seen.has(signature)) return;
     seen.add(signature);
-    for (const k of new Set(list)) {
-      const at = byKey.get(k);
-      if (at) at.push(t);
-      else byKey.set(k, [t]);
+    for (let i = 0; i < list.length; i++) {
+      const at = byKey[list[i]];
+      if (at[at.length - 1] !== t) at.push(t); // a key repeated within the table is listed once
     }
   });
   const goals = tables.map(goalText);
@@ -88,9 +107,8 @@ export const rule: Rule = {
       const counts = index.counts;
       const touched = index.touched;
       touched.length = 0;
-      for (const k of keys) {
-        const at = index.byKey.get(k);
-        if (at === undefined) continue;
+      for (let i = 0; i < keys.length; i++) {
+        const at = index.byKey[keys[i]];
         for (const j of at) {
           if (j >= tableIndex) break;
           if (counts[j]++ === 0) touched.push(j);

@@ -29,34 +29,10 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
     if (config.only && !config.only.includes(id)) continue;
     const sev = config.severity?.[id] ?? rule.meta.defaultSeverity;
     if (sev === "off") continue;
-    // One context per rule, re-pointed at each table (no closure per table and rule).
-    const ctx: RuleContext = {
-      table: tables[0],
-      tableIndex: 0,
-      tables,
-      options,
-      report(d: ReportDescriptor) {
-        if (!rule.meta.messageIds.includes(d.messageId))
-          throw new Error(`rule ${id} reported undeclared message id "${d.messageId}"`);
-        if (d.fix && !rule.meta.fixable) throw new Error(`rule ${id} is not fixable but reported a fix`);
-        if (d.suggestions && !rule.meta.hasSuggestions)
-          throw new Error(`rule ${id} does not declare suggestions but reported some`);
-        const table = ctx.table;
-        const data = d.data ?? {};
-        issues.push({
-          rule: id,
-          severity: d.maxSeverity && SEV_ORDER[d.maxSeverity] > SEV_ORDER[sev] ? d.maxSeverity : sev,
-          messageId: d.messageId,
-          message: formatMessage(locale, id, d.messageId, data),
-          sheet: table.sheet,
-          cell: d.cell ?? table.range.split(":")[0],
-          table: ctx.tableIndex,
-          data,
-          ...(d.fix ? { fix: d.fix } : {}),
-          ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-        });
-      },
-    };
+    // One context per rule, re-pointed at each table. `report` is one module-level function for every
+    // rule and run (not a closure per run): optimised rule code inlines the function it calls, and a
+    // per-run closure dies at the next full GC, which throws that optimised code away every time.
+    const ctx: EngineContext = { table: tables[0], tableIndex: 0, tables, options, report, rule, sev, locale, issues };
     for (let tableIndex = 0; tableIndex < tables.length; tableIndex++) {
       ctx.table = tables[tableIndex];
       ctx.tableIndex = tableIndex;
@@ -64,6 +40,37 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
     }
   }
   return sortIssues(issues);
+}
+
+/** The context a rule sees, plus what `report` needs (an object literal: its shape outlives every run). */
+interface EngineContext extends RuleContext {
+  rule: Rule;
+  sev: Severity;
+  locale: Locale;
+  issues: Issue[];
+}
+
+function report(this: EngineContext, d: ReportDescriptor): void {
+  const { rule, sev, table } = this;
+  const { id } = rule.meta;
+  if (!rule.meta.messageIds.includes(d.messageId))
+    throw new Error(`rule ${id} reported undeclared message id "${d.messageId}"`);
+  if (d.fix && !rule.meta.fixable) throw new Error(`rule ${id} is not fixable but reported a fix`);
+  if (d.suggestions && !rule.meta.hasSuggestions)
+    throw new Error(`rule ${id} does not declare suggestions but reported some`);
+  const data = d.data ?? {};
+  this.issues.push({
+    rule: id,
+    severity: d.maxSeverity && SEV_ORDER[d.maxSeverity] > SEV_ORDER[sev] ? d.maxSeverity : sev,
+    messageId: d.messageId,
+    message: formatMessage(this.locale, id, d.messageId, data),
+    sheet: table.sheet,
+    cell: d.cell ?? table.range.split(":")[0],
+    table: this.tableIndex,
+    data,
+    ...(d.fix ? { fix: d.fix } : {}),
+    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+  });
 }
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
