@@ -32,7 +32,7 @@ import { colToLetters, parseRange, toA1, type RangeBox } from "../grid/a1";
 import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { CellEdit, ColumnRole, IndicatorRow, ProjectTable } from "../model/schema";
 import { entryCategoryFor, type LibraryEntry } from "./schema";
-import { REVIEW_MARK } from "./suggest";
+import { REVIEW_MARK, splitTypical } from "./suggest";
 
 export type InsertValueMode = "empty" | "typical";
 
@@ -132,18 +132,6 @@ function writesEveryRow(rows: readonly IndicatorRow[], level: "level1" | "level2
     if (!b.carried && b.raw && a.canonical !== null && a.canonical === b.canonical) return true;
   }
   return false;
-}
-
-function splitTypical(typical: string, unit: string | null): { op: string; number: string; unit: string } {
-  const m = /^(≥|≤|=|>|<|±)?\s*(.*)$/.exec(typical.trim());
-  const op = m?.[1] ?? "";
-  let rest = m?.[2] ?? typical;
-  let u = "";
-  if (unit && rest.endsWith(unit)) {
-    rest = rest.slice(0, -unit.length);
-    u = unit;
-  }
-  return { op, number: rest, unit: u };
 }
 
 /**
@@ -280,7 +268,7 @@ export function planInsertRows(table: ProjectTable, grid: CellGrid, entries: rea
         if (co !== undefined || cu !== undefined) {
           const p = splitTypical(t.entry.typical, t.entry.unit);
           if (co !== undefined) cells.set(co, p.op);
-          cells.set(cv, `${cu !== undefined ? p.number : p.number + p.unit}${REVIEW_MARK}`);
+          cells.set(cv, `${cu !== undefined ? p.value : p.value + p.unit}${REVIEW_MARK}`);
         } else cells.set(cv, `${t.entry.typical}${REVIEW_MARK}`);
       }
       const cdir = colOf.get("direction");

@@ -73,7 +73,7 @@ export function valueFits(value: ParsedValue, entry: LibraryEntry): boolean {
 }
 
 /** The operator, the number part and the unit of a typical value, for split-column tables. */
-function splitTypical(typical: string, unit: string | null): { op: string; value: string; unit: string } {
+export function splitTypical(typical: string, unit: string | null): { op: string; value: string; unit: string } {
   const m = /^(≥|≤|=|>|<|±)?\s*(.*)$/.exec(typical.trim());
   const op = m?.[1] ?? "";
   let rest = m?.[2] ?? typical;
