@@ -6,16 +6,7 @@ export function localeFromDisplayLanguage(lang: string | null | undefined): Loca
   return typeof lang === "string" && /^en\b|^en[-_]/i.test(lang.trim()) ? "en" : "zh-CN";
 }
 
-/** Office.context.displayLanguage when office.js (or the workbench) provides it. */
-export function officeDisplayLanguage(g: unknown = globalThis): string | undefined {
-  const office = (g as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  try {
-    const lang = office?.context?.displayLanguage;
-    return typeof lang === "string" ? lang : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { officeDisplayLanguage } from "../excel/host";
 
 export const LocaleContext = createContext<Locale>("zh-CN");
 

@@ -10,56 +10,10 @@ import type { WorkbookPort } from "../excel/port";
 import type { Locale } from "../core/messages";
 import { TaskPane } from "./components/TaskPane";
 import type { ControllerOptions } from "./controller";
-import { localeFromDisplayLanguage, officeDisplayLanguage, paneText } from "./i18n";
+import { localeFromDisplayLanguage, paneText } from "./i18n";
+import { hasExcelApi, officeDisplayLanguage, watchOfficeHost, type HostState } from "../excel/host";
 
-/** Where the pane runs, as far as office.js can tell. */
-export type HostState =
-  | { kind: "waiting" } // office.js present, Office.onReady not settled yet
-  | { kind: "office"; host: string } // inside an Office application (e.g. "Excel")
-  | { kind: "standalone" } // office.js loaded but not inside Office, or onReady never settled
-  | { kind: "no-office-js" }; // office.js did not load (offline, CDN blocked)
-
-interface OfficeLike {
-  onReady(): Promise<{ host: unknown }>;
-}
-
-/**
- * Reports the host state to `onChange`: once synchronously, then when Office.onReady settles or
- * after `timeoutMs` without an answer. Returns a function that stops the reports.
- */
-export function watchOfficeHost(
-  onChange: (state: HostState) => void,
-  office: OfficeLike | undefined = typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike),
-  timeoutMs = 5000,
-): () => void {
-  if (!office || typeof office.onReady !== "function") {
-    onChange({ kind: "no-office-js" });
-    return () => {};
-  }
-  let done = false;
-  const settle = (state: HostState) => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    onChange(state);
-  };
-  onChange({ kind: "waiting" });
-  const timer = setTimeout(() => settle({ kind: "standalone" }), timeoutMs);
-  office.onReady().then(
-    (info) => settle(info && info.host ? { kind: "office", host: String(info.host) } : { kind: "standalone" }),
-    () => settle({ kind: "standalone" }),
-  );
-  return () => {
-    done = true;
-    clearTimeout(timer);
-  };
-}
-
-/** True when the page provides an Excel JavaScript API (real office.js in Excel, or the workbench). */
-export function hasExcelApi(g: unknown = globalThis): boolean {
-  const x = g as { Excel?: { run?: unknown }; Office?: { context?: unknown } };
-  return !!x.Excel && typeof x.Excel.run === "function" && !!x.Office && !!x.Office.context;
-}
+export { watchOfficeHost, hasExcelApi, type HostState } from "../excel/host";
 
 /** Run the pane when Office says Excel, or when an Excel API is present and Office has settled (or is absent). */
 export function shouldRun(state: HostState, g: unknown = globalThis): boolean {
