@@ -8,7 +8,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSy
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
@@ -184,4 +184,55 @@ export async function launch(executablePath: string): Promise<{ context: Browser
 export function resultsPath(name: string): string {
   mkdirSync(RESULTS, { recursive: true });
   return path.join(RESULTS, name);
+}
+
+/** One browser session on the workbench: dist built and served, Chromium launched, the sample open. */
+export interface WorkbenchSession {
+  page: Page;
+  /** The static server's base URL (http://127.0.0.1:port). */
+  url: string;
+  /** The browser context, for extra pages. */
+  context: BrowserContext;
+  /** Console errors and uncaught page errors, as they happen. */
+  consoleErrors: string[];
+  /** Every URL the page requested (to assert nothing leaves 127.0.0.1). */
+  requests: string[];
+  timings: Record<string, number>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(executablePath: string): Promise<WorkbenchSession> {
+  const timings: Record<string, number> = {};
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  const t0 = Date.now();
+  const build = await ensureDist();
+  timings[build.built ? "build dist (development)" : "dist up to date"] = build.ms;
+  const server = await serveDir(DIST);
+  const t1 = Date.now();
+  const browser = await launch(executablePath);
+  timings["launch Chromium"] = Date.now() - t1;
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  const t2 = Date.now();
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => (window as unknown as { __workbench?: { ready?: boolean } }).__workbench?.ready === true);
+  timings["page load → grid ready"] = Date.now() - t2;
+  timings["beforeAll total"] = Date.now() - t0;
+  return {
+    page,
+    url: server.url,
+    context: browser.context,
+    consoleErrors,
+    requests,
+    timings,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

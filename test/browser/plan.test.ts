@@ -26,7 +26,7 @@ import { MARK_COLORS } from "../../src/excel/office-workbook";
 import { buildSeedTypedWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
 import { applyEdits } from "../plan/helpers";
-import { DIST, INSTALL_HELP, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
+import { INSTALL_HELP, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
 
 const browserPath = findBrowser();
 const ci = process.env.CI === "true";
@@ -304,37 +304,19 @@ async function waitText(page: Page, selector: string, text: string, timeout = 50
 }
 
 suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)", () => {
-  let server: Awaited<ReturnType<typeof serveDir>>;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let session: WorkbenchSession | undefined;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  const timings: Record<string, number> = {};
+  let consoleErrors: string[] = [];
+  let requests: string[] = [];
+  let timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    const t0 = Date.now();
-    const build = await ensureDist();
-    timings[build.built ? "build dist (development)" : "dist up to date"] = build.ms;
-    server = await serveDir(DIST);
-    const t1 = Date.now();
-    browser = await launch(browserPath!);
-    timings["launch Chromium"] = Date.now() - t1;
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
-    page.on("request", (r) => requests.push(r.url()));
-    const t2 = Date.now();
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => window.__workbench?.ready === true);
-    timings["page load → grid ready"] = Date.now() - t2;
-    timings["beforeAll total"] = Date.now() - t0;
+    session = await openWorkbench(browserPath!);
+    ({ page, consoleErrors, requests, timings } = session);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
     console.log(`plan browser test timings (ms):\n${Object.entries(timings).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
   });
 
@@ -371,6 +353,6 @@ suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)",
 
   test("no errors in the console and no request left 127.0.0.1", () => {
     expect(consoleErrors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(session!.url) && !/^(data|blob):/.test(u))).toEqual([]);
   });
 });

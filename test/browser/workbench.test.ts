@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { MARK_COLORS } from "../../src/excel/office-workbook";
-import { DIST, INSTALL_HELP, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
+import { INSTALL_HELP, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
 
 const browserPath = findBrowser();
 const ci = process.env.CI === "true";
@@ -92,37 +92,19 @@ async function typeInto(page: Page, a1: string, text: string): Promise<void> {
 }
 
 suite("workbench: the real task pane over the in-memory Excel (Chromium)", () => {
-  let server: Awaited<ReturnType<typeof serveDir>>;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let session: WorkbenchSession | undefined;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  const timings: Record<string, number> = {};
+  let consoleErrors: string[] = [];
+  let requests: string[] = [];
+  let timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    const t0 = Date.now();
-    const build = await ensureDist();
-    timings[build.built ? "build dist (development)" : "dist up to date"] = build.ms;
-    server = await serveDir(DIST);
-    const t1 = Date.now();
-    browser = await launch(browserPath!);
-    timings["launch Chromium"] = Date.now() - t1;
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
-    page.on("request", (r) => requests.push(r.url()));
-    const t2 = Date.now();
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => window.__workbench?.ready === true);
-    timings["page load → grid ready"] = Date.now() - t2;
-    timings["beforeAll total"] = Date.now() - t0;
+    session = await openWorkbench(browserPath!);
+    ({ page, consoleErrors, requests, timings } = session);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
     // eslint-disable-next-line no-console
     console.log(`browser test timings (ms):\n${Object.entries(timings).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
   });
@@ -138,7 +120,7 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await expect(fillOf(page, "H5")).resolves.toBe(""); // no fill
     // The workbench provides Office itself and never loads office.js; nothing leaves 127.0.0.1.
     expect(requests.filter((u) => /office\.js|o15apptofilemappingtable/.test(u))).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(session!.url) && !/^(data|blob):/.test(u))).toEqual([]);
   });
 
   test("the seed's issues are listed in the pane, the same as the engine finds in node", async () => {
@@ -365,13 +347,13 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
   });
 
   test("?api=7&lang=en-US: the same pane on Office 2019's ExcelApi 1.7, in English, still checks and marks", async () => {
-    const other = await browser.context.newPage();
+    const other = await session!.context.newPage();
     other.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(`[api=7] ${m.text()}`);
     });
     other.on("pageerror", (e) => consoleErrors.push(`[api=7] pageerror: ${e.message}`));
     try {
-      await other.goto(`${server.url}/workbench.html?api=7&lang=en-US`);
+      await other.goto(`${session!.url}/workbench.html?api=7&lang=en-US`);
       await other.waitForFunction(() => window.__workbench?.ready === true && window.__workbench.excel.apiVersion === 7);
       await other.waitForSelector(issue("unit-wording", "F11"), { timeout: 15_000 });
       // (Fluent's Tab renders its label twice: once visible, once to reserve the bold width.)
@@ -388,6 +370,6 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
 
   test("no errors in the console and no request left 127.0.0.1", () => {
     expect(consoleErrors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(session!.url) && !/^(data|blob):/.test(u))).toEqual([]);
   });
 });
