@@ -1,0 +1,35 @@
+/** The recorded corpus figures (test/corpus/figures.json): the floor the engine is held to. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CORPUS_DIR, type Figures } from "./score";
+
+export const FIGURES_FILE = path.join(CORPUS_DIR, "figures.json");
+
+export interface RecordedFigures {
+  files: number;
+  provinces: number;
+  years: number;
+  errorPrecision: number;
+  warningPrecision: number;
+  recall: number;
+  misstatements: number;
+}
+
+const round = (x: number | null) => (x === null ? 1 : Math.floor(x * 1000) / 1000);
+
+export function toRecord(f: Figures): RecordedFigures {
+  return {
+    files: f.projectFiles,
+    provinces: f.provinces,
+    years: f.years,
+    errorPrecision: round(f.precision.error),
+    warningPrecision: round(f.precision.warning),
+    recall: round(f.recall),
+    misstatements: f.misstatements,
+  };
+}
+
+export function recordedFigures(): RecordedFigures | null {
+  if (!fs.existsSync(FIGURES_FILE)) return null;
+  return JSON.parse(fs.readFileSync(FIGURES_FILE, "utf8")) as RecordedFigures;
+}

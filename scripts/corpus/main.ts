@@ -1,0 +1,31 @@
+/**
+ * npm run corpus [-- --record] [--json] [--kind project|department|all]
+ * Scores the engine on the real-table corpus (test/corpus/README.md). --record writes the figures to
+ * test/corpus/figures.json, which test/corpus/corpus.test.ts holds the engine to.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CORPUS_DIR, formatResult, loadCorpus, runCorpus } from "./score";
+import { recordedFigures, FIGURES_FILE, toRecord } from "./figures";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const kindArg = args.includes("--kind") ? args[args.indexOf("--kind") + 1] : "project";
+  const kinds = kindArg === "all" ? (["project", "department"] as const) : ([kindArg as "project" | "department"] as const);
+  const result = await runCorpus(loadCorpus(), { writeDir: path.join(CORPUS_DIR, "generated"), kinds });
+  if (args.includes("--json")) console.log(JSON.stringify(result, null, 2));
+  else console.log(formatResult(result));
+  if (args.includes("--record")) {
+    if (kindArg !== "project") throw new Error("--record records the project-table figures: run without --kind");
+    fs.writeFileSync(FIGURES_FILE, JSON.stringify(toRecord(result.figures), null, 2) + "\n");
+    console.log(`\nrecorded ${path.relative(process.cwd(), FIGURES_FILE)}`);
+  } else {
+    const rec = recordedFigures();
+    if (rec) console.log(`\nrecorded figures (${path.relative(process.cwd(), FIGURES_FILE)}): ${JSON.stringify(rec)}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
