@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/process-indicator";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const one = (level1: string, level2: string, name: string, value = "≥95%") =>
   makeTable({ indicators: [ind(level1, level2, name, value)] });
