@@ -1,5 +1,5 @@
 /**
- * Sections "pane" (issue 3) and "library" (issue 4) of `npm run bench`. Every figure is measured
+ * Sections "pane" (highlighting speed) and "library" (search speed) of `npm run bench`. Every figure is measured
  * when the section runs; nothing is written by hand.
  *
  * pane — in the in-memory Excel (src/workbench/memory-excel), through the real adapter
@@ -253,7 +253,7 @@ export function paneOptions(argv: string[] = process.argv.slice(2)): PaneOptions
   };
 }
 
-/** Issue 3's speed figures: syncs per edit by workbook size, change → highlights, TTI in Chromium. */
+/** The pane's speed figures: syncs per edit by workbook size, change → highlights, TTI in Chromium. */
 export async function benchPane(opts: PaneOptions = paneOptions()): Promise<SectionResult> {
   const sizes = [...opts.sizes].sort((a, b) => a - b);
   const largest = sizes[sizes.length - 1];
@@ -398,7 +398,7 @@ export function libraryOptions(argv: string[] = process.argv.slice(2)): LibraryO
   };
 }
 
-/** Issue 4's speed figures: index build and per-keystroke search over 5,000 entries. */
+/** The library's speed figures: index build and per-keystroke search over 5,000 entries. */
 export function benchLibrarySection(opts: LibraryOptions = libraryOptions()): SectionResult {
   const r: LibraryBench = benchLibrary(opts.entries, undefined, { passes: opts.passes, builds: 4 });
   // Again with the process's CPU time as the clock: what the search costs when no other job competes

@@ -563,7 +563,7 @@ const bundleSection: Section = {
 
 // The bundle section runs before the pane section so that both use one production build.
 const SECTIONS: Section[] = [workbookSection, bundleSection];
-// Issues 3 and 4 (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
+// The pane and the library (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
 SECTIONS.push(paneSection, librarySection);
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * Generates src/core/library/builtin.json, the built-in indicator library:
- *   - the 243 rows of seed-indicators.tsv (a copy of shared/data/indicators.tsv): 235 indicators
+ *   - the 243 rows of seed-indicators.tsv (the project's starting list, docs/domain.md §e): 235 indicators
  *     keeping their published source URL, and the 8 反例 rows as anti-patterns (never suggested);
  *   - the hand-written common-practice entries of supplement/*.txt (format in supplement/README.md).
  * Every entry is validated (schema, category of either form, unit, no process measure, no duplicate

@@ -1,5 +1,5 @@
 /**
- * What the generator adds to the rows of seed-indicators.tsv (a copy of shared/data/indicators.tsv):
+ * What the generator adds to the rows of seed-indicators.tsv (the starting list, docs/domain.md §e):
  * aliases people write for the same indicator (so that search and the nonstandard-wording rule find
  * the standard row), and typical values cleaned of notes ("100%（不应写≥100%）" → "=100%", the note
  * goes into the definition). Names, definitions and units of the seed rows are kept as published.

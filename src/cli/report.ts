@@ -1,6 +1,6 @@
 /**
- * The CLI's JSON report: a contract other tools read (issue 2, item 4). `ReportSchema` is the zod
- * schema of that contract — the required fields exactly as the issue gives them, plus a few extra
+ * The CLI's JSON report (`--format json`, `"version": 1`): a contract other tools read. `ReportSchema`
+ * is the zod schema of that contract — the fields every version-1 reader may rely on, plus a few extra
  * fields (allowed by the contract). Build reports only through `buildReport`, which validates.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The seed document's three project tables (shared/seeds/000_be842c62a19cb1dd.txt), transcribed by
+ * The seed document's three project tables (docs/domain.md, "The seed document"), transcribed by
  * hand, cell by cell, exactly as written there (text "200000.00", "100%", "≥95百分比"). This module is
  * the source of test/fixtures/generated/seed*.xlsx (scripts/make-fixtures.ts).
  */

@@ -7,7 +7,7 @@
  * (fractions with "0%", one table per sheet), opened through the workbench's file picker.
  *
  * Every expectation (cells, values, issues before and after) is computed in node by the core from
- * the same workbook; the literal 25/50/83/100 of issue 5 is checked against it as well.
+ * the same workbook; the literal 25/50/83/100 of docs/plan.md's example is checked against it as well.
  * Without an installed browser the suite is skipped (CI=true: fails), as in workbench.test.ts.
  */
 import type ExcelJS from "exceljs";
@@ -46,8 +46,8 @@ const suite = browserPath ? describe : describe.skip;
 const PROJECT = SEED_TABLES[2].name;
 /** 均匀支出 over January–December, as the form takes it. */
 const FORM = { profile: "even", start: "1", end: "12" } as const;
-/** Issue 5's example of that profile (its CLI JSON): the computed plan must be exactly this. */
-const ISSUE_EXAMPLE: Record<PlanKey, number> = { m3: 25, m6: 50, m10: 83, m12: 100 };
+/** docs/plan.md's example of that profile (also what `jixiao plan` prints): the computed plan must be exactly this. */
+const DOC_EXAMPLE: Record<PlanKey, number> = { m3: 25, m6: 50, m10: 83, m12: 100 };
 
 const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
 const issueKey = (rule: string, sheet: string, a1: string | null | undefined, severity: string) => `${rule} ${sheet}!${a1 ?? ""} ${severity}`;
@@ -233,8 +233,8 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   await waitText(page, '#container [data-plan="m6"]', "100%");
   await page.locator('#container select[data-testid="plan-end"]').selectOption(FORM.end);
 
-  // The preview shows the computed plan, which is issue 5's example 25/50/83/100, and no plan check fires.
-  expect(exp.values).toEqual(ISSUE_EXAMPLE);
+  // The preview shows the computed plan, which is docs/plan.md's example 25/50/83/100, and no plan check fires.
+  expect(exp.values).toEqual(DOC_EXAMPLE);
   for (const k of PLAN_KEYS) await waitText(page, `#container [data-plan="${k}"]`, `${exp.values[k]}%`);
   await page.locator('#container [data-testid="plan-no-issues"]').waitFor({ timeout: 3000 });
   timings[`${label}: plan tab → preview`] = Date.now() - t0;

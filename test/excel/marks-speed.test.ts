@@ -1,5 +1,5 @@
 /**
- * Highlighting at the cost of the change (issue 3, "Speed"): sync counts per edit on a workbook of
+ * Highlighting at the cost of the change (docs/highlighting.md, "Cost"): sync counts per edit on a workbook of
  * 200 tables, setMarks without a read, writes limited to the changed cells — and the guarantees kept
  * when the adapter's caches are wrong (re-coloured cells nobody read, moved rows, protection set
  * meanwhile, reads overlapping writes).

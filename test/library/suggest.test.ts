@@ -4,7 +4,7 @@ import { createSearchIndex } from "../../src/core/library/search";
 import { REVIEW_MARK, replacementEdits, suggestForRow, valueFits } from "../../src/core/library/suggest";
 import { parseValue } from "../../src/core/value/parse";
 import { makeTable, ind } from "../helpers/table";
-import { seedTable1, seedTable3 } from "../rules/_seed-tables-b";
+import { seedTable1, seedTable3 } from "../rules/_seed-tables";
 import type { IndicatorRow, ProjectTable } from "../../src/core/model/schema";
 
 const index = createSearchIndex(BUILTIN_ENTRIES);

@@ -1,7 +1,7 @@
 import { basisKind, rule } from "../../src/core/rules/basis-weak";
 import { testRule } from "../helpers/rule-tester";
 import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const one = (basis: string | null, level2 = "质量指标", level1 = "产出指标") =>
   makeTable({ indicators: [ind(level1, level2, "验收合格率", "=100%", "说明", basis)] });

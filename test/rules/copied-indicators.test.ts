@@ -2,7 +2,7 @@ import { rule } from "../../src/core/rules/copied-indicators";
 import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
 import { GOOD_INDICATORS, ind, makeTable, type IndSpec } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const OTHER: IndSpec[] = [
   ind("产出指标", "数量指标", "道路硬化里程", "≥2.5公里"),

@@ -2,7 +2,7 @@ import { rule } from "../../src/core/rules/duplicate-indicator";
 import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
 import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const q = (name: string, value = "≥95%", description = "说明") => ind("产出指标", "质量指标", name, value, description);
 

@@ -2,7 +2,7 @@ import { rule } from "../../src/core/rules/goal-restates-name";
 import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
 import { makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const t = (projectName: string | null, goal: string) => makeTable({ projectName, goal });
 

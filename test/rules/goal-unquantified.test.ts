@@ -1,7 +1,7 @@
 import { goalHasQuantity, rule } from "../../src/core/rules/goal-unquantified";
 import { testRule } from "../helpers/rule-tester";
 import { makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 test.each([
   ["全年举办业务培训4期", true],

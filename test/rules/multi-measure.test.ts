@@ -1,7 +1,7 @@
 import { measuresOf, rule } from "../../src/core/rules/multi-measure";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const one = (name: string, value = "=100%") => makeTable({ indicators: [ind("产出指标", "质量指标", name, value)] });
 

@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/name-equals-description";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const one = (name: string | null, description: string | null) =>
   makeTable({ indicators: [ind("产出指标", "质量指标", name, "≥95%", description)] });

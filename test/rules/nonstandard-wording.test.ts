@@ -9,7 +9,7 @@ import { mergeLibraries, parseLibraryRows } from "../../src/core/library/import"
 import { REVIEW_MARK } from "../../src/core/library/suggest";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const one = (level1: string, level2: string, name: string, value = "≥90%") => makeTable({ indicators: [ind(level1, level2, name, value, "说明")] });
 

@@ -1,12 +1,12 @@
 import { rule } from "../../src/core/rules/process-indicator";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const one = (level1: string, level2: string, name: string, value = "≥95%") =>
   makeTable({ indicators: [ind(level1, level2, name, value)] });
 
-// The 反例 rows of shared/data/indicators.tsv (both names of the combined rows) and other spellings.
+// The 反例 rows of scripts/library/seed-indicators.tsv (both names of the combined rows) and other spellings.
 const invalidNames: [string, string, string, string][] = [
   ["产出指标", "时效指标", "资金到位时间", "funds"],
   ["产出指标", "质量指标", "经费审批流程规范性", "compliance"],

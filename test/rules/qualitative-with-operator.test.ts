@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/qualitative-with-operator";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const one = (value: string) => makeTable({ indicators: [ind("效益指标", "社会效益指标", "群众出行条件", value)] });
 

@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/quantity-not-count";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const qty = (name: string, value: string) => makeTable({ indicators: [ind("产出指标", "数量指标", name, value)] });
 

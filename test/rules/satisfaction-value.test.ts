@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/satisfaction-value";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 
 const sat = (name: string, value: string, level1 = "满意度指标", level2 = "服务对象满意度指标") =>
   makeTable({ indicators: [ind(level1, level2, name, value)] });

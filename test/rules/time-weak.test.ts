@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/time-weak";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable3 } from "./_seed-tables";
 import { runRules } from "../../src/core/rules/engine";
 
 const time = (value: string, name = "项目完成时间") => makeTable({ indicators: [ind("产出指标", "时效指标", name, value)] });

@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/vague-indicator";
 import { testRule } from "../helpers/rule-tester";
 import { ind, makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const one = (name: string, value = "≥95%", description = "说明", level2 = "社会效益指标") =>
   makeTable({ indicators: [ind("效益指标", level2, name, value, description)] });

@@ -1,7 +1,7 @@
 import { rule, budgetYear } from "../../src/core/rules/year-mismatch";
 import { testRule } from "../helpers/rule-tester";
 import { makeTable } from "../helpers/table";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 testRule(rule, {
   valid: [

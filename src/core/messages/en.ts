@@ -3,7 +3,7 @@ import type { zhCN } from "./zh-CN";
 /** English catalog: the same keys as zh-CN.ts (checked by test/core/messages.test.ts). */
 export const en: typeof zhCN = {
   rules: {
-    // @@rules-a
+    // Structure and value rules: form, categories, values, units, money, spending plan, project code.
     "required-field": {
       title: "Required field is empty",
       basis: "A performance-target table must state the project name, the budget and the performance goal (the completeness criterion of target review).",
@@ -150,7 +150,7 @@ export const en: typeof zhCN = {
         letter: "The 9th character of the project code “{code}” is “{letter}”; project codes usually have “P” there (for reference only).",
       },
     },
-    // @@rules-b
+    // Content rules: wording, duplicates and copies, goals, plausibility of targets.
     "nonstandard-wording": {
       title: "Indicator name is not standard wording",
       basis: "The indicator library holds the standard wordings of published target tables and common indicator lists (domain §e). Self-invented names are often unclear about what is measured and get tables sent back; where a standard wording is close, use it and state how the value is computed (domain §b1). A hint only: the officer judges whether the meaning is the same.",

@@ -4,7 +4,7 @@
  */
 export const zhCN = {
   rules: {
-    // @@rules-a
+    // Structure and value rules: form, categories, values, units, money, spending plan, project code.
     "required-field": {
       title: "必填项为空",
       basis: "绩效目标表的项目名称、预算数和绩效目标必须填写（绩效目标审核的“完整性”要求，见财政部对88号办法的说明）。",
@@ -151,7 +151,7 @@ export const zhCN = {
         letter: "项目编码“{code}”第9位是“{letter}”，项目代码此处通常为“P”，请核对（仅供参考）。",
       },
     },
-    // @@rules-b
+    // Content rules: wording, duplicates and copies, goals, plausibility of targets.
     "nonstandard-wording": {
       title: "指标名称不是标准表述",
       basis: "指标库收录公开绩效目标表和共性指标中的常用标准表述（domain §e）。自拟名称常常口径不清，评审时容易被退回；与标准表述相近的，宜改用标准表述并写明计算口径（domain §b1）。仅作提示，由填报人判断含义是否相同。",

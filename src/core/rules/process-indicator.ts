@@ -3,7 +3,7 @@ import { clean, memoText, normText } from "./utils/text";
 
 /**
  * Fund-management and process measures used as 产出 / 效益 (or 101 成本) indicators (domain §b5, §a2;
- * the 反例 rows of shared/data/indicators.tsv). In the 10号 evaluation framework 资金到位率,
+ * the 反例 rows of scripts/library/seed-indicators.tsv). In the 10号 evaluation framework 资金到位率,
  * 预算执行率 and 资金使用合规性 are 过程 (资金管理) items, and 预算执行率 is scored on its own
  * (10 of 100 points) in self-evaluation, so listing them as outputs misclassifies them and counts
  * the budget execution twice.

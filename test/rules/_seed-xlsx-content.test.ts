@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
 import { readXlsx } from "../../src/cli/xlsx-grid";
 
-const MINE = [
+const CONTENT_RULES = [
   "basis-weak", "copied-indicators", "duplicate-goal", "duplicate-indicator", "goal-restates-name", "goal-unquantified",
   "multi-measure", "name-equals-description", "plan-front-loaded", "process-indicator", "qualitative-with-operator",
   "quantity-not-count", "satisfaction-value", "time-weak", "vague-indicator",
@@ -52,7 +52,7 @@ const EXPECTED = [
 
 test.each(["seed.xlsx", "seed-typed.xlsx"])("%s: the seed's defects, per table", async (file) => {
   const { grids } = await readXlsx(path.resolve(__dirname, "../fixtures/generated", file));
-  const { tables, issues } = analyzeGrids(grids, { only: MINE });
+  const { tables, issues } = analyzeGrids(grids, { only: CONTENT_RULES });
   expect(tables).toHaveLength(3);
   const got = [0, 1, 2].map((t) =>
     issues

@@ -1,15 +1,15 @@
-/** Clean tables must stay quiet under every rule of group A (issue 2). */
+/** Clean tables must stay quiet under every structure and value rule (form, categories, values, money, plan, code). */
 import { runRules } from "../../src/core/rules/engine";
 import { ALL_RULES } from "../../src/core/rules/registry";
 import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
 
-const GROUP_A_IDS = [
+const STRUCTURE_RULE_IDS = [
   "required-field", "level1-unknown", "level2-mismatch", "category-missing", "value-missing", "value-unparsed",
   "unit-wording", "operator-nonstandard", "operator-missing", "unit-missing", "percent-range", "cost-exceeds-budget",
   "budget-sum", "plan-range", "plan-decreasing", "plan-not-100", "plan-blank", "code-format",
 ];
 
-const rules = ALL_RULES.filter((r) => GROUP_A_IDS.includes(r.meta.id));
+const rules = ALL_RULES.filter((r) => STRUCTURE_RULE_IDS.includes(r.meta.id));
 
 /** A clean 101-form table: 成本 as a 一级, a construction project with all three cost kinds. */
 function clean101() {
@@ -33,9 +33,9 @@ function clean101() {
   });
 }
 
-describe("group A rules on clean tables", () => {
-  test("all 18 group A rules are registered", () => {
-    expect(rules.map((r) => r.meta.id).sort()).toEqual([...GROUP_A_IDS].sort());
+describe("structure and value rules on clean tables", () => {
+  test("all 18 structure and value rules are registered", () => {
+    expect(rules.map((r) => r.meta.id).sort()).toEqual([...STRUCTURE_RULE_IDS].sort());
   });
 
   test("makeTable() with GOOD_INDICATORS: no issue", () => {

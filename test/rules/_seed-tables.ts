@@ -1,5 +1,5 @@
 /**
- * The seed's three project tables (shared/seeds/000_be842c62a19cb1dd.txt, domain.md §f) as models,
+ * The seed's three project tables (src/sample/seed-data.ts, domain.md §f) as models,
  * for the content rules' tests. Indicator rows start at sheet row 13: name C, description D, value F,
  * basis G; goal B8; plan B7 (3月底), D7, E7, F7. Tables 1 and 2 differ only in the 文号, the budget and
  * the cost value, as in the seed.

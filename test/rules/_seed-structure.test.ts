@@ -1,5 +1,5 @@
 /**
- * The seed's three tables (test/fixtures/seed-data.ts) as models, checked by the group A rules: what a
+ * The seed's three tables (test/fixtures/seed-data.ts) as models, checked by the structure and value rules: what a
  * reviewer would flag there (domain.md §f 12, 14, 19, 22, 23, 25) and nothing else.
  */
 import { runRules } from "../../src/core/rules/engine";
@@ -8,12 +8,12 @@ import { parsePercentCell, parsePlainNumber } from "../../src/core/value/numbers
 import { SEED_TABLES, type SeedTable } from "../fixtures/seed-data";
 import { makeTable, type IndSpec } from "../helpers/table";
 
-const GROUP_A = new Set([
+const STRUCTURE_RULES = new Set([
   "required-field", "level1-unknown", "level2-mismatch", "category-missing", "value-missing", "value-unparsed",
   "unit-wording", "operator-nonstandard", "operator-missing", "unit-missing", "percent-range", "cost-exceeds-budget",
   "budget-sum", "plan-range", "plan-decreasing", "plan-not-100", "plan-blank", "code-format",
 ]);
-const rules = ALL_RULES.filter((r) => GROUP_A.has(r.meta.id));
+const rules = ALL_RULES.filter((r) => STRUCTURE_RULES.has(r.meta.id));
 
 function model(s: SeedTable) {
   const indicators: IndSpec[] = s.indicators.map((i) => ({
@@ -51,7 +51,7 @@ const EVENT_TABLE = [
 
 const sorted = (xs: unknown[][]) => xs.map((x) => JSON.stringify(x)).sort();
 
-describe("group A rules on the seed tables", () => {
+describe("structure and value rules on the seed tables", () => {
   test.each([0, 1])("项目%#: 百分比 units, 100百分比 without operator, 验收报告，合规; cost equals budget is fine", (i) => {
     expect(sorted(check(i))).toEqual(sorted(EVENT_TABLE));
   });

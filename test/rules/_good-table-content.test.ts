@@ -1,4 +1,4 @@
-/** The valid GOOD_INDICATORS table must stay quiet under every content rule of this group. */
+/** The valid GOOD_INDICATORS table must stay quiet under every content rule (wording, duplicates, goals, plausibility). */
 import { runRules } from "../../src/core/rules/engine";
 import { makeTable } from "../helpers/table";
 import { rule as basisWeak } from "../../src/core/rules/basis-weak";
@@ -17,7 +17,7 @@ import { rule as satisfactionValue } from "../../src/core/rules/satisfaction-val
 import { rule as timeWeak } from "../../src/core/rules/time-weak";
 import { rule as vagueIndicator } from "../../src/core/rules/vague-indicator";
 import { ALL_RULES } from "../../src/core/rules/registry";
-import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables-b";
+import { seedTable1, seedTable2, seedTable3 } from "./_seed-tables";
 
 const RULES = [
   basisWeak, copiedIndicators, duplicateGoal, duplicateIndicator, goalRestatesName, goalUnquantified, multiMeasure,
@@ -29,7 +29,7 @@ test("GOOD_INDICATORS table: no issue from any of these rules", () => {
   expect(runRules([makeTable()], { rules: RULES })).toEqual([]);
 });
 
-test("every rule of this group is registered", () => {
+test("every content rule is registered", () => {
   for (const r of RULES) expect(ALL_RULES).toContain(r);
 });
 
@@ -56,7 +56,7 @@ test("the seed workbook: hits per rule", () => {
   });
 });
 
-describe("docs and catalogs of this group", () => {
+describe("docs and catalogs of the content rules", () => {
   const fs = jest.requireActual("fs") as typeof import("fs");
   const path = jest.requireActual("path") as typeof import("path");
   const { CATALOGS } = jest.requireActual("../../src/core/messages") as typeof import("../../src/core/messages");
