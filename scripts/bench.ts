@@ -32,7 +32,7 @@ import { analyzeGrids, readTables } from "../src/core/analyze";
 import { runRules } from "../src/core/rules/engine";
 import { ALL_RULES } from "../src/core/rules/registry";
 import type { CellGrid } from "../src/core/grid/cellgrid";
-import { readXlsx, worksheetToGrid } from "../src/cli/xlsx-grid";
+import { readXlsx, worksheetToGrid } from "../src/xlsx/grid";
 import { readInput } from "../src/cli/files";
 import { buildReport } from "../src/cli/report";
 import { librarySection, paneSection } from "./bench-pane";

@@ -6,7 +6,7 @@
  * Without an installed browser the suite is skipped (CI=true: fails), as in workbench.test.ts.
  */
 import type { Page } from "playwright-core";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { detectTables, parseTable } from "../../src/core/layout";
 import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
 import { planInsertRows } from "../../src/core/library/insert";

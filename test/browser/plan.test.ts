@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
 import { builtinSearchIndex } from "../../src/core/library/builtin-index";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { parseA1 } from "../../src/core/grid/a1";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { PLAN_KEYS, type PlanKey } from "../../src/core/model/schema";

@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { analyzeGrids } from "../../src/core/analyze";
 import { builtinSearchIndex } from "../../src/core/library/builtin-index";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
