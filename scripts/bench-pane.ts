@@ -26,7 +26,8 @@
  *   --library-entries 5000  --library-passes 5
  *   --keep                keep the temporary production build
  */
-import { MARK_COLORS, OfficeWorkbook } from "../src/excel/office-workbook";
+import { MARK_COLORS } from "../src/core/model/severity";
+import { OfficeWorkbook } from "../src/excel/office-workbook";
 import { PaneController, type Timing } from "../src/taskpane/controller";
 import { MemoryExcel } from "../src/workbench/memory-excel";
 import { benchLibrary, type LibraryBench } from "../src/core/library/bench";

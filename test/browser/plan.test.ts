@@ -22,7 +22,7 @@ import { parseA1 } from "../../src/core/grid/a1";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { PLAN_KEYS, type PlanKey } from "../../src/core/model/schema";
 import { computePlanForTable, planCells, planWrite, profileFromParams } from "../../src/core/plan";
-import { MARK_COLORS } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
 import { buildSeedTypedWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
 import { applyEdits } from "../plan/helpers";

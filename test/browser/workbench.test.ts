@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
-import { MARK_COLORS } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
 import { INSTALL_HELP, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
 
 const browserPath = findBrowser();
