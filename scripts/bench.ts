@@ -12,6 +12,7 @@
  *             - as processes: `node lib/jixiao.js check <file> --format json > /dev/null` against a
  *               node process that only loads the file with ExcelJS (what a user waits for);
  *             - peak memory.
+ *   scale     table detection on one sheet of 100 and of 1,000 stacked tables: time per table (linear?);
  *   bundle    the task pane's JavaScript in a production build (shared with the pane section's TTI;
  *             --dist DIR to measure an existing build): the initial JS gzipped (target < 250 KB), the
  *             indicator library's share of it (target < 150 KB), and every lazy chunk (KB = 1,024 bytes).
@@ -29,10 +30,12 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { analyzeGrids, readTables } from "../src/core/analyze";
+import { detectTables } from "../src/core/layout";
+import { stackedSeedGrid } from "../test/fixtures/seed-grid";
 import { runRules } from "../src/core/rules/engine";
 import { ALL_RULES } from "../src/core/rules/registry";
 import type { CellGrid } from "../src/core/grid/cellgrid";
-import { readXlsx, worksheetToGrid } from "../src/cli/xlsx-grid";
+import { readXlsx, worksheetToGrid } from "../src/xlsx/grid";
 import { readInput } from "../src/cli/files";
 import { buildReport } from "../src/cli/report";
 import { librarySection, paneSection } from "./bench-pane";
@@ -561,8 +564,36 @@ const bundleSection: Section = {
   },
 };
 
+/**
+ * Detection scales linearly: detectTables on one sheet of 100 and of 1,000 stacked seed tables (an
+ * in-memory CellGrid, no ExcelJS), fastest of --mem-runs runs each, as time per table. Equal per-table
+ * times mean linear; an O(rows²) scan would make the 1,000-table sheet ~10× slower per table.
+ * (test/core/layout.scale.test.ts checks that all 1,000 are found; the time is measured only here.)
+ */
+const scaleSection: Section = {
+  name: "scale",
+  title: "Table detection on one sheet of stacked tables",
+  async run(opts) {
+    const rows: Row[] = [];
+    const perTable: Record<string, number> = {};
+    let ok = true;
+    for (const n of [100, 1000]) {
+      const grid = stackedSeedGrid(n);
+      const t = await timeRuns(opts.memRuns, () => detectTables(grid));
+      ok &&= t.last.length === n;
+      const best = Math.min(...t.ms);
+      perTable[n] = best / n;
+      rows.push({ metric: `${n} tables: detectTables (fastest of ${opts.memRuns})`, value: round(best), unit: "ms" });
+      rows.push({ metric: `${n} tables: per table`, value: round(best / n, 3), unit: "ms" });
+    }
+    const ratio = perTable[1000] / perTable[100];
+    rows.push({ metric: "per-table time, 1,000 vs 100 tables (1 = linear, ~10 = quadratic)", value: round(ratio, 2), unit: "×", target: "≈ 1" });
+    return { rows, figures: { detectPerTableMs100: round(perTable[100], 4), detectPerTableMs1000: round(perTable[1000], 4), detectScaleRatio: round(ratio, 2) }, ok };
+  },
+};
+
 // The bundle section runs before the pane section so that both use one production build.
-const SECTIONS: Section[] = [workbookSection, bundleSection];
+const SECTIONS: Section[] = [workbookSection, scaleSection, bundleSection];
 // The pane and the library (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
 SECTIONS.push(paneSection, librarySection);
 

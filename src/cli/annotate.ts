@@ -9,13 +9,10 @@ import * as path from "node:path";
 import type { Workbook, Worksheet, Cell } from "exceljs";
 import { t, type Locale } from "../core/messages";
 import type { Severity } from "../core/model/schema";
+import { MARK_COLORS, SEVERITIES, SEVERITY_RANK, worstSeverity } from "../core/model/severity";
 
-/** ARGB fills, Excel's own "bad" / "neutral" palette and a light blue for info. */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
-};
+/** ARGB fills: the pane's mark palette, opaque. */
+export const SEVERITY_FILL = Object.fromEntries(SEVERITIES.map((s) => [s, `FF${MARK_COLORS[s].slice(1)}`])) as Record<Severity, string>;
 
 /** The fields of an issue the annotation needs (an Issue or a ReportIssue both fit). */
 export interface AnnotatableIssue {
@@ -27,12 +24,10 @@ export interface AnnotatableIssue {
   fix?: string | { text: string };
 }
 
-const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** The note text for one cell's issues: one line per issue, worst first. */
 export function noteText(issues: readonly AnnotatableIssue[], locale: Locale): string {
   return [...issues]
-    .sort((a, b) => SEV_RANK[a.severity] - SEV_RANK[b.severity])
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
     .map((i) => {
       const fix = i.fix === undefined ? "" : typeof i.fix === "string" ? i.fix : i.fix.text;
       const hint = fix && !i.message.includes(fix) ? (locale === "en" ? ` (${t(locale, "cli.fixHint", { fix })})` : `（${t(locale, "cli.fixHint", { fix })}）`) : "";
@@ -77,7 +72,7 @@ export function annotateWorkbook(wb: Workbook, issues: readonly AnnotatableIssue
     } catch {
       continue;
     }
-    const worst = e.issues.reduce<Severity>((w, i) => (SEV_RANK[i.severity] < SEV_RANK[w] ? i.severity : w), "info");
+    const worst = worstSeverity(e.issues.map((i) => i.severity)) ?? "info";
     // ExcelJS shares one style object between cells of the same style id: give this cell its own
     // copy before changing the fill, or every cell of that style would turn red.
     cell.style = {

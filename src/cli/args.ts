@@ -3,6 +3,7 @@
  * ids, returns a command or throws UsageError (rendered by main in the chosen language, exit 2).
  */
 import type { Severity } from "../core/model/schema";
+import { SEVERITIES } from "../core/model/severity";
 import type { Locale } from "../core/messages";
 
 export type OutputFormat = "text" | "json";
@@ -38,7 +39,7 @@ export class UsageError extends Error {
 }
 
 const LOCALES: readonly Locale[] = ["zh-CN", "en"];
-const LEVELS: readonly SeverityLevel[] = ["error", "warning", "info", "off"];
+const LEVELS: readonly SeverityLevel[] = [...SEVERITIES, "off"];
 const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year"]);
 
 /** Finds --lang early so that even a usage error can be reported in the requested language. */

@@ -8,7 +8,7 @@ import { analyzeGrids } from "../core/analyze";
 import { t, type Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
 import { builtinSearchIndex } from "../core/library/builtin-index";
-import { readXlsx } from "./xlsx-grid";
+import { readXlsx } from "../xlsx/grid";
 import { errText, precheck, readInput, type InputEntry, type ReadFailure } from "./files";
 import type { FileResult } from "./report";
 

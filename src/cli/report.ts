@@ -4,7 +4,7 @@
  * fields (allowed by the contract). Build reports only through `buildReport`, which validates.
  */
 import { z } from "zod";
-import type { Issue, ProjectTable, Severity } from "../core/model/schema";
+import { SeveritySchema, type Issue, type ProjectTable, type Severity } from "../core/model/schema";
 
 const num = z.number().nullable();
 
@@ -50,7 +50,7 @@ export const ReportTableSchema = z.object({
 
 export const ReportIssueSchema = z.object({
   rule: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
+  severity: SeveritySchema,
   sheet: z.string(),
   cell: z.string().nullable(),
   table: z.number().int().nonnegative().nullable(),

@@ -4,6 +4,7 @@
  * and a total. ANSI colour only when asked (main decides: stdout is a TTY and NO_COLOR is unset).
  */
 import { t, type Locale } from "../core/messages";
+import { SEVERITIES } from "../core/model/severity";
 import type { Report, ReportIssue, ReportTable } from "./report";
 
 export interface TextOptions {
@@ -65,7 +66,7 @@ export function formatText(report: Report, opts: TextOptions): string {
   const paint = (code: string, s: string) => (opts.color ? code + s + ANSI.reset : s);
   const sevColor = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan } as const;
   const sevLabel = (s: ReportIssue["severity"]) => t(locale, `severity.${s}`);
-  const sevWidth = Math.max(...(["error", "warning", "info"] as const).map((s) => displayWidth(sevLabel(s))));
+  const sevWidth = Math.max(...SEVERITIES.map((s) => displayWidth(sevLabel(s))));
   const lines: string[] = [];
 
   const issueLine = (i: ReportIssue, addrWidth: number, ruleWidth: number): string => {

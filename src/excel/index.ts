@@ -1,5 +1,5 @@
 export * from "./port";
-export { OfficeWorkbook, detectCapabilities, MARK_COLORS, MARK_NAME_PREFIX, TABLE_NAME_PREFIX, MAPPINGS_SETTING } from "./office-workbook";
+export { OfficeWorkbook, detectCapabilities, MARK_NAME_PREFIX, TABLE_NAME_PREFIX, MAPPINGS_SETTING } from "./office-workbook";
 export type { ExcelLike, OfficeLike, OfficeWorkbookOptions } from "./office-workbook";
 export { WorkbookError, ProtectedSheetError, SheetNotFoundError, BROKEN_MAPPING_TEXT } from "./errors";
 export { createDirtyCollector } from "./dirty";

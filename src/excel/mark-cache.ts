@@ -10,9 +10,9 @@
  *    stale entry costs a correcting sync, never a wrong result. A read that was on its way while the
  *    adapter wrote a cell, or while rows moved, is not recorded for those cells ("flights").
  */
-import type { RangeBox } from "../core/grid/a1";
 import type { Severity } from "../core/model/schema";
-import { normCell, parseBoxA1, splitQualified } from "./address";
+import { parseBox, type RangeBox } from "../core/grid/a1";
+import { normCell, splitQualified } from "./address";
 
 /** A cell's own fill; null = No Fill. */
 export type FillSnapshot = { color: string; pattern: string } | null;
@@ -66,7 +66,7 @@ export function parseMarkNames(items: readonly { name: string; formula: string; 
     const note = parseNote(n.comment ?? "");
     const formula = String(n.formula ?? "");
     const q = formula.includes("#REF!") ? null : splitQualified(formula);
-    const box = q?.sheet ? parseBoxA1(q.address) : null;
+    const box = q?.sheet ? parseBox(q.address) : null;
     if (!note || !q?.sheet || !box) {
       broken.push(n.name);
       continue;
@@ -162,7 +162,7 @@ export class FillCache {
     for (const k of [...this.seen.keys()]) {
       const i = k.lastIndexOf("!");
       if (k.slice(0, i) !== s) continue;
-      const b = parseBoxA1(k.slice(i + 1));
+      const b = parseBox(k.slice(i + 1));
       if (b && b.top >= box.top && b.top <= box.bottom && b.left >= box.left && b.left <= box.right) this.seen.delete(k);
     }
     for (const f of this.flights) {

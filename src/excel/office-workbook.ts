@@ -40,10 +40,11 @@
  *    (1 sync; 0 when no mark changes). See mark-cache.ts and docs/highlighting.md.
  *  - Every highlight write is one Excel undo step (ExcelApi < 1.19 clears undo); we keep them few.
  */
-import { RangeBox, colToLetters } from "../core/grid/a1";
+import { LAST_COL, RangeBox, boxToA1, colToLetters, parseBox } from "../core/grid/a1";
 import { CellGrid, CellValue } from "../core/grid/cellgrid";
 import type { Severity } from "../core/model/schema";
-import { LAST_COL, boxA1, normCell, parseBoxA1, quoteSheetName, splitAreas, splitQualified } from "./address";
+import { MARK_COLORS, worse } from "../core/model/severity";
+import { normCell, quoteSheetName, splitAreas, splitQualified } from "./address";
 import { BROKEN_MAPPING_TEXT, ProtectedSheetError, SheetNotFoundError, WorkbookError, excelErrorCode } from "./errors";
 import { CachedMark, FillCache, FillSnapshot, Flight, MARK_NAME_PREFIX, MarkNote, cellKey, parseMarkNames } from "./mark-cache";
 import type {
@@ -86,12 +87,9 @@ export interface OfficeWorkbookOptions {
   maxFillCells?: number;
 }
 
-export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 export { MARK_NAME_PREFIX };
 export const TABLE_NAME_PREFIX = "_JX_T_";
 export const MAPPINGS_SETTING = "jixiao.mappings";
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Excel errors after which setMarks starts again from what the workbook holds (once). */
 const RETRY_CODES = new Set(["AccessDenied", "InvalidOperation", "ItemNotFound", "InvalidReference", "ItemAlreadyExists"]);
@@ -298,18 +296,18 @@ export class OfficeWorkbook implements WorkbookPort {
    * blocks only) for setMarks, and reloads the list of mark names when rows moved since the last call.
    */
   async readBlock(sheet: string, address: string): Promise<CellGrid> {
-    const box = parseBoxA1(address);
+    const box = parseBox(address);
     if (!box) throw new WorkbookError("excel-error", `地址无效：${address}`, `Invalid address: ${address}`);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load("id,name,position");
       ws.protection.load("protected");
-      const range = ws.getRange(boxA1(box));
+      const range = ws.getRange(boxToA1(box));
       range.load("values,numberFormat,rowIndex,columnIndex");
       // Excel returns only merges whose top-left lies in the queried range (office-js #3611), so
       // ask from A1 to the block's bottom-right and keep the ones that intersect the block.
       const merged = this.capabilities.mergedAreas
-        ? ws.getRange(boxA1({ top: 0, left: 0, bottom: box.bottom, right: box.right })).getMergedAreasOrNullObject()
+        ? ws.getRange(boxToA1({ top: 0, left: 0, bottom: box.bottom, right: box.right })).getMergedAreasOrNullObject()
         : null;
       merged?.load("address");
       const fills = this.probeBlockFills(range, box);
@@ -374,7 +372,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const merges: RangeBox[] = [];
     if (merged && !merged.isNullObject) {
       for (const area of splitAreas(merged.address)) {
-        const b = parseBoxA1(area);
+        const b = parseBox(area);
         if (!b) continue;
         if (clip && (b.right < clip.left || b.left > clip.right || b.bottom < clip.top || b.top > clip.bottom)) continue;
         merges.push(b);
@@ -499,7 +497,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const { formulas, numberFormat, rowIndex, columnIndex } = q.before;
         formulas.forEach((row, r) =>
           row.forEach((f, c) => {
-            const cell = boxA1({ top: rowIndex + r, left: columnIndex + c, bottom: rowIndex + r, right: columnIndex + c });
+            const cell = boxToA1({ top: rowIndex + r, left: columnIndex + c, bottom: rowIndex + r, right: columnIndex + c });
             const nf = numberFormat[r][c];
             if (typeof nf === "string" && nf !== "General") out.push({ kind: "numberFormat", sheet: q.e.sheet, cell, numberFormat: nf });
             if (f !== "" && f !== null) out.push(valueInverse(q.e.sheet, cell, f as string | number | boolean));
@@ -603,7 +601,7 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const m of marks) {
       const k = cellKey(m.sheet, m.cell);
       const prev = want.get(k);
-      if (!prev || SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity]) want.set(k, { ...m, cell: normCell(m.cell) });
+      if (!prev || worse(m.severity, prev.severity)) want.set(k, { ...m, cell: normCell(m.cell) });
     }
     const job = this.markChain.then(() => this.markWithRetry(want, reload));
     this.markChain = job.catch(() => undefined);
@@ -900,11 +898,11 @@ export class OfficeWorkbook implements WorkbookPort {
       const stored: StoredMappings = { version: 1, mappings: [] };
       for (const m of mappings) {
         const name = `${TABLE_NAME_PREFIX}${sanitizeId(m.id)}`;
-        const box = parseBoxA1(m.address);
+        const box = parseBox(m.address);
         if (!box) throw new WorkbookError("excel-error", `地址无效：${m.address}`, `Invalid address: ${m.address}`);
-        const item = context.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxA1(box)}`, "绩效目标助手 table mapping");
+        const item = context.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxToA1(box)}`, "绩效目标助手 table mapping");
         item.visible = false;
-        stored.mappings.push({ id: m.id, name, sheet: m.sheet, address: boxA1(box), data: m.data });
+        stored.mappings.push({ id: m.id, name, sheet: m.sheet, address: boxToA1(box), data: m.data });
       }
       context.workbook.settings.add(MAPPINGS_SETTING, stored);
       try {
@@ -959,9 +957,9 @@ export class OfficeWorkbook implements WorkbookPort {
         const q = splitQualified(formula);
         if (!q.sheet) return broken("sheet-deleted");
         if (!sheetSet.has(q.sheet.toLowerCase())) return broken("sheet-deleted");
-        const box = parseBoxA1(q.address);
+        const box = parseBox(q.address);
         if (!box) return broken("range-deleted");
-        return { status: "ok", id: m.id, sheet: q.sheet, address: boxA1(box), data: m.data };
+        return { status: "ok", id: m.id, sheet: q.sheet, address: boxToA1(box), data: m.data };
       });
     });
   }
@@ -985,7 +983,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!sheet) return;
       }
       if (!this.capabilities.triggerSource && this.isOwnWrite(sheet, args.address)) return;
-      const b = parseBoxA1(args.address);
+      const b = parseBox(args.address);
       if (args.changeType === "RowInserted" || args.changeType === "CellInserted") {
         if (b) this.inserted.push({ sheet, top: b.top, count: b.bottom - b.top + 1 });
       }
@@ -1058,13 +1056,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private renewGuard(edits: readonly Edit[]): void {
     const now = Date.now();
-    const boxes = new Set(edits.map((e) => `${e.sheet}!${boxA1(editBox(e))}`));
+    const boxes = new Set(edits.map((e) => `${e.sheet}!${boxToA1(editBox(e))}`));
     this.selfWrites = this.selfWrites.filter((w) => w.until > now);
-    for (const w of this.selfWrites) if (boxes.has(`${w.sheet}!${boxA1(w.box)}`)) w.until = now + this.windowMs;
+    for (const w of this.selfWrites) if (boxes.has(`${w.sheet}!${boxToA1(w.box)}`)) w.until = now + this.windowMs;
   }
 
   private isOwnWrite(sheet: string, address: string): boolean {
-    const b = parseBoxA1(address);
+    const b = parseBox(address);
     if (!b) return false;
     const now = Date.now();
     this.selfWrites = this.selfWrites.filter((w) => w.until > now);
@@ -1096,7 +1094,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
 function editBox(e: Edit): RangeBox {
   if (e.kind === "insertRows" || e.kind === "deleteRows") return { top: e.row - 1, left: 0, bottom: e.row + e.count - 2, right: LAST_COL };
-  return parseBoxA1(e.cell) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  return parseBox(e.cell) ?? { top: 0, left: 0, bottom: 0, right: 0 };
 }
 
 function valueInverse(sheet: string, cell: string, before: string | number | boolean): ValueEdit {
@@ -1120,10 +1118,10 @@ function inheritedCells(
     const sheet = ins.sheet.toLowerCase();
     for (const m of marks.values()) {
       if (m.sheet.toLowerCase() !== sheet) continue;
-      const b = parseBoxA1(m.cell);
+      const b = parseBox(m.cell);
       if (!b || b.top !== ins.top - 1) continue;
       for (let row = ins.top; row < ins.top + ins.count; row++) {
-        const cell = boxA1({ top: row, left: b.left, bottom: row, right: b.left });
+        const cell = boxToA1({ top: row, left: b.left, bottom: row, right: b.left });
         out.push({ key: cellKey(ins.sheet, cell), sheet: ins.sheet, cell, above: m });
       }
     }

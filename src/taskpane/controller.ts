@@ -20,12 +20,13 @@ import type { CellGrid } from "../core/grid/cellgrid";
 import { detectTables } from "../core/layout/detect";
 import { parseTable } from "../core/layout/parse-table";
 import type { TableLayout } from "../core/layout/types";
-import type { ColumnRole, Form, Issue, ProjectTable, Severity } from "../core/model/schema";
+import type { ColumnRole, Form, Issue, ProjectTable } from "../core/model/schema";
+import { SEVERITY_RANK } from "../core/model/severity";
 import { ruleText } from "../core/messages";
 import { runRules, sortIssues, type RunConfig } from "../core/rules/engine";
 import { ALL_RULES } from "../core/rules/registry";
 import type { Rule } from "../core/rules/types";
-import { boxA1, parseBoxA1 } from "../excel/address";
+import { boxToA1 as boxA1, parseBox as parseBoxA1 } from "../core/grid/a1";
 import { createDirtyCollector, type DirtyCollector } from "../excel/dirty";
 import type {
   BrokenReason,
@@ -37,7 +38,8 @@ import type {
   MappingRecord,
   WorkbookPort,
 } from "../excel/port";
-import { intersects, rows, shiftBox, sliceGrid, union } from "./grid-utils";
+import { intersects } from "../core/grid/a1";
+import { rows, shiftBox, sliceGrid, union } from "./grid-utils";
 import type { LibraryEntry } from "../core/library/schema";
 import type { InsertedRow, InsertRefusal, InsertValueMode } from "../core/library/insert";
 import type { ImportError, LibraryField, SkippedRow } from "../core/library/import";
@@ -248,7 +250,6 @@ interface Entry {
   gen: number;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const TABLE_RULES = ALL_RULES.filter((r) => r.meta.scope !== "workbook");
 const WORKBOOK_RULES = ALL_RULES.filter((r) => r.meta.scope === "workbook");
 const STRUCTURAL = /^(Row|Column|Cell)(Inserted|Deleted)$/;

@@ -1,10 +1,6 @@
 /** Small pure helpers over CellGrid and boxes used by the pane's controller. */
-import type { RangeBox } from "../core/grid/a1";
+import { intersects, type RangeBox } from "../core/grid/a1";
 import { CellGrid } from "../core/grid/cellgrid";
-
-export function intersects(a: RangeBox, b: RangeBox): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
 
 export function union(a: RangeBox, b: RangeBox): RangeBox {
   return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };

@@ -5,8 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryExcel } from "./memory-excel";
-import type { RangeBox } from "../core/grid/a1";
-import { boxToA1, MAX_COL, MAX_ROW } from "./memory-excel/address";
+import { LAST_COL, LAST_ROW, boxToA1, type RangeBox } from "../core/grid/a1";
 import type { WorkbenchBook } from "./convert";
 import { Grid } from "./grid";
 import { formatValue } from "./numfmt";
@@ -200,7 +199,7 @@ function SelectionMemory({ excel, version }: { excel: MemoryExcel; version: numb
 /** Whole rows or columns ("3:3", "B:B") are filled up to the used range only. */
 function clipToUsed(b: RangeBox, used: RangeBox | null): RangeBox {
   const out = { ...b };
-  if (b.right === MAX_COL) out.right = Math.max(b.left, used?.right ?? b.left);
-  if (b.bottom === MAX_ROW) out.bottom = Math.max(b.top, used?.bottom ?? b.top);
+  if (b.right === LAST_COL) out.right = Math.max(b.left, used?.right ?? b.left);
+  if (b.bottom === LAST_ROW) out.bottom = Math.max(b.top, used?.bottom ?? b.top);
   return out;
 }

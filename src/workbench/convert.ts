@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { colToLetters } from "../core/grid/a1";
-import { toCellValue } from "../cli/xlsx-grid";
+import { toCellValue } from "../xlsx/grid";
 import { MemoryExcel, type MemoryExcelOptions, type WorkbookSnapshot, type CellSnapshot } from "./memory-excel";
 import { PATTERN_NAMES, xlsxColorToHex, type XlsxColor } from "./colors";
 

@@ -25,11 +25,9 @@ import {
   type MouseEvent as ReactMouseEvent,
   type ReactElement,
 } from "react";
-import type { RangeBox } from "../core/grid/a1";
-import { colToLetters, toA1 } from "../core/grid/a1";
+import { LAST_COL, LAST_ROW, boxToA1, colToLetters, toA1, type RangeBox } from "../core/grid/a1";
 import type { MemoryExcel } from "./memory-excel";
 import type { SheetModel } from "./memory-excel/model";
-import { boxToA1, MAX_COL, MAX_ROW } from "./memory-excel/address";
 import { DEFAULT_COL_WIDTH, type SheetView } from "./convert";
 import { formatValue, isPercentFormat } from "./numfmt";
 import { parseTsv, toTsv } from "./tsv";
@@ -64,8 +62,8 @@ function clampBox(b: RangeBox): RangeBox {
   return {
     top: Math.max(0, Math.min(b.top, b.bottom)),
     left: Math.max(0, Math.min(b.left, b.right)),
-    bottom: Math.min(MAX_ROW, Math.max(b.top, b.bottom)),
-    right: Math.min(MAX_COL, Math.max(b.left, b.right)),
+    bottom: Math.min(LAST_ROW, Math.max(b.top, b.bottom)),
+    right: Math.min(LAST_COL, Math.max(b.left, b.right)),
   };
 }
 
@@ -127,8 +125,8 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
 
   // --- extent -----------------------------------------------------------------------------------
   const used = model.usedBox(sheet);
-  const selBottom = selBox.bottom === MAX_ROW ? selBox.top : selBox.bottom;
-  const selRight = selBox.right === MAX_COL ? selBox.left : selBox.right;
+  const selBottom = selBox.bottom === LAST_ROW ? selBox.top : selBox.bottom;
+  const selRight = selBox.right === LAST_COL ? selBox.left : selBox.right;
   const nRows = Math.max(60, (used ? used.bottom + 1 : 0) + 30, selBottom + 20);
   const nCols = Math.max(14, (used ? used.right + 1 : 0) + 4, selRight + 3);
   const colLeft = useMemo(() => {
@@ -380,7 +378,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
       const r = Number(rowHead.dataset.rowhead);
       const from = e.shiftKey ? anchor.row : r;
       ownSelection.current = null;
-      excel.user.select(sheet.name, boxToA1({ top: Math.min(from, r), bottom: Math.max(from, r), left: 0, right: MAX_COL }));
+      excel.user.select(sheet.name, boxToA1({ top: Math.min(from, r), bottom: Math.max(from, r), left: 0, right: LAST_COL }));
       focusEditor();
       return;
     }
@@ -388,7 +386,7 @@ export function Grid({ excel, sheet, view, version, onError }: GridProps) {
       const c = Number(colHead.dataset.colhead);
       const from = e.shiftKey ? anchor.col : c;
       ownSelection.current = null;
-      excel.user.select(sheet.name, boxToA1({ top: 0, bottom: MAX_ROW, left: Math.min(from, c), right: Math.max(from, c) }));
+      excel.user.select(sheet.name, boxToA1({ top: 0, bottom: LAST_ROW, left: Math.min(from, c), right: Math.max(from, c) }));
       focusEditor();
       return;
     }

@@ -11,6 +11,14 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
+/**
+ * How long a browser test waits for a state (a cell's fill, an issue listed, a tab shown) before it
+ * fails: generous, because the tests assert what happens, never how fast; a busy machine is slower.
+ * It is every page's default timeout (launch) and the helpers' limit. Timings are `npm run bench`'s.
+ */
+export const WAIT_MS = 30_000;
+/** A browser test's own limit (jest): room for several waits on a busy machine. */
+export const TEST_TIMEOUT_MS = 180_000;
 export const DIST = path.join(ROOT, "dist");
 export const RESULTS = path.join(ROOT, "test-results");
 
@@ -172,6 +180,7 @@ export async function launch(executablePath: string): Promise<{ context: Browser
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
   });
+  context.setDefaultTimeout(WAIT_MS);
   return {
     context,
     close: async () => {

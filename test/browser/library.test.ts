@@ -6,12 +6,12 @@
  * Without an installed browser the suite is skipped (CI=true: fails), as in workbench.test.ts.
  */
 import type { Page } from "playwright-core";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { detectTables, parseTable } from "../../src/core/layout";
 import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
 import { planInsertRows } from "../../src/core/library/insert";
 import { buildSeedWorkbook } from "../../src/sample/workbooks";
-import { DIST, INSTALL_HELP, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
+import { DIST, INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
 
 const browserPath = findBrowser();
 const ci = process.env.CI === "true";
@@ -26,6 +26,7 @@ if (!browserPath) {
 }
 
 const suite = browserPath ? describe : describe.skip;
+jest.setTimeout(TEST_TIMEOUT_MS);
 const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
 
 /** The 满意度 entry the test inserts: the first one search lists for its pinyin initials. */
@@ -73,17 +74,17 @@ suite("指标库 tab in the workbench (Chromium)", () => {
     await page.waitForSelector('#container [data-tab="library"]');
     await page.click('#container [data-tab="library"]');
     const search = page.locator('#container [data-testid="library-search"] input, #container input[data-testid="library-search"]').first();
-    await search.waitFor({ timeout: 15000 });
+    await search.waitFor();
     await search.fill("fwdxmyd");
     const item = page.locator(`#container [data-testid="library-results"] li[data-entry="${ENTRY.id}"]`);
-    await item.waitFor({ timeout: 5000 });
+    await item.waitFor();
     await item.click();
     await page.waitForSelector(`#container [data-testid="library-detail"][data-entry="${ENTRY.id}"]`);
     await page.click('#container [data-testid="library-detail"] [data-action="insert-entry"]');
     await page.waitForFunction(
       ([sel, name]) => document.querySelector(sel)?.textContent?.trim() === name,
       [cell(expected.cell), ENTRY.name] as const,
-      { timeout: 5000, polling: 20 },
+      { timeout: WAIT_MS, polling: 20 },
     );
     // the block's old last row is just above, the merged 一级 cell covers the new row (no element of its own)
     expect(await cellText(page, `C${expected.row}`)).toBe(expected.before);
@@ -95,9 +96,9 @@ suite("指标库 tab in the workbench (Chromium)", () => {
     await page.waitForFunction(
       ([sel, name]) => document.querySelector(sel)?.textContent?.trim() !== name,
       [cell(expected.cell), ENTRY.name] as const,
-      { timeout: 5000, polling: 20 },
+      { timeout: WAIT_MS, polling: 20 },
     );
     expect(await cellText(page, `C${expected.row + 1}`)).not.toBe(ENTRY.name);
     expect(consoleErrors).toEqual([]);
-  }, 60_000);
+  });
 });

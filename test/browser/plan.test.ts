@@ -17,16 +17,16 @@ import os from "node:os";
 import path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
 import { builtinSearchIndex } from "../../src/core/library/builtin-index";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { parseA1 } from "../../src/core/grid/a1";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { PLAN_KEYS, type PlanKey } from "../../src/core/model/schema";
 import { computePlanForTable, planCells, planWrite, profileFromParams } from "../../src/core/plan";
-import { MARK_COLORS } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
 import { buildSeedTypedWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
 import { applyEdits } from "../plan/helpers";
-import { INSTALL_HELP, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
+import { INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
 
 const browserPath = findBrowser();
 const ci = process.env.CI === "true";
@@ -41,6 +41,7 @@ if (!browserPath) {
 }
 
 const suite = browserPath ? describe : describe.skip;
+jest.setTimeout(TEST_TIMEOUT_MS);
 
 /** The seed's third table: 工业新区基础设施建设项目资金, 3,000,000 元, plan blank/50%/90%/100%. */
 const PROJECT = SEED_TABLES[2].name;
@@ -117,7 +118,7 @@ async function paneIssues(page: Page): Promise<string[]> {
 }
 
 /** Waits until the check tab lists exactly `expected`; a clear diff when it does not. */
-async function waitIssues(page: Page, expected: string[], timeout = 10_000): Promise<void> {
+async function waitIssues(page: Page, expected: string[], timeout = WAIT_MS): Promise<void> {
   try {
     await page.waitForFunction(
       (want) => {
@@ -163,7 +164,7 @@ function diffKeys(a: Record<string, string>, b: Record<string, string>): string[
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
 }
 
-async function waitGridText(page: Page, a1: string, text: string, timeout = 5000): Promise<void> {
+async function waitGridText(page: Page, a1: string, text: string, timeout = WAIT_MS): Promise<void> {
   try {
     await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.textContent === t, [cell(a1), text] as const, { timeout, polling: 20 });
   } catch {
@@ -171,7 +172,7 @@ async function waitGridText(page: Page, a1: string, text: string, timeout = 5000
   }
 }
 
-async function waitFill(page: Page, a1: string, test: (fill: string) => boolean, what: string, timeout = 5000): Promise<void> {
+async function waitFill(page: Page, a1: string, test: (fill: string) => boolean, what: string, timeout = WAIT_MS): Promise<void> {
   const start = Date.now();
   for (;;) {
     const fill = (await page.getAttribute(cell(a1), "data-fill")) ?? "";
@@ -205,7 +206,7 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
 
   // Before: the pane has checked the workbook; the blank 3月底 carries a warning mark.
   let t0 = Date.now();
-  await waitIssues(page, exp.issuesBefore, 15_000);
+  await waitIssues(page, exp.issuesBefore);
   timings[`${label}: pane checked the workbook`] = Date.now() - t0;
   await waitFill(page, cells.m3, (f) => f.toUpperCase() === MARK_COLORS.warning.toUpperCase(), "the warning mark");
   const textsBefore = await gridTexts(page);
@@ -220,7 +221,7 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   t0 = Date.now();
   await page.click('#container [data-tab="plan"]');
   const tableSelect = page.locator('#container select[data-testid="plan-table"]');
-  await tableSelect.waitFor({ timeout: 5000 });
+  await tableSelect.waitFor();
   const option = tableSelect.locator(`option[data-sheet="${exp.sheet}"][data-range="${exp.range}"]`);
   await expect(option.count()).resolves.toBe(1);
   await expect(option.textContent()).resolves.toContain(PROJECT);
@@ -236,14 +237,14 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   // The preview shows the computed plan, which is docs/plan.md's example 25/50/83/100, and no plan check fires.
   expect(exp.values).toEqual(DOC_EXAMPLE);
   for (const k of PLAN_KEYS) await waitText(page, `#container [data-plan="${k}"]`, `${exp.values[k]}%`);
-  await page.locator('#container [data-testid="plan-no-issues"]').waitFor({ timeout: 3000 });
+  await page.locator('#container [data-testid="plan-no-issues"]').waitFor();
   timings[`${label}: plan tab → preview`] = Date.now() - t0;
 
   // 写入表格: the pane asks before overwriting non-empty cells, listing exactly those.
   t0 = Date.now();
   await page.click('#container button[data-action="write-plan"]');
   const confirm = page.locator('#container [data-testid="plan-confirm"]');
-  await confirm.waitFor({ timeout: 5000 });
+  await confirm.waitFor();
   expect(exp.overwritten.length).toBeGreaterThan(0);
   await expect(confirm.locator("li[data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")).sort())).resolves.toEqual(exp.overwritten);
   // Nothing is written before the confirmation.
@@ -254,7 +255,7 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   for (const k of PLAN_KEYS) await waitGridText(page, cells[k], exp.texts[k]);
   timings[`${label}: confirm → cells written`] = Date.now() - t0;
   expect(PLAN_KEYS.map((k) => exp.texts[k])).toEqual(["25%", "50%", "83%", "100%"]);
-  await confirm.waitFor({ state: "detached", timeout: 3000 });
+  await confirm.waitFor({ state: "detached" });
   // … and no other cell of the sheet (grid) or of the workbook (values, formats, merges) changed.
   const textsAfter = await gridTexts(page);
   const changedTexts = diffKeys(textsBefore, textsAfter);
@@ -268,7 +269,7 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
   if (screenshot) {
     // Bring the written row into view (selecting changes no cell), then take the picture.
     await page.evaluate(([s, a1]) => window.__workbench!.excel.user.select(s, a1), [exp.sheet, cells.m3] as const);
-    await page.waitForSelector(`${cell(cells.m3)}[aria-selected="true"]`, { timeout: 3000 });
+    await page.waitForSelector(`${cell(cells.m3)}[aria-selected="true"]`);
     await page.screenshot({ path: resultsPath(screenshot) });
   }
 
@@ -295,7 +296,7 @@ async function fillPlanAndUndo(page: Page, exp: Expected, timings: Record<string
 }
 
 /** Waits until the element's text is `text` (pane elements; the preview re-renders a frame later). */
-async function waitText(page: Page, selector: string, text: string, timeout = 5000): Promise<void> {
+async function waitText(page: Page, selector: string, text: string, timeout = WAIT_MS): Promise<void> {
   try {
     await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.textContent === t, [selector, text] as const, { timeout, polling: 20 });
   } catch {
@@ -327,7 +328,7 @@ suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)",
     await expect(page.getAttribute('#workbench table[role="grid"]', "data-sheet")).resolves.toBe(exp.sheet);
     await expect(page.getAttribute(cell("B49"), "colspan")).resolves.toBe("2");
     await fillPlanAndUndo(page, exp, timings, "sample", "plan-tab.png");
-  }, 30_000);
+  });
 
   test("seed-typed (fractions with \"0%\", one table per sheet), opened with 打开 .xlsx: the same", async () => {
     const wb = buildSeedTypedWorkbook();
@@ -349,7 +350,7 @@ suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)",
     // Typed: the plan cells hold fractions shown through "0%".
     await expect(page.evaluate(([s, a1]) => window.__workbench!.excel.user.value(s, a1), [exp.sheet, exp.cells.m6] as const)).resolves.toBe(0.5);
     await fillPlanAndUndo(page, exp, timings, "typed");
-  }, 30_000);
+  });
 
   test("no errors in the console and no request left 127.0.0.1", () => {
     expect(consoleErrors).toEqual([]);

@@ -10,7 +10,7 @@ import { convertFill, openBook, widthToPx, workbookFromExcelJS, workbookFromXlsx
 import { expandToMerges } from "../../src/workbench/grid";
 import { buildSeedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import { findBrowser, browserCandidates } from "./harness";
 

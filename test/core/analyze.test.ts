@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
 import { CellGrid } from "../../src/core/grid/cellgrid";
 import { runRules, UnknownRuleError } from "../../src/core/rules/engine";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { stackedSeedGrid } from "../fixtures/seed-grid";
 import { LAYOUT_SHEETS } from "../fixtures/workbooks";
 

@@ -1,29 +1,16 @@
 /**
- * Detection scales linearly: 1,000 stacked tables are all found, and the time per table does not
- * grow with the number of tables (an O(rows²) scan would make the 1,000-table sheet ~10× slower
- * per table than the 100-table one). Absolute figures are in the bench, not here.
+ * Detection at scale: on one sheet of 1,000 stacked tables every table is found and parsed whole.
+ * How the time grows with the number of tables (per-table time at 100 vs 1,000 tables) is measured
+ * by `npm run bench -- --section scale`, not asserted here.
  */
 import { detectTables, parseTable } from "../../src/core/layout";
 import { stackedSeedGrid } from "../fixtures/seed-grid";
 
-function best(n: number, f: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
-test("1,000 stacked tables: all found, linear time", () => {
-  const small = stackedSeedGrid(100);
+test("1,000 stacked tables: all found, each with its 10 indicators", () => {
   const large = stackedSeedGrid(1000);
   const layouts = detectTables(large);
   expect(layouts).toHaveLength(1000);
   expect(layouts.map((l) => parseTable(large, l).indicators.length).every((n) => n === 10)).toBe(true);
-  const tSmall = best(5, () => detectTables(small));
-  const tLarge = best(3, () => detectTables(large));
-  // Linear: ≈10×. Allow noise on a shared machine, but not quadratic growth (≈100×).
-  expect(tLarge / Math.max(tSmall, 0.5)).toBeLessThan(35);
+  // One table after another, none overlapping or skipped.
+  for (let i = 1; i < layouts.length; i++) expect(layouts[i].range.top).toBeGreaterThan(layouts[i - 1].range.bottom);
 });

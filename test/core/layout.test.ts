@@ -7,7 +7,7 @@ import * as path from "node:path";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { detectTables, parseTable, TableLayoutSchema } from "../../src/core/layout";
 import { ProjectTableSchema, type ProjectTable } from "../../src/core/model/schema";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { SEED_TABLES } from "../fixtures/seed-data";
 import { LAYOUT_SHEETS, JUNK_ROWS } from "../fixtures/workbooks";
 

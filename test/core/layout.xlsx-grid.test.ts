@@ -1,6 +1,6 @@
 /** The ExcelJS → CellGrid adapter: values as Office.js returns them, formats, merges, used range. */
 import ExcelJS from "exceljs";
-import { readXlsx, toCellValue, worksheetToGrid, dateToSerial } from "../../src/cli/xlsx-grid";
+import { readXlsx, toCellValue, worksheetToGrid, dateToSerial } from "../../src/xlsx/grid";
 
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void) {
   const wb = new ExcelJS.Workbook();

@@ -6,7 +6,8 @@
  */
 import { ProtectedSheetError } from "../../src/excel/errors";
 import { FillCache, parseMarkNames } from "../../src/excel/mark-cache";
-import { MARK_COLORS, OfficeWorkbook } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
+import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import type { Mark } from "../../src/excel/port";
 import { PaneController } from "../../src/taskpane/controller";
 import { MemoryExcel, type WorkbookSnapshot } from "../../src/workbench/memory-excel";

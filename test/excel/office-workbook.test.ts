@@ -1,7 +1,8 @@
 /** The Office.js adapter, run unchanged against the in-memory Excel. */
 import { createDirtyCollector } from "../../src/excel/dirty";
 import { ProtectedSheetError } from "../../src/excel/errors";
-import { MARK_COLORS, OfficeWorkbook } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
+import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import type { DirtyRange, Edit, LoadedMapping, Mark } from "../../src/excel/port";
 import { MemoryExcel } from "../../src/workbench/memory-excel";
 import { countSyncs, sampleSnapshot, setup } from "./helpers";

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 import { CellGrid, type CellValue } from "../../src/core/grid/cellgrid";
 import { parseA1 } from "../../src/core/grid/a1";
 import { readTables } from "../../src/core/analyze";

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { analyzeGrids } from "../../src/core/analyze";
-import { readXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsx } from "../../src/xlsx/grid";
 
 const CONTENT_RULES = [
   "basis-weak", "copied-indicators", "duplicate-goal", "duplicate-indicator", "goal-restates-name", "goal-unquantified",

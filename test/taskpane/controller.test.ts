@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** The pane's controller against the in-memory Excel through the real OfficeWorkbook adapter. */
-import { MARK_COLORS } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
 import { withHeaderRow, withRole } from "../../src/taskpane/controller";
 import type { WorkbookSnapshot } from "../../src/workbench/memory-excel";
 import { SHEET, rig, seedSnapshot, sheetFromGrid } from "./helpers";

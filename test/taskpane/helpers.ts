@@ -1,5 +1,5 @@
 /** Workbooks for the task-pane tests, built as in-memory Excel snapshots (no ExcelJS). */
-import { rangeToA1, toA1 } from "../../src/core/grid/a1";
+import { boxToA1, toA1 } from "../../src/core/grid/a1";
 import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import type { WorkbookPort } from "../../src/excel/port";
@@ -20,7 +20,7 @@ export function sheetFromGrid(grid: CellGrid, name = grid.sheet): WorkbookSnapsh
       if (v === null && !nf) continue;
       cells[toA1(r, c)] = { v, ...(nf ? { nf } : {}) };
     }
-  return { name, cells, merges: grid.merges.map((m) => rangeToA1(m)) };
+  return { name, cells, merges: grid.merges.map((m) => boxToA1(m)) };
 }
 
 /** The seed's three tables stacked on one sheet, plus a sheet without a table. */

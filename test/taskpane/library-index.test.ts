@@ -9,7 +9,7 @@ import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
 import { builtinSearchIndex } from "../../src/core/library/builtin-index";
 import { mergeLibraries, parseLibraryRows } from "../../src/core/library/import";
 import { createSearchIndex } from "../../src/core/library/search";
-import { MARK_COLORS } from "../../src/excel/office-workbook";
+import { MARK_COLORS } from "../../src/core/model/severity";
 import { loadBuiltinLibrary } from "../../src/taskpane/index";
 import { stackedSeedGrid } from "../fixtures/seed-grid";
 import { SHEET, rig } from "./helpers";

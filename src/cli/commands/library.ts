@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { t, type Locale } from "../../core/messages";
 import { sniffLang } from "../args";
 import { errText } from "../files";
-import { toCellValue } from "../xlsx-grid";
+import { toCellValue } from "../../xlsx/grid";
 import type { Io } from "../io";
 import type { Subcommand } from "./index";
 import { BUILTIN_ENTRIES } from "../../core/library/builtin";

@@ -3,8 +3,9 @@
  * search time over the built-in library grown to N entries with synthetic ones (real entries under a
  * prefix such as "区级", their pinyin extended accordingly, so no pinyin-pro call is timed in the
  * build), and the one-off cost of computing pinyin for custom entries with pinyin-pro.
- * Every figure is measured when called. The clock defaults to performance.now() (wall time); on a
- * busy machine pass a CPU clock (in Node: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }).
+ * Every figure is measured when called, with the clock the caller passes in milliseconds (src/core
+ * knows no timer): performance.now() for wall time, or on a busy machine a CPU clock (in Node:
+ * () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }).
  * The queries run `passes` + 1 times: the first pass (JIT warm-up, as the first keystrokes in the
  * pane) is reported as coldMaxMs, the percentiles come from all the others (more samples: a steadier
  * p95 on a busy machine). The index is built `builds` times: the first (cold) build is what the pane
@@ -103,7 +104,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function benchLibrary(total = 5000, clock: () => number = () => performance.now(), opts: LibraryBenchOptions = {}): LibraryBench {
+export function benchLibrary(total: number, clock: () => number, opts: LibraryBenchOptions = {}): LibraryBench {
   const passes = Math.max(1, opts.passes ?? 1);
   const builds = Math.max(2, opts.builds ?? 2);
   const entries = syntheticLibrary(total);

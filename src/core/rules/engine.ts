@@ -1,4 +1,6 @@
 import type { Issue, ProjectTable, Severity } from "../model/schema";
+import { SEVERITY_RANK, worse } from "../model/severity";
+import { LAST_COL, parseA1 } from "../grid/a1";
 import { formatMessage, type Locale } from "../messages";
 import type { Rule, RuleContext, RuleOptions, ReportDescriptor } from "./types";
 import { ALL_RULES } from "./registry";
@@ -61,7 +63,7 @@ function report(this: EngineContext, d: ReportDescriptor): void {
   const data = d.data ?? {};
   this.issues.push({
     rule: id,
-    severity: d.maxSeverity && SEV_ORDER[d.maxSeverity] > SEV_ORDER[sev] ? d.maxSeverity : sev,
+    severity: d.maxSeverity && worse(sev, d.maxSeverity) ? d.maxSeverity : sev,
     messageId: d.messageId,
     message: formatMessage(this.locale, id, d.messageId, data),
     sheet: table.sheet,
@@ -73,20 +75,15 @@ function report(this: EngineContext, d: ReportDescriptor): void {
   });
 }
 
-const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function sortIssues(issues: Issue[]): Issue[] {
   // Sort keys computed once per issue, not in every comparison.
-  const keyed = issues.map((issue, i) => ({ issue, i, t: issue.table ?? -1, c: cellOrder(issue.cell), s: SEV_ORDER[issue.severity] }));
+  const keyed = issues.map((issue, i) => ({ issue, i, t: issue.table ?? -1, c: cellOrder(issue.cell), s: SEVERITY_RANK[issue.severity] }));
   keyed.sort((a, b) => a.t - b.t || a.c - b.c || a.s - b.s || a.i - b.i);
   return keyed.map((x) => x.issue);
 }
 
+/** Row-major position of an issue's cell; -1 (first) for none. */
 function cellOrder(cell: string | null): number {
-  if (!cell) return -1;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return Number(m[2]) * 16384 + col;
+  const p = cell ? parseA1(cell) : null;
+  return p ? p.row * (LAST_COL + 1) + p.col : -1;
 }

@@ -1,13 +1,13 @@
 import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Issue, Severity } from "../../core/model/schema";
+import { SEVERITIES } from "../../core/model/severity";
 import type { FixPreview, PaneController, PaneState, SeverityCounts } from "../controller";
 import { useT } from "../i18n";
 import { FixPreviewPanel } from "./FixPreviewPanel";
 import { IssueRow } from "./IssueRow";
 import { usePaneStyles } from "./styles";
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const PAGE = 100;
 /** With more issues than this, table groups start collapsed (a workbook of 200 tables stays light). */
 const EXPAND_ALL_UP_TO = 300;

@@ -7,7 +7,8 @@
  * implemented follows Excel's behaviour.
  */
 import { RangeBox } from "../../core/grid/a1";
-import { MAX_COL, MAX_ROW, boxToA1, containsBox, intersection, parseBox, qualified } from "./address";
+import { LAST_COL, LAST_ROW, boxToA1, parseBox } from "../../core/grid/a1";
+import { containsBox, intersection, qualified } from "./address";
 import { RichApiError, apiNotFound, invalidRequestContext, propertyNotLoaded } from "./errors";
 import { FillData, MESSAGES, ModelError, NameModel, Scalar, SheetModel, WorkbookModel, clone, normColor } from "./model";
 
@@ -434,7 +435,7 @@ export class Worksheet extends ClientObject<SheetModel> {
     return new Range(this.context, {
       create: () => {
         const s = this._live();
-        if (address === undefined || address === "") return { sheet: s, box: { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } };
+        if (address === undefined || address === "") return { sheet: s, box: { top: 0, left: 0, bottom: LAST_ROW, right: LAST_COL } };
         const box = parseBox(address);
         if (!box) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("address"));
         return { sheet: s, box };
@@ -516,7 +517,7 @@ interface RangeTarget {
 }
 
 function unbounded(b: RangeBox): boolean {
-  return (b.left === 0 && b.right === MAX_COL) || (b.top === 0 && b.bottom === MAX_ROW);
+  return (b.left === 0 && b.right === LAST_COL) || (b.top === 0 && b.bottom === LAST_ROW);
 }
 
 function grid<V>(b: RangeBox, f: (r: number, c: number) => V): V[][] | null {
@@ -654,7 +655,7 @@ export class Range extends ClientObject<RangeTarget> {
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
     return this.derive((t) => {
       const b = { top: t.box.top + rowOffset, bottom: t.box.bottom + rowOffset, left: t.box.left + columnOffset, right: t.box.right + columnOffset };
-      if (b.top < 0 || b.left < 0 || b.bottom > MAX_ROW || b.right > MAX_COL) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("rowOffset"));
+      if (b.top < 0 || b.left < 0 || b.bottom > LAST_ROW || b.right > LAST_COL) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("rowOffset"));
       return { sheet: t.sheet, box: b };
     });
   }
@@ -666,7 +667,7 @@ export class Range extends ClientObject<RangeTarget> {
     });
   }
   getEntireRow(): Range {
-    return this.derive((t) => ({ sheet: t.sheet, box: { ...t.box, left: 0, right: MAX_COL } }));
+    return this.derive((t) => ({ sheet: t.sheet, box: { ...t.box, left: 0, right: LAST_COL } }));
   }
   getIntersectionOrNullObject(other: Range | string): Range {
     if (typeof other !== "string") this._same(other);

@@ -9,7 +9,8 @@
  * Pure TS: no Node or DOM APIs.
  */
 import { RangeBox } from "../../core/grid/a1";
-import { boxToA1, parseBox, qualified } from "./address";
+import { boxToA1, parseBox } from "../../core/grid/a1";
+import { qualified } from "./address";
 import { ApiHost, RequestContext } from "./api";
 import type { ExcelLike, OfficeLike } from "../../excel/office-workbook";
 import { ChangeRecord, FillData, Scalar, SheetModel, WorkbookModel, WorkbookSnapshot, normColor } from "./model";

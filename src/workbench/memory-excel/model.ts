@@ -6,7 +6,8 @@
  * into Excel's `onChanged` events. Pure TS: runs in node (jest) and in the browser.
  */
 import { RangeBox, colToLetters } from "../../core/grid/a1";
-import { MAX_COL, MAX_ROW, boxToA1, containsBox, intersection, intersects, parseBox, qualified } from "./address";
+import { LAST_COL, LAST_ROW, boxToA1, intersects, parseBox } from "../../core/grid/a1";
+import { containsBox, intersection, qualified } from "./address";
 
 export type Scalar = string | number | boolean | null;
 
@@ -392,9 +393,9 @@ export class WorkbookModel {
    * take the number format, fill and font of the row above (Excel's "format same as above"; merges
    * are not copied into the new rows, as in Excel).
    */
-  insertRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = MAX_COL): ChangeRecord {
+  insertRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = LAST_COL): ChangeRecord {
     this.assertWritable(s);
-    const whole = left === 0 && right === MAX_COL;
+    const whole = left === 0 && right === LAST_COL;
     for (const m of s.merges) {
       if (m.right < left || m.left > right) continue;
       if (m.top < at && m.bottom >= at && !(m.left >= left && m.right <= right)) {
@@ -447,14 +448,14 @@ export class WorkbookModel {
   }
 
   /** Deletes rows [at, at+count) across [left, right]; what lies below shifts up. */
-  deleteRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = MAX_COL): ChangeRecord {
+  deleteRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = LAST_COL): ChangeRecord {
     this.assertWritable(s);
-    const whole = left === 0 && right === MAX_COL;
+    const whole = left === 0 && right === LAST_COL;
     const gone: RangeBox = { top: at, left, bottom: at + count - 1, right };
     for (const m of s.merges) {
       if (m.right < left || m.left > right) continue;
       const inside = m.left >= left && m.right <= right;
-      if (!inside && intersects(m, { ...gone, top: Math.min(at, m.top), bottom: MAX_ROW })) {
+      if (!inside && intersects(m, { ...gone, top: Math.min(at, m.top), bottom: LAST_ROW })) {
         throw new ModelError("InvalidOperation", MESSAGES.MergeConflict);
       }
     }

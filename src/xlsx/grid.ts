@@ -1,6 +1,7 @@
 /**
  * ExcelJS → CellGrid: a worksheet's used range as Office.js would return it (values, number
- * formats, merged areas). Node side only; src/core never sees ExcelJS.
+ * formats, merged areas). Shared by the CLI and the browser workbench (which converts an opened
+ * .xlsx for its in-memory Excel); src/core never sees ExcelJS.
  */
 import ExcelJS from "exceljs";
 import { CellGrid, type CellValue } from "../core/grid/cellgrid";
