@@ -8,7 +8,7 @@
 //   src/cli        the command line; never imports the task pane
 //   src/taskpane   the React pane; never imports the CLI nor ExcelJS
 //   src/workbench  the browser harness: may use every other part; its memory-excel is the fake Office
-// Relative imports are matched by the folder they climb into: `(../)+excel/…` from anywhere below
+// Relative imports are matched by the folder they climb into: parent steps then `excel/…` from anywhere below
 // src/core reaches src/excel, as no folder inside src/core has the name of a part of src/.
 // Formatting is not linted.
 import tseslint from "typescript-eslint";
