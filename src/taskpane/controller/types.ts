@@ -152,7 +152,8 @@ export interface ControllerOptions {
    * Loads the indicator library's search index for the nonstandard-wording rule (its option
    * `libraryIndex`). The pane passes a dynamic import, so that the library's data is not part of its
    * initial JavaScript: it is called once, after the first detection, and the cached tables are then
-   * checked again with the index (setLibraryIndex). Without it the rule reports nothing.
+   * checked again with the index (setLibraryIndex). The workbook's custom library is merged over it
+   * (rule-library.ts), again whenever it changes. Without it the rule reports nothing.
    */
   loadLibraryIndex?: () => Promise<unknown>;
 }
