@@ -47,7 +47,13 @@ export async function setLibraryIndex(store: PaneStore, index: unknown): Promise
 
 /** After the custom entries changed: the rules' index rebuilt and the cached tables checked again. */
 export async function customLibraryChanged(store: PaneStore): Promise<void> {
-  if (!(await updateRuleIndex(store)) || store.disposed) return;
+  try {
+    if (!(await updateRuleIndex(store)) || store.disposed) return;
+  } catch (e) {
+    // The library's code could not be loaded: the rules keep the index they had.
+    store.fail(e);
+    return;
+  }
   recheckCached(store);
   await scheduleMarks(store);
 }
