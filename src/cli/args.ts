@@ -20,6 +20,8 @@ export interface CheckCommand {
   out: string | null;
   lang: Locale;
   year: number | null;
+  /** --library: a custom indicator library (.xlsx/.csv/.json) merged over the built-in one. */
+  library: string | null;
 }
 
 export type Command =
@@ -40,7 +42,7 @@ export class UsageError extends Error {
 
 const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 const LEVELS: readonly SeverityLevel[] = [...SEVERITIES, "off"];
-const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year"]);
+const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year", "--library"]);
 
 /** Finds --lang early so that even a usage error can be reported in the requested language. */
 export function sniffLang(argv: readonly string[]): Locale {
@@ -146,6 +148,9 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
     year = Number(yearRaw);
   }
 
+  const library = opts.get("--library") ?? null;
+  if (library !== null && !/\.(xlsx|csv|json)$/i.test(library)) throw new UsageError("badLibrary", { value: library });
+
   if (inputs.length === 0) throw new UsageError("noInputs");
-  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year };
+  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year, library };
 }

@@ -8,6 +8,8 @@ import { analyzeGrids } from "../core/analyze";
 import { t, type Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
 import { builtinSearchIndex } from "../core/library/builtin-index";
+import type { LibraryEntry } from "../core/library/schema";
+import { createSearchIndex } from "../core/library/search";
 import { readXlsx } from "../xlsx/grid";
 import { errText, precheck, readInput, type InputEntry, type ReadFailure } from "./files";
 import type { FileResult } from "./report";
@@ -30,15 +32,17 @@ function failed(file: string, f: ReadFailure, locale: Locale): CheckedFile {
 
 /**
  * The run configuration with the indicator library the nonstandard-wording rule compares names with
- * (rule option `libraryIndex`): the built-in library unless the caller gave one. Not built when the
+ * (rule option `libraryIndex`): `entries` (check --library: the built-in library with a custom one
+ * merged over it), else the built-in library, unless the caller gave an index. Not built when the
  * rule does not run (--rules without it, or switched off).
  */
-export function withLibrary(config: RunConfig): RunConfig {
+export function withLibrary(config: RunConfig, entries?: readonly LibraryEntry[]): RunConfig {
   if (config.options?.libraryIndex !== undefined) return config;
   const id = "nonstandard-wording";
   if ((config.only && !config.only.includes(id)) || config.severity?.[id] === "off") return config;
   if (config.rules && !config.rules.some((r) => r.meta.id === id)) return config;
-  return { ...config, options: { ...config.options, libraryIndex: builtinSearchIndex() } };
+  const libraryIndex = entries ? createSearchIndex(entries) : builtinSearchIndex();
+  return { ...config, options: { ...config.options, libraryIndex } };
 }
 
 /** Checks an xlsx held in memory. `file` is only the name to report. */

@@ -4,6 +4,7 @@
  *
  *   jixiao check <file.xlsx | folder>... [--format text|json] [--rules id,id] [--out path]
  *                [--lang zh-CN|en] [--severity id=off|error|warning|info,...] [--year 2022]
+ *                [--library custom.xlsx|csv|json]
  *   jixiao rules | --help | --version
  *
  * Exit: 0 no error-severity issue, 1 some, 2 a file could not be read or the usage is wrong.
@@ -15,7 +16,9 @@ import { ALL_RULES } from "../core/rules/registry";
 import type { RunConfig } from "../core/rules/engine";
 import { parseArgs, sniffLang, UsageError, type CheckCommand } from "./args";
 import { errText, expandInputs } from "./files";
-import { checkEntry } from "./check";
+import { checkEntry, withLibrary } from "./check";
+import { ImportFailure, loadLibrary } from "./commands/library";
+import type { LibraryEntry } from "../core/library/schema";
 import { buildReport, exitCodeFor, type FileResult } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { annotateWorkbook, outputPaths, writeWorkbook } from "./annotate";
@@ -67,12 +70,26 @@ function listRules(lang: Locale, format: "text" | "json", io: Io): number {
 
 async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const lang = cmd.lang;
-  const config: RunConfig = {
-    locale: lang,
-    ...(cmd.rules ? { only: cmd.rules } : {}),
-    ...(Object.keys(cmd.severity).length ? { severity: cmd.severity } : {}),
-    ...(cmd.year !== null ? { options: { year: cmd.year } } : {}),
-  };
+  let library: LibraryEntry[] | undefined;
+  if (cmd.library !== null) {
+    try {
+      library = (await loadLibrary(cmd.library, lang, io)).entries;
+    } catch (e) {
+      if (!(e instanceof ImportFailure)) throw e;
+      io.stderr(e.message + "\n");
+      return 2;
+    }
+  }
+  // The library index is built once here, not per file.
+  const config: RunConfig = withLibrary(
+    {
+      locale: lang,
+      ...(cmd.rules ? { only: cmd.rules } : {}),
+      ...(Object.keys(cmd.severity).length ? { severity: cmd.severity } : {}),
+      ...(cmd.year !== null ? { options: { year: cmd.year } } : {}),
+    },
+    library,
+  );
   const entries = expandInputs(cmd.inputs);
 
   let outPaths: string[] | null = null;

@@ -168,7 +168,8 @@ describe("formatText", () => {
 describe("parseArgs", () => {
   const ids = ["unit-wording", "plan-blank", "budget-sum"];
   test.each([
-    [["check", "a.xlsx"], { command: "check", inputs: ["a.xlsx"], format: "text", rules: null, severity: {}, out: null, lang: "zh-CN", year: null }],
+    [["check", "a.xlsx"], { command: "check", inputs: ["a.xlsx"], format: "text", rules: null, severity: {}, out: null, lang: "zh-CN", year: null, library: null }],
+    [["check", "a.xlsx", "--library", "bureau.csv"], { library: "bureau.csv" }],
     [
       ["check", "a.xlsx", "dir", "--format", "json", "--rules", "unit-wording,plan-blank", "--lang=en", "--year", "2022", "--out", "o.xlsx"],
       { inputs: ["a.xlsx", "dir"], format: "json", rules: ["unit-wording", "plan-blank"], lang: "en", year: 2022, out: "o.xlsx" },
@@ -193,6 +194,7 @@ describe("parseArgs", () => {
     [["check", "a.xlsx", "--severity", "plan-blank=fatal"], "badSeverity"],
     [["check", "a.xlsx", "--severity", "plan-blank"], "badSeverity"],
     [["check", "a.xlsx", "--year", "22"], "badYear"],
+    [["check", "a.xlsx", "--library", "bureau.txt"], "badLibrary"],
   ])("%j is a usage error (%s)", (argv, key) => {
     let err: unknown;
     try {

@@ -95,3 +95,12 @@ test("options.libraryIndex: a merged custom library is used instead of the built
   expect(issues.map((i) => [i.cell, i.messageId, i.data.suggestion])).toEqual([["C13", "alias", "巡河次数"]]);
   expect(builtinSearchIndex().entries).toBe(BUILTIN_ENTRIES);
 });
+
+test("a custom entry named as written turns a finding into an exact match (no finding)", () => {
+  const table = one("产出指标", "数量指标", "家庭医生签约服务人数", "≥500人");
+  expect(runRules([table], { rules: [rule], options }).map((i) => [i.cell, i.messageId])).toEqual([["C13", "close"]]);
+  const custom = parseLibraryRows([["二级指标", "三级指标", "指标解释", "计量单位"], ["数量指标", "家庭医生签约服务人数", "签约家庭医生服务的居民人数", "人"]]).entries;
+  expect(custom).toHaveLength(1);
+  const libraryIndex = createSearchIndex(mergeLibraries(BUILTIN_ENTRIES, custom));
+  expect(runRules([table], { rules: [rule], options: { libraryIndex } })).toEqual([]);
+});

@@ -704,6 +704,10 @@ Options of check:
   --rules id,id             run only these rules
   --severity id=level,...   change severities; level is error|warning|info|off (off switches the rule off)
   --year 2022               budget year (used by the project-code and time checks)
+  --library file.xlsx|csv|json
+                            a custom indicator library, merged over the built-in one: indicator names are
+                            compared with it (a name it holds is standard) and it feeds the suggestions;
+                            same format as jixiao library --import
   --out path                write an annotated copy: flagged cells filled (red = error, amber = warning,
                             blue = info) with a note holding the messages. With one input file the path
                             is the copy's file name; with several files or a folder it is a directory
@@ -724,6 +728,7 @@ is wrong (every other file is still checked).`,
       unknownRule: "unknown rule id: {ids}. Valid rules: {valid}",
       badSeverity: "--severity takes rule-id=error|warning|info|off, wrong item: {item}",
       badYear: "--year must be a four-digit year (e.g. 2022), got: {value}",
+      badLibrary: "--library reads .xlsx, .csv or .json files, got: {value}",
       outIsInput: "--out must not point at an input file: {file}",
     },
     file: "File: {file}",

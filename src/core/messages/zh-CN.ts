@@ -703,6 +703,9 @@ check 的选项：
   --rules 编号,编号         只运行这些规则
   --severity 编号=级别,...  调整严重性，级别为 error|warning|info|off（off 即关闭该规则）
   --year 2022               预算年度（用于项目编码、时效等检查）
+  --library 文件.xlsx|csv|json
+                            自定义指标库：合并到内置指标库之后用于比对指标名称（与其中名称一致的不再提示）
+                            并作为修改建议；格式同 jixiao library --import
   --out 路径                写出标注副本：有问题的单元格填色（红=错误，黄=警告，蓝=提示）并加批注；
                             只检查一个文件时，路径就是副本的文件名；检查多个文件或文件夹时，
                             路径视为文件夹，副本按原文件名写入其中。原文件不会被修改。
@@ -721,6 +724,7 @@ check 的选项：
       unknownRule: "未知的规则编号：{ids}。可用的规则：{valid}",
       badSeverity: "--severity 的写法应为 规则编号=error|warning|info|off，出错的是：{item}",
       badYear: "--year 应为四位年份（如 2022），收到：{value}",
+      badLibrary: "--library 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
     },
     file: "文件：{file}",
