@@ -98,7 +98,7 @@ function report(this: EngineContext, d: ReportDescriptor): void {
   const data = d.data ?? {};
   this.issues.push({
     rule: id,
-    severity: rule.meta.messagePolicy ? milder(sev, POLICY_SEVERITY[policyOf(rule.meta, d.messageId)]) : sev,
+    severity: rule.meta.messagePolicy?.[d.messageId] ? milder(sev, POLICY_SEVERITY[policyOf(rule.meta, d.messageId)]) : sev,
     messageId: d.messageId,
     message: formatMessage(this.locale, id, d.messageId, data),
     sheet: table.sheet,

@@ -21,7 +21,7 @@ import { canonicalLevel2 } from "../forms/categories";
  *   and no measurable noun, given a percentage.
  * One issue per name, the first that applies in that order. On the value cell: a placeholder in the
  * 指标值 (placeholderValue), or, when the name was not reported, an empty grade (emptyGrade): a value
- * that names no subject and no scale to judge by ("长期", "持续", "效果明显", "显著").
+ * that names no subject and no scale to judge by ("长期", "持续", "效果明显", "成效显著").
  */
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -85,8 +85,11 @@ const isSlogan = memoText((name: string): boolean => {
   return key.length >= 4 && STARTS_WITH_VERB_RE.test(key) && !MEASURE_RE.test(key);
 });
 
-/** Grades of the visible-effect scale with no subject ("效果明显", "显著"): nothing says what improved. */
-const BARE_EFFECT = new Set(GRADE_SCALES.find((g) => g.id === "effect")?.levels ?? []);
+/**
+ * Grades of the visible-effect scale that name only "the effect" ("效果明显", "成效显著"): nothing says
+ * what improved. A bare degree word ("明显") after a name that says what ("宣传效果") is left alone.
+ */
+const BARE_EFFECT = new Set((GRADE_SCALES.find((g) => g.id === "effect")?.levels ?? []).filter((l) => /效果|成效|作用/.test(l)));
 
 /** A 时效 row: its vague values are time-weak's. */
 function isTimeRow(row: IndicatorRow): boolean {
