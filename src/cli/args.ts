@@ -19,6 +19,10 @@ export interface CheckCommand {
   out: string | null;
   lang: Locale;
   year: number | null;
+  /** --group-by: findings of the text report under their table (default) or their opinion code. */
+  groupBy: "table" | "code";
+  /** --opinions: where to write the reviewers' opinion workbook (one row per finding), or null. */
+  opinions: string | null;
 }
 
 export type Command =
@@ -39,7 +43,7 @@ export class UsageError extends Error {
 
 const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 const LEVELS: readonly SeverityLevel[] = ["error", "warning", "info", "off"];
-const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year"]);
+const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year", "--group-by", "--opinions"]);
 
 /** Finds --lang early so that even a usage error can be reported in the requested language. */
 export function sniffLang(argv: readonly string[]): Locale {
@@ -145,6 +149,11 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
     year = Number(yearRaw);
   }
 
+  const groupByRaw = opts.get("--group-by") ?? "table";
+  if (groupByRaw !== "table" && groupByRaw !== "code") throw new UsageError("badGroupBy", { value: groupByRaw });
+  const opinions = opts.get("--opinions") ?? null;
+  if (opinions !== null && !/\.xlsx$/i.test(opinions)) throw new UsageError("badOpinions", { value: opinions });
+
   if (inputs.length === 0) throw new UsageError("noInputs");
-  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year };
+  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year, groupBy: groupByRaw, opinions };
 }

@@ -734,6 +734,10 @@ Options of check:
                             is the copy's file name; with several files or a folder it is a directory
                             and each copy keeps its file name. The input is never modified.
   --lang zh-CN|en           output language (default zh-CN)
+  --group-by table|code     list the findings of the text report per table (default) or per reviewers'
+                            opinion code (the 11 codes of the review module)
+  --opinions file.xlsx      write the opinion workbook: one row per finding (file, project, level 1 / 2 /
+                            indicator, cell, opinion code, opinion text) for a reviewer to edit and return
 
 Folders are searched recursively for .xlsx files (sorted by path; ~$ lock files are skipped).
 Exit code: 0 = no errors; 1 = error-severity issues found; 2 = a file could not be read or the usage
@@ -750,6 +754,17 @@ is wrong (every other file is still checked).`,
       badSeverity: "--severity takes rule-id=error|warning|info|off, wrong item: {item}",
       badYear: "--year must be a four-digit year (e.g. 2022), got: {value}",
       outIsInput: "--out must not point at an input file: {file}",
+      badGroupBy: "--group-by must be table or code, got: {value}",
+      badOpinions: "--opinions writes an .xlsx file, got: {value}",
+    },
+    groupLine: "{title}: {n} cells ({cells}), e.g.: {message}",
+    codeHeader: "[{code}] {n} findings",
+    opinions: {
+      sheetName: "Opinions",
+      columns: { file: "File", project: "Project", level1: "Level 1", level2: "Level 2", level3: "Indicator", cell: "Cell", code: "Opinion code", opinion: "Opinion" },
+      written: "Wrote the opinion workbook ({n} rows): {path}",
+      failed: "Could not write the opinion workbook {path}: {detail}",
+      group: "{n} cells ({cells}), e.g.: {message}",
     },
     file: "File: {file}",
     table: "Table {n}",

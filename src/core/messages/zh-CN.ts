@@ -732,6 +732,9 @@ check 的选项：
                             只检查一个文件时，路径就是副本的文件名；检查多个文件或文件夹时，
                             路径视为文件夹，副本按原文件名写入其中。原文件不会被修改。
   --lang zh-CN|en           输出语言（默认 zh-CN）
+  --group-by table|code     文字报告按表格（默认）或按审核意见类型（11类）分组列出
+  --opinions 审核意见.xlsx  写出审核意见表：每条结论一行（文件、项目名称、一级/二级/三级指标、单元格、
+                            审核意见类型、审核意见），供审核人员修改后返回
 
 文件夹会递归查找其中所有 .xlsx 文件（按路径排序，跳过 ~$ 开头的临时文件）。
 退出码：0 = 没有错误；1 = 发现错误级问题；2 = 有文件无法读取或用法有误（其余文件照常检查）。`,
@@ -747,6 +750,17 @@ check 的选项：
       badSeverity: "--severity 的写法应为 规则编号=error|warning|info|off，出错的是：{item}",
       badYear: "--year 应为四位年份（如 2022），收到：{value}",
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
+      badGroupBy: "--group-by 只能是 table 或 code，收到：{value}",
+      badOpinions: "--opinions 只支持 .xlsx 文件，收到：{value}",
+    },
+    groupLine: "{title}：共{n}处（{cells}），如：{message}",
+    codeHeader: "【{code}】{n}条",
+    opinions: {
+      sheetName: "审核意见",
+      columns: { file: "文件", project: "项目名称", level1: "一级指标", level2: "二级指标", level3: "三级指标", cell: "单元格", code: "审核意见类型", opinion: "审核意见" },
+      written: "已写出审核意见表（{n}条）：{path}",
+      failed: "无法写出审核意见表 {path}：{detail}",
+      group: "共{n}处（{cells}），如：{message}",
     },
     file: "文件：{file}",
     table: "表{n}",
