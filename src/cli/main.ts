@@ -88,7 +88,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 
   const opinions = cmd.opinions;
   if (opinions !== null && entries.some((e) => path.resolve(e.file) === path.resolve(opinions)))
-    return usageError(new UsageError("outIsInput", { file: opinions }), lang, io);
+    return usageError(new UsageError("opinionsIsInput", { file: opinions }), lang, io);
 
   const results: FileResult[] = [];
   let outFailed = false;

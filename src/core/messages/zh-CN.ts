@@ -752,6 +752,7 @@ check 的选项：
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
       badGroupBy: "--group-by 只能是 table 或 code，收到：{value}",
       badOpinions: "--opinions 只支持 .xlsx 文件，收到：{value}",
+      opinionsIsInput: "--opinions 不能指向被检查的文件本身：{file}",
     },
     groupLine: "{title}：共{n}处（{cells}），如：{message}",
     codeHeader: "【{code}】{n}条",
