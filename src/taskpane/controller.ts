@@ -132,7 +132,7 @@ export interface FixChange {
 
 export interface FixPreview {
   rule: string;
-  scope: "one" | "rule";
+  scope: "one" | "rule" | "group";
   /** How many issues the fix resolves. */
   issues: number;
   changes: FixChange[];
@@ -856,9 +856,12 @@ export class PaneController {
 
   // ── fixes and undo ─────────────────────────────────────────────────────────────────────────
 
-  /** The cells a fix would change (one issue, or every fixable issue of its rule in the workbook). */
-  previewFix(issue: Issue, scope: "one" | "rule"): FixPreview | null {
-    const chosen = scope === "one" ? (issue.fix ? [issue] : []) : this.state.issues.filter((i) => i.rule === issue.rule && i.fix);
+  /** The cells a fix would change (one issue, its group's issues, or every fixable issue of its rule in the workbook). */
+  previewFix(issue: Issue, scope: "one" | "rule" | "group"): FixPreview | null {
+    const chosen =
+      scope === "one"
+        ? issue.fix ? [issue] : []
+        : this.state.issues.filter((i) => i.rule === issue.rule && i.fix && (scope === "rule" || (issue.group !== undefined && i.group === issue.group && i.table === issue.table)));
     if (chosen.length === 0) return null;
     const seen = new Set<string>();
     const changes: FixChange[] = [];

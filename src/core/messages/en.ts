@@ -393,6 +393,8 @@ export const en: typeof zhCN = {
         basis: "Basis: {basis}",
         fixOne: "Apply fix",
         fixAll: "Fix all of this kind ({n})",
+        fixGroup: "Fix all ({n})",
+        groupCells: "{n} cells:",
         fixTo: "Suggested: {text}",
         preview: "These cells will change:",
         apply: "Apply",

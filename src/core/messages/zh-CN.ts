@@ -394,6 +394,8 @@ export const zhCN = {
         basis: "依据：{basis}",
         fixOne: "应用修复",
         fixAll: "修复全部此类（{n}）",
+        fixGroup: "修复全部（{n}）",
+        groupCells: "共 {n} 处：",
         fixTo: "建议改为：{text}",
         preview: "将修改以下单元格：",
         apply: "确认修改",
