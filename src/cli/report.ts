@@ -70,6 +70,7 @@ export const ReportIssueSchema = z.object({
   opinion: z.string().optional(),
 });
 
+/** Counts of findings: the issues of one `group` (a habit repeated on many cells) count once. */
 const CountsShape = {
   tables: z.number().int().nonnegative(),
   indicators: z.number().int().nonnegative(),

@@ -24,7 +24,7 @@ function valueUnfilled(row: IndicatorRow): boolean {
   return !/\d/.test(s) && VALUE_MARK_RE.test(s);
 }
 
-export function rowUnfilled(row: IndicatorRow): boolean {
+function rowUnfilled(row: IndicatorRow): boolean {
   return nameUnfilled(row.name.value) && valueUnfilled(row);
 }
 
@@ -99,6 +99,6 @@ export const rule: Rule = {
 };
 
 /** "F13、F14、F15" (at most 8, then "等"). */
-export function listCells(cells: readonly string[], max = 8): string {
+function listCells(cells: readonly string[], max = 8): string {
   return cells.length > max ? `${cells.slice(0, max).join("、")}等` : cells.join("、");
 }
