@@ -22,6 +22,10 @@ export interface CheckCommand {
   year: number | null;
   /** --library: a custom indicator library (.xlsx/.csv/.json) merged over the built-in one. */
   library: string | null;
+  /** --group-by: findings of the text report under their table (default) or their opinion code. */
+  groupBy: "table" | "code";
+  /** --opinions: where to write the reviewers' opinion workbook (one row per finding), or null. */
+  opinions: string | null;
 }
 
 export type Command =
@@ -42,7 +46,7 @@ export class UsageError extends Error {
 
 const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 const LEVELS: readonly SeverityLevel[] = [...SEVERITIES, "off"];
-const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year", "--library"]);
+const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year", "--library", "--group-by", "--opinions"]);
 
 /** Finds --lang early so that even a usage error can be reported in the requested language. */
 export function sniffLang(argv: readonly string[]): Locale {
@@ -150,7 +154,11 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
 
   const library = opts.get("--library") ?? null;
   if (library !== null && !/\.(xlsx|csv|json)$/i.test(library)) throw new UsageError("badLibrary", { value: library });
+  const groupByRaw = opts.get("--group-by") ?? "table";
+  if (groupByRaw !== "table" && groupByRaw !== "code") throw new UsageError("badGroupBy", { value: groupByRaw });
+  const opinions = opts.get("--opinions") ?? null;
+  if (opinions !== null && !/\.xlsx$/i.test(opinions)) throw new UsageError("badOpinions", { value: opinions });
 
   if (inputs.length === 0) throw new UsageError("noInputs");
-  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year, library };
+  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year, library, groupBy: groupByRaw, opinions };
 }

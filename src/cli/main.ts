@@ -4,7 +4,7 @@
  *
  *   jixiao check <file.xlsx | folder>... [--format text|json] [--rules id,id] [--out path]
  *                [--lang zh-CN|en] [--severity id=off|error|warning|info,...] [--year 2022]
- *                [--library custom.xlsx|csv|json]
+ *                [--library custom.xlsx|csv|json] [--group-by table|code] [--opinions 审核意见.xlsx]
  *   jixiao rules | --help | --version
  *
  * Exit: 0 no error-severity issue, 1 some, 2 a file could not be read or the usage is wrong.
@@ -22,6 +22,7 @@ import type { LibraryEntry } from "../core/library/schema";
 import { buildReport, exitCodeFor, type FileResult } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { annotateWorkbook, outputPaths, writeWorkbook } from "./annotate";
+import { writeOpinions } from "./opinions";
 
 import type { Io } from "./io";
 import { SUBCOMMANDS } from "./commands";
@@ -101,6 +102,10 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
     }
   }
 
+  const opinions = cmd.opinions;
+  if (opinions !== null && entries.some((e) => path.resolve(e.file) === path.resolve(opinions)))
+    return usageError(new UsageError("opinionsIsInput", { file: opinions }), lang, io);
+
   const results: FileResult[] = [];
   let outFailed = false;
   for (let i = 0; i < entries.length; i++) {
@@ -124,8 +129,17 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   }
 
   const report = buildReport(results, lang);
+  if (cmd.opinions !== null) {
+    try {
+      const n = await writeOpinions(report, cmd.opinions, lang);
+      io.stderr(t(lang, "cli.opinions.written", { n, path: cmd.opinions }) + "\n");
+    } catch (e) {
+      outFailed = true;
+      io.stderr(t(lang, "cli.opinions.failed", { path: cmd.opinions, detail: errText(e) }) + "\n");
+    }
+  }
   if (cmd.format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout(formatText(report, { locale: lang, color: io.color }));
+  else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
   const code = exitCodeFor(report);
   return outFailed ? 2 : code;
 }

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { SeveritySchema, type Issue, type ProjectTable, type Severity } from "../core/model/schema";
+import { ruleById } from "../core/rules/registry";
+import { opinionOf } from "../core/rules/policy";
 
 const num = z.number().nullable();
 
@@ -59,8 +61,16 @@ export const ReportIssueSchema = z.object({
   fix: z.string().optional(),
   /** Extra: the rule's message id. */
   messageId: z.string().optional(),
+  /**
+   * Extra: one habit repeated on many cells of a table; every issue of the habit has the same key.
+   * Tools fold a group into one finding; the summary counts it once.
+   */
+  group: z.string().optional(),
+  /** Extra: the reviewers' opinion code (审核意见类型) the finding answers. */
+  opinion: z.string().optional(),
 });
 
+/** Counts of findings: the issues of one `group` (a habit repeated on many cells) count once. */
 const CountsShape = {
   tables: z.number().int().nonnegative(),
   indicators: z.number().int().nonnegative(),
@@ -151,14 +161,27 @@ export function issueToReport(i: Issue): ReportIssue {
     message: i.message,
     ...(i.fix ? { fix: i.fix.text } : {}),
     messageId: i.messageId,
+    ...(i.group ? { group: i.group } : {}),
+    ...opinionField(i.rule, i.messageId),
   };
 }
 
-function countIssues(issues: readonly { severity: Severity }[]) {
+function opinionField(rule: string, messageId: string): { opinion?: string } {
+  const r = ruleById(rule);
+  return r ? { opinion: opinionOf(r.meta, messageId) } : {};
+}
+
+/** Counts findings by severity; the issues of one group count as one finding. */
+function countIssues(issues: readonly { severity: Severity; group?: string }[]) {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  const groups = new Set<string>();
   for (const i of issues) {
+    if (i.group !== undefined) {
+      if (groups.has(i.group)) continue;
+      groups.add(i.group);
+    }
     if (i.severity === "error") errors++;
     else if (i.severity === "warning") warnings++;
     else infos++;

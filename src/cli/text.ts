@@ -1,15 +1,51 @@
 /**
  * The text format of the CLI: a rendering of the JSON report for a finance officer. Per file, per
- * table a header line, then one line per issue `工作表!单元格  严重性  规则  说明`, a subtotal per file
- * and a total. ANSI colour only when asked (main decides: stdout is a TTY and NO_COLOR is unset).
+ * table a header line, then one line per finding `工作表!单元格  严重性  规则  说明`, a subtotal per file
+ * and a total. A habit repeated on many cells (issues sharing a `group`) is one line listing its
+ * cells. With groupBy "code" the findings of a file are listed under the reviewers' opinion codes
+ * instead of per table. ANSI colour only when asked (main decides: stdout is a TTY and NO_COLOR is unset).
  */
-import { t, type Locale } from "../core/messages";
+import { t, ruleText, type Locale } from "../core/messages";
 import { SEVERITIES } from "../core/model/severity";
+import { OPINION_CODES } from "../core/rules/policy";
 import type { Report, ReportIssue, ReportTable } from "./report";
 
 export interface TextOptions {
   locale: Locale;
   color: boolean;
+  /** "table" (default): findings under their table; "code": under their opinion code. */
+  groupBy?: "table" | "code";
+}
+
+/** A finding: one issue, or every issue of a group (the first stands for them). */
+export interface Finding {
+  issue: ReportIssue;
+  members: ReportIssue[];
+}
+
+/** Folds the issues of each group into one finding, at the place of its first issue. */
+export function foldFindings(issues: readonly ReportIssue[]): Finding[] {
+  const out: Finding[] = [];
+  const byGroup = new Map<string, Finding>();
+  for (const i of issues) {
+    if (i.group === undefined) {
+      out.push({ issue: i, members: [i] });
+      continue;
+    }
+    const f = byGroup.get(i.group);
+    if (f) f.members.push(i);
+    else {
+      const nf = { issue: i, members: [i] };
+      byGroup.set(i.group, nf);
+      out.push(nf);
+    }
+  }
+  return out;
+}
+
+/** "F13、F14、F16" (en "F13, F14, F16"). */
+export function cellList(members: readonly ReportIssue[], locale: Locale): string {
+  return members.map((m) => m.cell ?? "").join(locale === "en" ? ", " : "、");
 }
 
 const ANSI = {
@@ -69,13 +105,19 @@ export function formatText(report: Report, opts: TextOptions): string {
   const sevWidth = Math.max(...SEVERITIES.map((s) => displayWidth(sevLabel(s))));
   const lines: string[] = [];
 
-  const issueLine = (i: ReportIssue, addrWidth: number, ruleWidth: number): string => {
+  const findingLine = ({ issue: i, members }: Finding, addrWidth: number, ruleWidth: number): string => {
     const addr = padEnd(sheetRef(i.sheet, i.cell), addrWidth);
     const sev = paint(sevColor[i.severity], padEnd(sevLabel(i.severity), sevWidth));
     const rule = padEnd(i.rule, ruleWidth);
     const fix = i.fix !== undefined && !i.message.includes(i.fix) ? paint(ANSI.dim, (locale === "en" ? " (" : "（") + t(locale, "cli.fixHint", { fix: i.fix }) + (locale === "en" ? ")" : "）")) : "";
+    if (members.length > 1) {
+      const text = t(locale, "cli.groupLine", { title: ruleText(locale, i.rule).title, n: members.length, cells: cellList(members, locale), message: i.message });
+      return `    ${addr}  ${sev}  ${rule}  ${text}${fix}`;
+    }
     return `    ${addr}  ${sev}  ${rule}  ${i.message}${fix}`;
   };
+  const issueLines = (list: readonly ReportIssue[], addrWidth: number, ruleWidth: number): string[] =>
+    foldFindings(list).map((f) => findingLine(f, addrWidth, ruleWidth));
 
   const tableHeader = (tab: ReportTable, n: number): string => {
     const sep = locale === "en" ? ", " : "，";
@@ -102,6 +144,21 @@ export function formatText(report: Report, opts: TextOptions): string {
     // Sheets in workbook order; each sheet's tables, then "no table found" for empty sheets.
     const sheets = f.sheets ?? uniqueSheets(f.tables);
     if (sheets.length === 0) lines.push("  " + t(locale, "cli.noSheets"));
+    if (opts.groupBy === "code") {
+      const codeOf = (i: ReportIssue) => i.opinion ?? "其他";
+      for (const code of OPINION_CODES) {
+        const own = f.issues.filter((i) => codeOf(i) === code);
+        if (own.length === 0) continue;
+        const findings = foldFindings(own);
+        lines.push("  " + paint(ANSI.bold, t(locale, "cli.codeHeader", { code, n: findings.length })));
+        for (const fd of findings) lines.push(findingLine(fd, addrWidth, ruleWidth));
+      }
+      if (f.issues.length === 0) lines.push("    " + t(locale, "cli.noIssues"));
+      const s = f.summary ?? { tables: f.tables.length, indicators: 0, errors: 0, warnings: 0, infos: 0 };
+      lines.push("  " + t(locale, "cli.fileSummary", s));
+      lines.push("");
+      continue;
+    }
     const printed = new Set<number>();
     for (const sh of sheets) {
       const idx = f.tables.map((tab, i) => (tab.sheet === sh.name ? i : -1)).filter((i) => i >= 0);
@@ -114,16 +171,16 @@ export function formatText(report: Report, opts: TextOptions): string {
         lines.push(tableHeader(f.tables[ti], ti));
         const own = f.issues.filter((i) => i.table === ti);
         if (own.length === 0) lines.push("    " + t(locale, "cli.noIssues"));
-        for (const i of own) lines.push(issueLine(i, addrWidth, ruleWidth));
+        lines.push(...issueLines(own, addrWidth, ruleWidth));
       }
     }
     // Tables whose sheet was not listed (defensive) and workbook-level issues (table = null).
     f.tables.forEach((tab, ti) => {
       if (printed.has(ti)) return;
       lines.push(tableHeader(tab, ti));
-      for (const i of f.issues.filter((x) => x.table === ti)) lines.push(issueLine(i, addrWidth, ruleWidth));
+      lines.push(...issueLines(f.issues.filter((x) => x.table === ti), addrWidth, ruleWidth));
     });
-    for (const i of f.issues.filter((x) => x.table === null || x.table >= f.tables.length)) lines.push(issueLine(i, addrWidth, ruleWidth));
+    lines.push(...issueLines(f.issues.filter((x) => x.table === null || x.table >= f.tables.length), addrWidth, ruleWidth));
     const s = f.summary ?? { tables: f.tables.length, indicators: 0, errors: 0, warnings: 0, infos: 0 };
     lines.push("  " + t(locale, "cli.fileSummary", s));
     lines.push("");

@@ -34,7 +34,9 @@ jest.setTimeout(TEST_TIMEOUT_MS);
 
 const SHEET = "项目绩效目标表";
 const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
-const issue = (rule: string, a1: string, sheet = SHEET) => `#container li[data-rule="${rule}"][data-cell="${a1}"][data-sheet="${sheet}"]`;
+/** One issue's entry: a single finding, or the cell listed in a grouped finding (not the group's own row). */
+const issue = (rule: string, a1: string, sheet = SHEET) =>
+  `#container li[data-rule="${rule}"][data-cell="${a1}"][data-sheet="${sheet}"]:not(:has(li[data-cell]))`;
 
 /** The issues the engine finds in the same seed workbook, computed in node (not hand-written). */
 async function expectedSeedIssues(): Promise<string[]> {
@@ -48,7 +50,8 @@ async function expectedSeedIssues(): Promise<string[]> {
 
 async function paneIssues(page: Page): Promise<string[]> {
   return (
-    await page.$$eval("#container li[data-rule]", (els) =>
+    // One entry per issue: single findings, and each cell listed in a grouped finding.
+    await page.$$eval("#container li[data-rule]:not(:has(li[data-cell]))", (els) =>
       els.map((e) => `${e.getAttribute("data-rule")} ${e.getAttribute("data-sheet")}!${e.getAttribute("data-cell")} ${e.getAttribute("data-severity")}`),
     )
   ).sort();
@@ -134,8 +137,8 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     expect(expected.length).toBeGreaterThan(20);
     await expect(paneIssues(page)).resolves.toEqual(expected);
     // …and their cells are marked in the grid (the pane's marks are fills in the in-memory Excel).
-    await waitFill(page, "F53", MARK_COLORS.error); // percent-range
-    await waitFill(page, "F11", MARK_COLORS.warning); // unit-wording
+    await waitFill(page, "F53", MARK_COLORS.warning); // percent-range floor100, quantity-not-count
+    await waitFill(page, "F11", MARK_COLORS.info); // unit-wording (format: info under the severity policy)
   });
 
   test("clicking an issue moves the grid's selection to its cell (scrolled into view)", async () => {
@@ -227,7 +230,7 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await until(page, cell("A23"), "colspan", "7"); // the title moved to row 23
     await page.waitForSelector(issue("percent-range", "F54"));
     await expect(page.locator(issue("percent-range", "F53")).count()).resolves.toBe(0);
-    await waitFill(page, "F54", MARK_COLORS.error);
+    await waitFill(page, "F54", MARK_COLORS.warning); // percent-range floor100 is a warning under the severity policy
     await expect(page.evaluate(() => window.__workbench!.excel.user.value("项目绩效目标表", "F54"))).resolves.toBe("≥100百分比");
   });
 
@@ -358,7 +361,7 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
       await other.waitForSelector(issue("unit-wording", "F11"));
       // (Fluent's Tab renders its label twice: once visible, once to reserve the bold width.)
       await expect(other.textContent('#container [data-tab="tables"]')).resolves.toMatch(/^(Tables)+$/);
-      await waitFill(other, "F11", MARK_COLORS.warning);
+      await waitFill(other, "F11", MARK_COLORS.info);
       // Typing still re-validates without `triggerSource` (1.14) or `details` (1.9).
       await typeInto(other, "F13", "≥150%");
       await other.waitForSelector(issue("percent-range", "F13"));

@@ -91,7 +91,10 @@ describe("seed workbook", () => {
     expect(f.tables).toHaveLength(3);
     expect(f.tables.map((t) => t.indicators.length)).toEqual([10, 10, 10]);
     expect(report.summary).toMatchObject({ files: 1, tables: 3, indicators: 30 });
-    expect(report.summary.errors + report.summary.warnings + report.summary.infos).toBe(f.issues.length);
+    // One finding per issue, except that the issues of a group count once.
+    const findings = f.issues.filter((i) => i.group === undefined).length + new Set(f.issues.flatMap((i) => (i.group ? [i.group] : []))).size;
+    expect(findings).toBeLessThan(f.issues.length);
+    expect(report.summary.errors + report.summary.warnings + report.summary.infos).toBe(findings);
     expect(code).toBe(report.summary.errors > 0 ? 1 : 0);
     const t0 = f.tables[0];
     expect(t0).toMatchObject({ projectCode: "13102622P00237611645J", moneyUnit: "元", form: "88", budget: { total: 200000, fiscal: 200000, other: null } });
@@ -136,14 +139,21 @@ describe("seed workbook", () => {
     expect(headers[0]).toContain("项目名称：工业新区2021年文安县第三次重点项目开工会场搭建项目资金");
     expect(headers[0]).toContain(`${report.files[0].tables[0].sheet}!${report.files[0].tables[0].range}`);
     const issueLines = lines.filter((l) => /^ {4}\S+![A-Z]+\d+ +(错误|警告|提示) {2}[a-z0-9-]+ +\S/.test(l));
-    expect(issueLines).toHaveLength(report.files[0].issues.length);
+    const issues = report.files[0].issues;
+    const groups = new Set(issues.flatMap((i) => (i.group ? [i.group] : [])));
+    expect(issueLines).toHaveLength(issues.filter((i) => !i.group).length + groups.size);
+    // A grouped habit is one line listing every cell of the group.
+    for (const g of groups) {
+      const cells = issues.filter((i) => i.group === g).map((i) => i.cell);
+      expect(issueLines.filter((l) => l.includes(`共${cells.length}处（${cells.join("、")}）`))).toHaveLength(1);
+    }
     const s = report.summary;
     expect(lines).toContain(`  小计：3 张表，30 个指标；错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个`);
     expect(lines).toContain(`合计：1 个文件，3 张表，30 个指标；错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个`);
   });
 
   test("colour only when forced (stdout is not a TTY here); NO_COLOR wins over nothing", () => {
-    expect(run(["check", SEED, "--rules", "unit-wording"], { FORCE_COLOR: "1" }).stdout).toMatch(/\x1b\[33m警告/);
+    expect(run(["check", SEED, "--rules", "unit-wording"], { FORCE_COLOR: "1" }).stdout).toMatch(/\x1b\[36m提示/);
     expect(run(["check", SEED, "--rules", "unit-wording"], { NO_COLOR: "1" }).stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -151,11 +161,68 @@ describe("seed workbook", () => {
     const r = run(["check", SEED, "--lang", "en", "--rules", "unit-wording"]);
     expect(r.stdout).toMatch(/^File: /);
     expect(r.stdout).toMatch(/\n {2}Table 1 {2}/);
-    expect(r.stdout).toMatch(/ {2}warning {2}unit-wording {2}/);
+    expect(r.stdout).toMatch(/ {2}info {5}unit-wording {2}Unit written as a word: 8 cells \(F11, F12, F14, F16, F17, F18, F19, F20\), e\.g\.: /);
     expect(r.stdout).toMatch(/\nTotal: files 1, tables 3, indicators 30; /);
     const zh = jsonOnce(["check", SEED, "--rules", "unit-wording"]).report.files[0].issues[0].message;
     const en = json(["check", SEED, "--rules", "unit-wording", "--lang", "en"]).report.files[0].issues[0].message;
     expect(en).not.toBe(zh);
+  });
+});
+
+describe("reviewers' opinion codes", () => {
+  test("JSON issues carry the opinion code of their rule and message", () => {
+    const f = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]).report.files[0];
+    const byRule = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
+    for (const i of f.issues) expect(i.opinion).toBe(byRule.get(i.rule)!.messageOpinion?.[i.messageId!] ?? byRule.get(i.rule)!.opinion);
+  });
+
+  test("--group-by code lists the findings under their codes, each finding once", () => {
+    const f = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]).report.files[0];
+    const r = run(["check", SEED, "--group-by", "code"]);
+    const lines = r.stdout.split("\n");
+    const heads = lines.filter((l) => /^ {2}【.+】\d+条$/.test(l));
+    const codes = [...new Set(f.issues.map((i) => i.opinion!))];
+    expect(heads.map((h) => /【(.+)】/.exec(h)![1]).sort()).toEqual(codes.sort());
+    const s = f.summary!;
+    const total = heads.reduce((n, h) => n + Number(/】(\d+)条/.exec(h)![1]), 0);
+    expect(total).toBe(s.errors + s.warnings + s.infos);
+    expect(lines.filter((l) => /^ {4}\S+![A-Z]+\d+ /.test(l))).toHaveLength(total);
+    expect(lines.filter((l) => /^ {2}表\d+ {2}/.test(l))).toHaveLength(0);
+  });
+
+  test("--group-by takes table or code only", () => {
+    const r = run(["check", SEED, "--group-by", "rule"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--group-by 只能是 table 或 code");
+  });
+
+  test("--opinions writes one row per finding, read back with ExcelJS", async () => {
+    const out = path.join(tmp, "审核意见.xlsx");
+    const r = run(["check", SEED, "--opinions", out]);
+    expect(r.stderr).toContain(`已写出审核意见表`);
+    const { report } = jsonOnce(["check", "test/fixtures/generated/seed.xlsx"]);
+    const s = report.summary;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("审核意见")!;
+    const rows = ws.getSheetValues().slice(2).map((v) => (v as ExcelJS.CellValue[]).slice(1).map((c) => (c === undefined || c === null ? "" : String(c))));
+    expect((ws.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual(["文件", "项目名称", "一级指标", "二级指标", "三级指标", "单元格", "审核意见类型", "审核意见"]);
+    expect(rows).toHaveLength(s.errors + s.warnings + s.infos);
+    // A per-row finding names its indicator; a grouped one lists its cells.
+    const sat = rows.find((x) => x[5] === "C19")!;
+    expect(sat.slice(1, 7)).toEqual(["工业新区2021年文安县第三次重点项目开工会场搭建项目资金", "满意度指标", "服务对象满意度指标", "项目单位满意度", "C19", "指标与项目的相关性不够"]);
+    expect(sat[7]).toContain("项目单位满意度");
+    const grouped = rows.find((x) => x[5] === "F11、F12、F14、F16、F17、F18、F19、F20")!;
+    expect(grouped[6]).toBe("其他");
+    expect(grouped[7]).toMatch(/^共8处（F11、F12、F14、F16、F17、F18、F19、F20），如：指标值“≥95百分比”/);
+    expect(rows.every((x) => x[0] === SEED)).toBe(true);
+  });
+
+  test("--opinions must be an .xlsx and not an input", () => {
+    expect(run(["check", SEED, "--opinions", path.join(tmp, "x.csv")]).code).toBe(2);
+    const r = run(["check", SEED, "--opinions", SEED]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--opinions 不能指向被检查的文件本身");
   });
 });
 

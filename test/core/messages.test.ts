@@ -68,11 +68,22 @@ describe.each(ALL_RULES.map((r) => [r.meta.id, r] as [string, Rule]))("rule %s",
     expect(md.startsWith(`# ${id}`)).toBe(true);
     for (const h of ["## 检查什么", "## 为什么", "## 依据", "## 错误示例", "## 正确示例"]) expect(md).toContain(h);
   });
+  test("its doc page states its severity, policy class and opinion code as in its metadata", () => {
+    const md = fs.readFileSync(path.join(__dirname, "../../docs/rules", `${id}.md`), "utf8");
+    const sevLine = md.split("\n").find((l) => l.startsWith("严重性 / Severity:"));
+    expect(sevLine).toContain(`/ ${rule.meta.defaultSeverity}**`);
+    expect(sevLine).toContain(`/ ${rule.meta.policy}`);
+    for (const m of Object.keys(rule.meta.messagePolicy ?? {})) expect(sevLine).toContain(`\`${m}\``);
+    const opLine = md.split("\n").find((l) => l.startsWith("审核意见 / Review opinion:"));
+    expect(opLine).toBeDefined();
+    expect(opLine!.startsWith(`审核意见 / Review opinion: **${rule.meta.opinion}**`)).toBe(true);
+    for (const [m, code] of Object.entries(rule.meta.messageOpinion ?? {})) expect(opLine).toContain(`\`${m}\`：${code}`);
+  });
 });
 
 test("every doc page belongs to a registered rule", () => {
   const ids = new Set(ALL_RULES.map((r) => r.meta.id));
-  const pages = fs.readdirSync(path.join(__dirname, "../../docs/rules")).filter((f) => f.endsWith(".md"));
+  const pages = fs.readdirSync(path.join(__dirname, "../../docs/rules")).filter((f) => f.endsWith(".md") && f !== "README.md");
   expect(pages.filter((f) => !ids.has(f.replace(/\.md$/, "")))).toEqual([]);
 });
 

@@ -17,6 +17,12 @@ testRule(rule, {
     { name: "within tolerance 0.005", table: makeTable({ budget: 3309840, fiscal: 3309839.996, other: null }) },
     { name: "floating point sum", table: makeTable({ budget: 0.3, fiscal: 0.1, other: 0.2 }) },
     { name: "no budget: left to required-field", table: makeTable({ budget: null, fiscal: 100, other: null }) },
+    ...["-", "—", "/", "无", "／"].map((raw) => ({
+      name: `other written ${raw}: zero`,
+      table: edit((t) => {
+        t.budget.other = { value: null, raw, cell: "G4" };
+      }),
+    })),
     {
       name: "layout without the 其中 parts",
       table: edit((t) => {
@@ -26,10 +32,21 @@ testRule(rule, {
     },
   ],
   invalid: [
-    { name: "fiscal below budget", table: makeTable({ budget: 200000, fiscal: 150000 }), expect: [["C4", "mismatch"]] },
+    { name: "both filled, below budget", table: makeTable({ budget: 200000, fiscal: 150000, other: 0 }), expect: [["C4", "mismatch"]] },
     { name: "sum above budget", table: makeTable({ budget: 200000, fiscal: 200000, other: 1 }), expect: [["C4", "mismatch"]] },
-    { name: "both parts blank count as 0", table: makeTable({ budget: 200000, fiscal: null, other: null }), expect: [["C4", "mismatch"]] },
-    { name: "just above tolerance", table: makeTable({ budget: 100, fiscal: 99.99, other: null }), expect: [["C4", "mismatch"]] },
+    { name: "just above tolerance", table: makeTable({ budget: 100, fiscal: 99.99, other: 0 }), expect: [["C4", "mismatch"]] },
+    { name: "fiscal alone above the budget (other blank)", table: makeTable({ budget: 200000, fiscal: 250000, other: null }), expect: [["C4", "partsExceed"]] },
+    { name: "fiscal short, other blank: a note on the blank part", table: makeTable({ budget: 200000, fiscal: 150000, other: null }), expect: [["G4", "partBlank"]] },
+    { name: "both parts blank: one completeness note", table: makeTable({ budget: 200000, fiscal: null, other: null }), expect: [["E4", "sourcesBlank"]] },
+    {
+      name: "a dash is zero: fiscal short of the budget is a mismatch",
+      table: edit((t) => {
+        t.budget.total = { value: 200000, raw: "200000", cell: "C4" };
+        t.budget.fiscal = { value: 150000, raw: "150000", cell: "E4" };
+        t.budget.other = { value: null, raw: "-", cell: "G4" };
+      }),
+      expect: [["C4", "mismatch"]],
+    },
     {
       name: "fiscal written but unreadable",
       table: edit((t) => {
@@ -40,15 +57,19 @@ testRule(rule, {
     {
       name: "other written but unreadable",
       table: edit((t) => {
-        t.budget.other = { value: null, raw: "无", cell: "G4" };
+        t.budget.other = { value: null, raw: "另行安排", cell: "G4" };
       }),
       expect: [["G4", "otherUnreadable"]],
     },
   ],
 });
 
-test("budget-sum message data", () => {
-  const [issue] = runRules([makeTable({ budget: 3000000, fiscal: 2500000, other: null })], { rules: [rule] });
-  expect(issue.data).toEqual({ total: "3,000,000", fiscal: "2,500,000", other: "0", sum: "2,500,000", diff: "500,000", unit: "元" });
-  expect(issue.message).toBe("预算数3,000,000元不等于财政资金2,500,000与其他资金0之和2,500,000（相差500,000，空白按0计），请核对。");
+test("budget-sum message data and severities", () => {
+  const [issue] = runRules([makeTable({ budget: 3000000, fiscal: 2500000, other: 400000 })], { rules: [rule] });
+  expect(issue.data).toEqual({ total: "3,000,000", fiscal: "2,500,000", other: "400,000", sum: "2,900,000", diff: "100,000", unit: "元" });
+  expect(issue.message).toBe("预算数3,000,000元不等于财政资金2,500,000与其他资金400,000之和2,900,000（相差100,000），请核对。");
+  expect(issue.severity).toBe("error");
+  const [note] = runRules([makeTable({ budget: 3000000, fiscal: 2500000, other: null })], { rules: [rule] });
+  expect([note.messageId, note.severity]).toEqual(["partBlank", "info"]);
+  expect(note.message).toBe("其他资金未填写，已填写的资金来源合计2,500,000元，比预算数3,000,000元少500,000；如果其他资金为零，请填0。");
 });

@@ -11,6 +11,14 @@ const ecoCost = ind("成本指标", "生态环境成本指标", "施工扬尘超
 testRule(rule, {
   valid: [
     { name: "standard 88 table", table: makeTable() },
+    {
+      name: "a blank 一级 read from its 二级 (满意度 present)",
+      table: makeTable({ indicators: [...GOOD_INDICATORS.slice(0, 5), ind(null, "服务对象满意度指标", "参训人员满意度", "≥90%")] }),
+    },
+    {
+      name: "an unknown 一级 that cannot be placed: level1-unknown's finding, no category called missing",
+      table: makeTable({ indicators: [...GOOD_INDICATORS.slice(0, 5), ind("群众评价", "其他", "参训人员满意度", "≥90%")] }),
+    },
     { name: "101 training project without social/eco cost", table: makeTable({ indicators: [economicCost, ...noCost] }) },
     {
       name: "101 construction project with social and eco cost",

@@ -9,6 +9,8 @@ const goal = (text: string) => makeTable({ goal: text });
 testRule(rule, {
   valid: [
     { name: "the good table", table: makeTable() },
+    { name: "labels alone are not repeats", table: goal("实施期绩效目标：\n年度绩效目标：\n完成会场搭建500平方米。") },
+    { name: "a line beginning with 目标 keeps its text", table: goal("目标一致推进工作。\n完成会场搭建500平方米。") },
     { name: "different lines", table: goal("1.完成会场搭建500平方米。\n2.保障开工活动1场顺利举办。") },
     { name: "one line", table: goal("完成会场搭建500平方米。") },
     { name: "no goal", table: goal("") },
@@ -16,6 +18,11 @@ testRule(rule, {
     { name: "seed table 3", table: seedTable3() },
   ],
   invalid: [
+    {
+      name: "实施期 and 年度 goals identical once their labels are stripped",
+      table: goal("实施期绩效目标：完成农村道路硬化12公里，改善群众出行条件。\n年度绩效目标：完成农村道路硬化12公里，改善群众出行条件。"),
+      expect: [["B8", "repeated"]],
+    },
     {
       name: "seed table 1 (§f6): three identical lines, one report",
       table: seedTable1(),

@@ -16,6 +16,11 @@ testRule(rule, {
     { name: "one goal line", table: makeTable({ goal: "完成培训200人次" }) },
   ],
   invalid: [
+    {
+      name: "a value with a blank 三级 name",
+      table: makeTable({ indicators: [{ level1: "产出指标", level2: "数量指标", name: null, value: "≥200人次" }] }),
+      expect: [["C13", "indicatorName"]],
+    },
     { name: "no project name", table: makeTable({ projectName: null }), expect: [["E3", "projectName"]] },
     { name: "blank project name", table: makeTable({ projectName: "   " }), expect: [["E3", "projectName"]] },
     { name: "no budget", table: makeTable({ budget: null, fiscal: null }), expect: [["C4", "budget"]] },

@@ -9,6 +9,15 @@ const sat = (name: string, value: string, level1 = "满意度指标", level2 = "
 testRule(rule, {
   valid: [
     { name: "the good table", table: makeTable() },
+    {
+      name: "two respondents, two rows",
+      table: makeTable({
+        indicators: [
+          ind("满意度指标", "服务对象满意度指标", "学生满意度", "≥90%"),
+          ind("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"),
+        ],
+      }),
+    },
     { name: "≥90%", table: sat("受益群众满意度", "≥90%") },
     { name: "≥80% (lower edge)", table: sat("参训人员满意度", "≥80%") },
     { name: "≥98% (upper edge, seed table 3)", table: sat("群众满意度", "≥98%") },
@@ -20,6 +29,22 @@ testRule(rule, {
     { name: "seed table 3", table: seedTable3() },
   ],
   invalid: [
+    {
+      name: "satisfaction filed under 产出",
+      table: makeTable({ indicators: [ind("产出指标", "质量指标", "受益群众满意度", "≥90%")] }),
+      expect: [["A13", "underBenefit"]],
+    },
+    {
+      name: "two rows asking the same respondents",
+      table: makeTable({
+        indicators: [
+          ind("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+          ind("满意度指标", "服务对象满意度指标", "群众满意率", "≥85%"),
+          ind("满意度指标", "服务对象满意度指标", "参训学员满意度", "≥90%"),
+        ],
+      }),
+      expect: [["C14", "repeated"]],
+    },
     { name: "100%", table: sat("受益群众满意度", "100%"), expect: [["F13", "hundred"]] },
     { name: "=100%", table: sat("受益群众满意度", "=100%"), expect: [["F13", "hundred"]] },
     { name: "≥99%", table: sat("受益群众满意度", "≥99%"), expect: [["F13", "tooHigh"]] },
@@ -28,9 +53,9 @@ testRule(rule, {
     { name: "qualitative 满意", table: sat("受益群众满意度", "满意"), expect: [["F13", "qualitative"]] },
     { name: "qualitative 较高", table: sat("受益群众满意度", "较高"), expect: [["F13", "qualitative"]] },
     {
-      name: "a 满意率 name outside the 满意度 一级, at 100%",
+      name: "a 满意率 name filed under 效益/社会效益, at 100%",
       table: makeTable({ indicators: [ind("效益指标", "社会效益指标", "群众满意率", "100%")] }),
-      expect: [["F13", "hundred"]],
+      expect: [["A13", "underBenefit"], ["F13", "hundred"]],
     },
     { name: "本单位满意度", table: sat("本单位满意度", "≥90%"), expect: [["C13", "selfRated"]] },
     { name: "实施单位满意度", table: sat("实施单位满意度", "≥90%"), expect: [["C13", "selfRated"]] },

@@ -23,12 +23,36 @@ testRule(rule, {
     { name: "standard table", table: makeTable() },
     ...["≥95%", "≥2个百分点", "≥100平方米", "≥100㎡", "≤12月份", "好", "≥200人次"].map((v) => ({ name: `value "${v}"`, table: withValue(v) })),
   ],
-  invalid: fixes.map(([v, fixed]) => ({
-    name: `${v} → ${fixed}`,
-    table: withValue(v),
-    expect: [["F18", "wordUnit"]] as [string, string][],
-    fixes: { F18: fixed },
-  })),
+  invalid: [
+    ...fixes.map(([v, fixed]) => ({
+      name: `${v} → ${fixed}`,
+      table: withValue(v),
+      expect: [["F18", "wordUnit"]] as [string, string][],
+      fixes: { F18: fixed },
+    })),
+    ...(
+      [
+        ["培训人数", "≥200个", "人"],
+        ["受益群众人次", "≥500个", "人次"],
+        ["新增就业人员", "≥30个", "人"],
+      ] as const
+    ).map(([name, value, unit]) => ({
+      name: `people in 个: ${name} ${value} → ${unit}`,
+      table: makeTable({ indicators: [ind("产出指标", "数量指标", name, value)] }),
+      expect: [["F13", "peopleInGe"]] as [string, string][],
+      fixes: {},
+    })),
+  ],
+});
+
+describe("people in 个", () => {
+  test.each([["参训单位个数", "≥20个"], ["帮扶村数", "≥5个"], ["培训人数", "≥200人"]])("%s %s is not reported", (name, value) => {
+    expect(runRules([makeTable({ indicators: [ind("产出指标", "数量指标", name, value)] })], { rules: [rule] })).toEqual([]);
+  });
+  test("the message names the unit to use", () => {
+    const [issue] = runRules([makeTable({ indicators: [ind("产出指标", "数量指标", "受益群众人次", "≥500个")] })], { rules: [rule] });
+    expect(issue.message).toBe("指标“受益群众人次”统计的是人，指标值“≥500个”却以“个”计，请改用“人次”。");
+  });
 });
 
 describe("unit-wording fixes", () => {

@@ -54,9 +54,17 @@ const valid: [string, string, string?][] = [
 testRule(rule, {
   valid: [
     { name: "the good table", table: makeTable() },
+    { name: "a goal verb with a measured noun is no slogan", table: one("提高群众满意度", "≥90%") },
+    { name: "a slogan graded, not scored", table: one("促进社会和谐", "明显改善") },
+    { name: "a subject with its grade", table: one("群众出行条件", "明显改善") },
+    { name: "长期 in a 时效 row is time-weak's", table: makeTable({ indicators: [{ level1: "产出指标", level2: "时效指标", name: "设施维护期限", value: "长期", description: "说明", basis: "计划标准" }] }) },
     ...valid.map(([n, v, d]) => ({ name: `${n} ${v}`, table: one(n, v, d) })),
   ],
   invalid: [
+    { name: "sloganRate: 促进社会和谐 ≥95%", table: one("促进社会和谐", "≥95%"), expect: [["C13", "sloganRate"]] },
+    { name: "sloganRate: 推动经济发展 ≥90%", table: one("推动经济发展", "≥90%"), expect: [["C13", "sloganRate"]] },
+    { name: "emptyGrade: 效果明显", table: one("对周边经济的带动作用", "效果明显"), expect: [["F13", "emptyGrade"]] },
+    { name: "emptyGrade: 长期", table: one("设施持续发挥作用", "长期"), expect: [["F13", "emptyGrade"]] },
     ...invalid.map(([n, v, id, d]) => ({
       name: `${id}: ${n}`,
       table: one(n, v, d),

@@ -35,7 +35,7 @@ describe("detection", () => {
     expect(counted).toBe(s.issues.length);
     expect(s.totals.warning).toBe(s.issues.filter((i) => i.severity === "warning").length);
     // highlighted in the sheet
-    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.warning);
+    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.info); // unit-wording is info under the severity policy
     expect(mem.user.fill(SHEET, "A21")).toBeNull();
   });
 
@@ -148,7 +148,7 @@ describe("live re-validation", () => {
     await settle();
     expect(ctl.getState().tables.map((t) => t.range)).toEqual(["A1:G20", "A24:G43", "A45:G64"]);
     expect(issuesAt(ctl, "F34")).toContain("unit-wording");
-    expect(mem.user.fill(SHEET, "F34")).toBe(MARK_COLORS.warning);
+    expect(mem.user.fill(SHEET, "F34")).toBe(MARK_COLORS.info);
 
     mem.user.deleteRows(SHEET, 24, 20);
     await settle();
@@ -227,11 +227,11 @@ describe("fixes and undo", () => {
 describe("highlighting", () => {
   test("toggle off restores every cell; on marks again; remove all marks clears and switches highlighting off", async () => {
     const { ctl, mem } = await rig();
-    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.warning);
+    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.info); // unit-wording is info under the severity policy
     await ctl.setHighlight(false);
     expect(mem.user.fill(SHEET, "F11")).toBeNull();
     await ctl.setHighlight(true);
-    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.warning);
+    expect(mem.user.fill(SHEET, "F11")).toBe(MARK_COLORS.info); // unit-wording is info under the severity policy
     await ctl.clearMarks();
     expect(ctl.getState().highlight).toBe(false);
     expect(mem.user.fill(SHEET, "F11")).toBeNull();

@@ -66,21 +66,45 @@ describe("check tab", () => {
     await waitFor(() => expect(mem.user.selection()).toEqual({ sheet: SHEET, address: "C14" }));
   });
 
-  test("details show the rule's title and basis; apply fix with a preview, then undo", async () => {
+  test("details show the rule's title and basis; fix a grouped habit with one preview, then undo", async () => {
     const { mem, view } = await renderPane();
-    const row = () => view.container.querySelector<HTMLElement>('li[data-rule="unit-wording"][data-cell="F11"]');
+    const row = () => view.container.querySelector<HTMLElement>('li[data-finding][data-rule="unit-wording"][data-cell="F11"]');
     fireEvent.click(within(row()!).getByRole("button", { name: "说明" }));
     expect(within(row()!).getByTestId("issue-details").textContent).toMatch(/依据：.+/);
     expect(mem.user.selection()?.address).not.toBe("F11"); // the inner button does not jump
-    fireEvent.click(within(row()!).getByRole("button", { name: "应用修复" }));
+    fireEvent.click(within(row()!).getByRole("button", { name: "修复全部（8）" }));
     const preview = screen.getByTestId("fix-preview");
     expect(preview.textContent).toContain("F11: ≥95百分比 → ≥95%");
+    expect(preview.textContent).toContain("F20: ≥95百分比 → ≥95%");
+    expect(preview.textContent).not.toContain("F32"); // the same habit on table 2 is its own finding
     fireEvent.click(within(preview).getByRole("button", { name: "确认修改" }));
     await waitFor(() => expect(mem.user.value(SHEET, "F11")).toBe("≥95%"));
+    expect(mem.user.value(SHEET, "F20")).toBe("≥95%");
+    expect(mem.user.value(SHEET, "F32")).toBe("≥95百分比");
     await waitFor(() => expect(row()).toBeNull());
     fireEvent.click(screen.getByRole("button", { name: "撤销上次修改" }));
     await waitFor(() => expect(mem.user.value(SHEET, "F11")).toBe("≥95百分比"));
+    expect(mem.user.value(SHEET, "F20")).toBe("≥95百分比");
     await waitFor(() => expect(row()).not.toBeNull());
+  });
+
+  test("a grouped habit is one finding listing its cells, counted once in the headline", async () => {
+    const { mem, view } = await renderPane();
+    const group = view.container.querySelector<HTMLElement>('li[data-finding="8"][data-rule="unit-wording"][data-cell="F11"]')!;
+    const cells = [...within(group).getByTestId("group-cells").querySelectorAll<HTMLElement>("li[data-cell]")].map((li) => li.dataset.cell);
+    expect(cells).toEqual(["F11", "F12", "F14", "F16", "F17", "F18", "F19", "F20"]);
+    // A listed cell selects itself, not the finding's first cell.
+    fireEvent.click(within(group).getByText("F17"));
+    await waitFor(() => expect(mem.user.selection()).toEqual({ sheet: SHEET, address: "F17" }));
+    // The headline counts findings: one per row of the list, a group once.
+    const findings = [...view.container.querySelectorAll<HTMLElement>("li[data-finding]")];
+    const count = (sev: string) => findings.filter((f) => f.dataset.severity === sev).length;
+    const totals = screen.getByTestId("totals").textContent!;
+    expect(totals).toContain(`错误 ${count("error")}`);
+    expect(totals).toContain(`警告 ${count("warning")}`);
+    expect(totals).toContain(`提示 ${count("info")}`);
+    const issues = findings.reduce((n, f) => n + Number(f.dataset.finding), 0);
+    expect(issues - findings.length).toBeGreaterThanOrEqual(3 * 7); // three 百分比 habits of 8, 8 and 7 cells
   });
 
   test("highlight toggle and remove all marks", async () => {

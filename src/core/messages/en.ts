@@ -3,6 +3,22 @@ import type { zhCN } from "./zh-CN";
 /** English catalog: the same keys as zh-CN.ts (checked by test/core/messages.test.ts). */
 export const en: typeof zhCN = {
   rules: {
+    "operator-direction": {
+      title: "Operator points the wrong way",
+      basis: "A quantity indicator is an output to deliver, so it takes a lower bound (≥); a cost indicator is spending to control, so it takes an upper bound (≤). A bound the other way round sets no target.",
+      messages: {
+        countCeiling: "The quantity indicator “{name}” has only an upper bound, “{raw}”, which promises no output; give a lower bound, e.g. “{example}”.",
+        costFloor: "The cost indicator “{name}” has only a lower bound, “{raw}”, which does not control the cost; give an upper bound, e.g. “{example}”.",
+      },
+    },
+    "template-unfilled": {
+      title: "Table not filled in",
+      basis: "Every category of indicators must be filled in (completeness, 完整性); a table holding only template text, or filled only in part, must be completed before it is submitted.",
+      messages: {
+        unfilled: "The indicators of this table are not filled in: {n} rows hold only template text ({cells}); write each indicator's name (三级指标) and target value.",
+        stopsShort: "Only {present} indicators are filled in; {missing} have none. The table seems unfinished; please complete it.",
+      },
+    },
     // Structure and value rules: form, categories, values, units, money, spending plan, project code.
     "required-field": {
       title: "Required field is empty",
@@ -12,6 +28,7 @@ export const en: typeof zhCN = {
         budget: "The budget (预算数) is empty; write the project's annual budget amount.",
         budgetUnreadable: "The budget “{raw}” is not an amount; write only the number (e.g. 200000.00) and state the money unit in the header.",
         goal: "The performance goal (绩效目标) is empty; state what the project will produce and achieve this year, with numbers where possible.",
+        indicatorName: "This row has the target value “{value}” but no indicator name (三级指标); write what is measured (e.g. “培训人次”), or the indicator cannot be assessed.",
       },
     },
     "level1-unknown": {
@@ -62,6 +79,7 @@ export const en: typeof zhCN = {
       basis: "Units are written with their standard symbol or name: 百分比 is written %.",
       messages: {
         wordUnit: "The target value “{raw}” writes its unit as “{unitRaw}”; write “{unit}”: {fixed}",
+        peopleInGe: "“{name}” counts people, but its value “{raw}” counts them in 个; use “{unit}”.",
       },
     },
     "operator-nonstandard": {
@@ -103,9 +121,12 @@ export const en: typeof zhCN = {
     },
     "budget-sum": {
       title: "Budget does not equal its sources",
-      basis: "The budget (预算数) equals fiscal funds (财政资金) plus other funds (其他资金); a blank part counts as 0.",
+      basis: "The budget (预算数) equals fiscal funds (财政资金) plus other funds (其他资金); only filled parts are compared: “-”, “/” and “无” count as 0, a blank does not.",
       messages: {
-        mismatch: "The budget {total} {unit} does not equal fiscal funds {fiscal} plus other funds {other} = {sum} (difference {diff}; blanks count as 0); please check.",
+        mismatch: "The budget {total} {unit} does not equal fiscal funds {fiscal} plus other funds {other} = {sum} (difference {diff}); please check.",
+        partsExceed: "The filled sources add up to {sum} {unit} (fiscal {fiscal}, other {other}), more than the budget {total} {unit}; please check.",
+        partBlank: "{partEn} is blank; the filled sources add up to {sum} {unit}, {diff} less than the budget {total} {unit}. If there are no {partEn}, write 0.",
+        sourcesBlank: "Neither fiscal funds nor other funds is filled in, so the sources of the budget cannot be checked; fill them in (0 when there are none).",
         fiscalUnreadable: "Fiscal funds (财政资金) “{raw}” is not an amount, so the budget cannot be checked; write only the number.",
         otherUnreadable: "Other funds (其他资金) “{raw}” is not an amount, so the budget cannot be checked; write only the number, or 0 when there are none.",
       },
@@ -216,6 +237,8 @@ export const en: typeof zhCN = {
         embeddedValue: "Indicator name “{name}” contains its own target. Move the figure to the value column and keep only what is measured in the name, e.g. name “培训合格率”, value “≥95%”.",
         abstractRate: "“{name}” measures an abstract effect but is given a percentage “{value}” with no countable numerator or denominator. Use a countable indicator (e.g. “受益人口数”, “设施完好率”) or define the ratio in the description.",
         placeholderValue: "The value “{value}” of “{name}” contains a placeholder (**, X, …). Enter the real target.",
+        sloganRate: "“{name}” is a slogan, not something that can be measured; a target of “{value}” cannot be assessed. Name what is measured (e.g. “参与活动群众人次”, “矛盾纠纷化解率”).",
+        emptyGrade: "The value “{value}” of “{name}” says neither what is judged nor on which scale, so it cannot be assessed; give a measurable target, or a subject with a grade (e.g. “群众出行条件明显改善”).",
       },
     },
     "satisfaction-value": {
@@ -228,6 +251,8 @@ export const en: typeof zhCN = {
         qualitative: "Satisfaction “{name}” has the qualitative value “{value}”, which cannot be compared with survey results. Write a percentage such as “≥90%” and name the respondents and the survey method in the description.",
         selfRated: "“{name}” is the implementing unit rating itself and says nothing about those served. Use the beneficiaries' satisfaction, e.g. “参会企业满意度” or “受益群众满意度”, with a target such as “≥90%”.",
         noRespondent: "“{name}” does not say who is asked. Name the respondents, e.g. “受益群众满意度” or “参训人员满意度”, and give the survey method (questionnaire, sample) in the description.",
+        underBenefit: "The satisfaction indicator “{name}” is filed under “{level1} — {level2}”; it belongs under the 一级 “满意度指标”, 二级 “服务对象满意度指标”.",
+        repeated: "“{name}” asks the same respondents as “{first}”: the satisfaction indicator is repeated; keep one.",
       },
     },
     "basis-weak": {
@@ -368,6 +393,8 @@ export const en: typeof zhCN = {
         basis: "Basis: {basis}",
         fixOne: "Apply fix",
         fixAll: "Fix all of this kind ({n})",
+        fixGroup: "Fix all ({n})",
+        groupCells: "{n} cells:",
         fixTo: "Suggested: {text}",
         preview: "These cells will change:",
         apply: "Apply",
@@ -713,6 +740,10 @@ Options of check:
                             is the copy's file name; with several files or a folder it is a directory
                             and each copy keeps its file name. The input is never modified.
   --lang zh-CN|en           output language (default zh-CN)
+  --group-by table|code     list the findings of the text report per table (default) or per reviewers'
+                            opinion code (the 11 codes of the review module)
+  --opinions file.xlsx      write the opinion workbook: one row per finding (file, project, level 1 / 2 /
+                            indicator, cell, opinion code, opinion text) for a reviewer to edit and return
 
 Folders are searched recursively for .xlsx files (sorted by path; ~$ lock files are skipped).
 Exit code: 0 = no errors; 1 = error-severity issues found; 2 = a file could not be read or the usage
@@ -730,6 +761,18 @@ is wrong (every other file is still checked).`,
       badYear: "--year must be a four-digit year (e.g. 2022), got: {value}",
       badLibrary: "--library reads .xlsx, .csv or .json files, got: {value}",
       outIsInput: "--out must not point at an input file: {file}",
+      badGroupBy: "--group-by must be table or code, got: {value}",
+      badOpinions: "--opinions writes an .xlsx file, got: {value}",
+      opinionsIsInput: "--opinions must not point at an input file: {file}",
+    },
+    groupLine: "{title}: {n} cells ({cells}), e.g.: {message}",
+    codeHeader: "[{code}] {n} findings",
+    opinions: {
+      sheetName: "Opinions",
+      columns: { file: "File", project: "Project", level1: "Level 1", level2: "Level 2", level3: "Indicator", cell: "Cell", code: "Opinion code", opinion: "Opinion" },
+      written: "Wrote the opinion workbook ({n} rows): {path}",
+      failed: "Could not write the opinion workbook {path}: {detail}",
+      group: "{n} cells ({cells}), e.g.: {message}",
     },
     file: "File: {file}",
     table: "Table {n}",

@@ -4,6 +4,22 @@
  */
 export const zhCN = {
   rules: {
+    "operator-direction": {
+      title: "运算符号方向不对",
+      basis: "数量指标是要完成的产出，应写下限（≥）；成本指标是要控制的支出，应写上限（≤）。只写反方向的界限，目标就失去了约束。",
+      messages: {
+        countCeiling: "数量指标“{name}”的指标值“{raw}”只给了上限，等于不承诺完成多少；完成数量应写下限，如“{example}”。",
+        costFloor: "成本指标“{name}”的指标值“{raw}”只给了下限，成本没有控制住；成本应写上限，如“{example}”。",
+      },
+    },
+    "template-unfilled": {
+      title: "表格未填写完整",
+      basis: "绩效目标表的每一类指标都要填写（绩效目标审核的“完整性”要求）；只有模板内容或只填了一部分的表格应补全后再报送。",
+      messages: {
+        unfilled: "本表的绩效指标还没有填写：{n}行只有模板内容（{cells}），请逐项填写三级指标名称和指标值。",
+        stopsShort: "本表只填写了{present}的指标，{missing}下没有填写指标，表格似乎没有填完，请补全。",
+      },
+    },
     // Structure and value rules: form, categories, values, units, money, spending plan, project code.
     "required-field": {
       title: "必填项为空",
@@ -13,6 +29,7 @@ export const zhCN = {
         budget: "预算数未填写，请填写本项目的年度预算金额。",
         budgetUnreadable: "预算数“{raw}”不是有效金额，请只填写数字（如 200000.00），金额单位在表头注明。",
         goal: "绩效目标未填写，请写明本年度要完成的产出和要达到的效果，尽量量化。",
+        indicatorName: "这一行填了指标值“{value}”，但三级指标名称是空的，请写明考核什么（如“培训人次”），否则该指标无法考核。",
       },
     },
     "level1-unknown": {
@@ -63,6 +80,7 @@ export const zhCN = {
       basis: "计量单位应使用规范的符号或名称，“百分比”应写作“%”。",
       messages: {
         wordUnit: "指标值“{raw}”的单位写成了“{unitRaw}”，应写作“{unit}”：{fixed}",
+        peopleInGe: "指标“{name}”统计的是人，指标值“{raw}”却以“个”计，请改用“{unit}”。",
       },
     },
     "operator-nonstandard": {
@@ -104,9 +122,12 @@ export const zhCN = {
     },
     "budget-sum": {
       title: "预算数与资金来源不符",
-      basis: "预算数应等于财政资金与其他资金之和；未填写的一项按0计。",
+      basis: "预算数应等于财政资金与其他资金之和；只核对已填写的部分，“-”“/”“无”按0计，空白不按0计。",
       messages: {
-        mismatch: "预算数{total}{unit}不等于财政资金{fiscal}与其他资金{other}之和{sum}（相差{diff}，空白按0计），请核对。",
+        mismatch: "预算数{total}{unit}不等于财政资金{fiscal}与其他资金{other}之和{sum}（相差{diff}），请核对。",
+        partsExceed: "已填写的资金来源合计{sum}{unit}（财政资金{fiscal}，其他资金{other}）超过预算数{total}{unit}，请核对。",
+        partBlank: "{part}未填写，已填写的资金来源合计{sum}{unit}，比预算数{total}{unit}少{diff}；如果{part}为零，请填0。",
+        sourcesBlank: "财政资金和其他资金都未填写，无法核对预算数的资金来源，请按实际填写（没有的填0）。",
         fiscalUnreadable: "财政资金“{raw}”不是有效金额，无法核对预算数，请只填写数字。",
         otherUnreadable: "其他资金“{raw}”不是有效金额，无法核对预算数，请只填写数字；没有其他资金请填0。",
       },
@@ -217,6 +238,8 @@ export const zhCN = {
         embeddedValue: "指标名称“{name}”中已写了目标值。请把数值移到指标值栏，名称只保留衡量对象，如名称“培训合格率”、指标值“≥95%”。",
         abstractRate: "“{name}”衡量的是抽象的影响或作用，却给出了百分比“{value}”，分子分母无从统计。请改为可统计的指标（如“受益人口数”“设施完好率”），或在描述中写明比例的计算口径。",
         placeholderValue: "指标“{name}”的指标值“{value}”含有占位符（如 **、X、…）。请填入实际目标值。",
+        sloganRate: "“{name}”是一句口号，不是可以计量的对象，给它定“{value}”无法衡量：请写明衡量什么（如“参与活动群众人次”“矛盾纠纷化解率”）。",
+        emptyGrade: "指标“{name}”的指标值“{value}”没有说明评价什么、按什么分档，无法评判是否达到：请写成可考核的量化值，或写明对象和等级（如“群众出行条件明显改善”）。",
       },
     },
     "satisfaction-value": {
@@ -229,6 +252,8 @@ export const zhCN = {
         qualitative: "满意度“{name}”的指标值“{value}”是定性描述，无法与问卷结果比对。请写成百分比，如“≥90%”，并在描述中写明调查对象和方式。",
         selfRated: "“{name}”是项目实施单位给自己打分，不能反映服务对象的评价。请改为受益对象的满意度，如“参会企业满意度”“受益群众满意度”，目标值如“≥90%”。",
         noRespondent: "“{name}”没有写明由谁评价。请写明调查对象，如“受益群众满意度”“参训人员满意度”，并在描述中说明调查方式（问卷、抽样）。",
+        underBenefit: "满意度指标“{name}”填在“{level1}—{level2}”下，应列在一级指标“满意度指标”的“服务对象满意度指标”下。",
+        repeated: "“{name}”与“{first}”调查的是同一对象，满意度指标重复，请保留一项。",
       },
     },
     "basis-weak": {
@@ -369,6 +394,8 @@ export const zhCN = {
         basis: "依据：{basis}",
         fixOne: "应用修复",
         fixAll: "修复全部此类（{n}）",
+        fixGroup: "修复全部（{n}）",
+        groupCells: "共 {n} 处：",
         fixTo: "建议改为：{text}",
         preview: "将修改以下单元格：",
         apply: "确认修改",
@@ -710,6 +737,9 @@ check 的选项：
                             只检查一个文件时，路径就是副本的文件名；检查多个文件或文件夹时，
                             路径视为文件夹，副本按原文件名写入其中。原文件不会被修改。
   --lang zh-CN|en           输出语言（默认 zh-CN）
+  --group-by table|code     文字报告按表格（默认）或按审核意见类型（11类）分组列出
+  --opinions 审核意见.xlsx  写出审核意见表：每条结论一行（文件、项目名称、一级/二级/三级指标、单元格、
+                            审核意见类型、审核意见），供审核人员修改后返回
 
 文件夹会递归查找其中所有 .xlsx 文件（按路径排序，跳过 ~$ 开头的临时文件）。
 退出码：0 = 没有错误；1 = 发现错误级问题；2 = 有文件无法读取或用法有误（其余文件照常检查）。`,
@@ -726,6 +756,18 @@ check 的选项：
       badYear: "--year 应为四位年份（如 2022），收到：{value}",
       badLibrary: "--library 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
+      badGroupBy: "--group-by 只能是 table 或 code，收到：{value}",
+      badOpinions: "--opinions 只支持 .xlsx 文件，收到：{value}",
+      opinionsIsInput: "--opinions 不能指向被检查的文件本身：{file}",
+    },
+    groupLine: "{title}：共{n}处（{cells}），如：{message}",
+    codeHeader: "【{code}】{n}条",
+    opinions: {
+      sheetName: "审核意见",
+      columns: { file: "文件", project: "项目名称", level1: "一级指标", level2: "二级指标", level3: "三级指标", cell: "单元格", code: "审核意见类型", opinion: "审核意见" },
+      written: "已写出审核意见表（{n}条）：{path}",
+      failed: "无法写出审核意见表 {path}：{detail}",
+      group: "共{n}处（{cells}），如：{message}",
     },
     file: "文件：{file}",
     table: "表{n}",

@@ -142,5 +142,11 @@ export const IssueSchema = z.object({
   fix: z.object({ text: z.string(), edits: z.array(CellEditSchema) }).optional(),
   /** Suggestions need a person to choose. */
   suggestions: z.array(z.object({ text: z.string(), edits: z.array(CellEditSchema) })).optional(),
+  /**
+   * One habit repeated on many rows of a table (a groupable rule's message on 3 or more cells): every
+   * issue of the group carries the same key, `${rule}:${messageId}@${sheet}!${table's first cell}`.
+   * Reports keep one issue per cell; viewers fold a group into one finding and count it once.
+   */
+  group: z.string().optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;

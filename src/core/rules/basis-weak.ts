@@ -52,6 +52,9 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "hint",
+    opinion: "其他",
+    groupable: true,
   },
   check(ctx) {
     const rows = ctx.table.indicators.filter((r) => r.basis.cell !== null);

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import type { ProjectTable } from "../model/schema";
+import type { Form, ProjectTable } from "../model/schema";
 import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
 
 /** Words that mark a construction or environmental project (domain §a4, §f 29) [I]. */
@@ -13,9 +13,17 @@ export function isConstructionOrEnvironment(table: ProjectTable): boolean {
   );
 }
 
+/** The 一级 a 二级 belongs to in a form, or null (成本指标 under 101 is its own 一级). */
+function level1Above(form: Form, level2: string | null): string | null {
+  if (level2 === null) return null;
+  for (const [l1, l2s] of Object.entries(FORMS[form])) if (l2s.includes(level2)) return l1;
+  return null;
+}
+
 /**
  * Each 一级 of the form should carry at least one indicator, and 产出 at least one 数量 indicator
- * (domain §b8, §g R2). Under the 101 form a construction or environmental project without a
+ * (domain §b8, §g R2). A blank or unknown 一级 is read from the 二级 under it; when it still cannot be
+ * placed, no 一级 is called empty (level1-unknown reports the label: one cause, one finding). Under the 101 form a construction or environmental project without a
  * 社会成本 or 生态环境成本 row gets a hint (domain §a3, §a4), capped at info severity.
  */
 export const rule: Rule = {
@@ -28,6 +36,10 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    messagePolicy: { costKindMissing: "hint" },
+    opinion: "指标不够完整",
+    messageOpinion: { noQuantity: "建议增加明确产出指标" },
   },
   check(ctx) {
     const { table } = ctx;
@@ -36,13 +48,14 @@ export const rule: Rule = {
       ctx.report({ messageId: "noIndicators", cell: null });
       return;
     }
-    const l1Of = (r: (typeof rows)[number]) => r.level1.canonical ?? canonicalLevel1(r.level1.raw);
     const l2Of = (r: (typeof rows)[number]) => r.level2.canonical ?? canonicalLevel2(r.level2.raw);
+    const l1Of = (r: (typeof rows)[number]) => r.level1.canonical ?? canonicalLevel1(r.level1.raw) ?? level1Above(table.form, l2Of(r));
     const anchor = rows[0].level1.cell ?? rows[0].name.cell;
     const present = new Set(rows.map(l1Of));
     // Hunan variant: a satisfaction 二级 under 效益 covers the satisfaction 一级 (domain §a4).
     const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
-    for (const level1 of Object.keys(FORMS[table.form])) {
+    const unplaced = rows.some((r) => l1Of(r) === null);
+    for (const level1 of unplaced ? [] : Object.keys(FORMS[table.form])) {
       if (present.has(level1)) continue;
       if (level1 === "满意度指标" && hasSatisfaction) continue;
       ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
@@ -60,7 +73,6 @@ export const rule: Rule = {
           messageId: "costKindMissing",
           cell: costRow?.level1.cell ?? anchor,
           data: { missing: missing.join("、") },
-          maxSeverity: "info",
         });
       }
     }

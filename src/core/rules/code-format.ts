@@ -28,6 +28,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "其他",
   },
   check(ctx) {
     const f = ctx.table.projectCode;

@@ -97,6 +97,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "workbook",
+    policy: "review",
+    opinion: "指标与项目的相关性不够",
   },
   check(ctx) {
     const { table, tables, tableIndex } = ctx;

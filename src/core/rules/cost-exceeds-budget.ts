@@ -37,6 +37,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "arithmetic",
+    opinion: "指标与指标值不匹配",
   },
   check(ctx) {
     const { table } = ctx;

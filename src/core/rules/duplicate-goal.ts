@@ -17,6 +17,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "其他",
   },
   check(ctx) {
     const groups = new Map<string, number[]>();

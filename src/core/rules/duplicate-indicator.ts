@@ -16,6 +16,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "其他",
   },
   check(ctx) {
     const seen = new Map<string, { cell: string | null; text: string }>();

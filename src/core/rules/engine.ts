@@ -1,9 +1,13 @@
 import type { Issue, ProjectTable, Severity } from "../model/schema";
-import { SEVERITY_RANK, worse } from "../model/severity";
+import { SEVERITY_RANK } from "../model/severity";
 import { LAST_COL, parseA1 } from "../grid/a1";
 import { formatMessage, type Locale } from "../messages";
 import type { Rule, RuleContext, RuleOptions, ReportDescriptor } from "./types";
 import { ALL_RULES } from "./registry";
+import { POLICY_SEVERITY, milder, policyOf } from "./policy";
+
+/** A groupable rule's message on this many cells of one table is one grouped finding. */
+export const GROUP_MIN = 3;
 
 export interface RunConfig {
   /** Only these rule ids (default: all). Unknown ids throw. */
@@ -41,7 +45,40 @@ export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}
       rule.check(ctx);
     }
   }
-  return sortIssues(issues);
+  return sortIssues(groupHabits(dropExplained(issues, rules), rules, tables));
+}
+
+/**
+ * One cause, one finding: drops what a rule's `supersedes` replaces on the same table, then a
+ * `fallback` rule's issues on cells another rule reported.
+ */
+function dropExplained(issues: Issue[], rules: readonly Rule[]): Issue[] {
+  const meta = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  const replaced = new Set<string>();
+  for (const i of issues) {
+    const list = meta.get(i.rule)?.supersedes?.[i.messageId];
+    if (list) for (const target of list) replaced.add(`${i.table}|${target}`);
+  }
+  const kept = replaced.size === 0 ? issues : issues.filter((i) => !replaced.has(`${i.table}|${i.rule}`) && !replaced.has(`${i.table}|${i.rule}:${i.messageId}`));
+  const specific = new Set<string>();
+  for (const i of kept) if (!meta.get(i.rule)?.fallback) specific.add(`${i.table}|${i.sheet}!${i.cell}`);
+  return kept.filter((i) => !meta.get(i.rule)?.fallback || !specific.has(`${i.table}|${i.sheet}!${i.cell}`));
+}
+
+/** Gives the issues of a habit (a groupable rule's message on GROUP_MIN or more cells of a table) one group key. */
+function groupHabits(issues: Issue[], rules: readonly Rule[], tables: readonly ProjectTable[]): Issue[] {
+  const groupable = new Set(rules.filter((r) => r.meta.groupable).map((r) => r.meta.id));
+  const byKey = new Map<string, Issue[]>();
+  for (const i of issues) {
+    if (!groupable.has(i.rule) || i.table === null) continue;
+    const anchor = tables[i.table]?.range.split(":")[0] ?? String(i.table);
+    const key = `${i.rule}:${i.messageId}@${i.sheet}!${anchor}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  }
+  for (const [key, list] of byKey) if (list.length >= GROUP_MIN) for (const i of list) i.group = key;
+  return issues;
 }
 
 /** The context a rule sees, plus what `report` needs (an object literal: its shape outlives every run). */
@@ -63,7 +100,7 @@ function report(this: EngineContext, d: ReportDescriptor): void {
   const data = d.data ?? {};
   this.issues.push({
     rule: id,
-    severity: d.maxSeverity && worse(sev, d.maxSeverity) ? d.maxSeverity : sev,
+    severity: rule.meta.messagePolicy?.[d.messageId] ? milder(sev, POLICY_SEVERITY[policyOf(rule.meta, d.messageId)]) : sev,
     messageId: d.messageId,
     message: formatMessage(this.locale, id, d.messageId, data),
     sheet: table.sheet,

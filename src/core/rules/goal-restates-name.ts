@@ -17,6 +17,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "hint",
+    opinion: "其他",
   },
   check(ctx) {
     const nameCore = projectCore(ctx.table.projectName.value ?? "");

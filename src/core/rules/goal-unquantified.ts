@@ -28,6 +28,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "hint",
+    opinion: "指标不够细化、量化",
   },
   check(ctx) {
     const { goal, goals } = ctx.table;

@@ -10,12 +10,14 @@ export const rule: Rule = {
   meta: {
     id: "level1-unknown",
     type: "problem",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     messageIds: ["unknown", "notInForm", "missing"],
     sources: ["domain §a1", "domain §a3", "domain §a4", "domain §g R1"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "一级指标类型错误",
   },
   check(ctx) {
     const { table } = ctx;

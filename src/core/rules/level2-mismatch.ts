@@ -15,12 +15,14 @@ export const rule: Rule = {
   meta: {
     id: "level2-mismatch",
     type: "problem",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     messageIds: ["missing", "unknown", "mismatch", "costMoved"],
     sources: ["domain §a1", "domain §a3", "domain §a4", "domain §b12", "domain §g R1"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "二级指标类型错误",
   },
   check(ctx) {
     const { table } = ctx;

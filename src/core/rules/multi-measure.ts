@@ -36,6 +36,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "建议拆分指标",
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

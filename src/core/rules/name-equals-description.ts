@@ -16,6 +16,9 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标不够细化、量化",
+    groupable: true,
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

@@ -238,6 +238,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: true,
     scope: "table",
+    policy: "hint",
+    opinion: "其他",
   },
   check(ctx) {
     const index = ctx.options.libraryIndex;

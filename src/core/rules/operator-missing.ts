@@ -4,7 +4,7 @@ import type { Operator } from "../value/types";
 import { isCostRow } from "./cost-exceeds-budget";
 
 /** Rates where a lower value is better (反向): 故障率, 投诉率, 超支率 … (domain §b2) [I]. */
-const NEGATIVE = /故障|事故|投诉|超支|差错|失误|违规|违法|不合格|逾期|延误|返工|发生率|误差|损失|死亡|伤亡|能耗|空置|闲置|流失|辍学|超标|偏差/;
+export const NEGATIVE = /故障|事故|投诉|超支|差错|失误|违规|违法|不合格|逾期|延误|返工|发生率|误差|损失|死亡|伤亡|能耗|空置|闲置|流失|辍学|超标|偏差/;
 
 /** The operator a quantitative target of this row most likely wants (domain §b2) [I]. */
 export function likelyOperator(row: IndicatorRow): Operator {
@@ -25,12 +25,15 @@ export const rule: Rule = {
   meta: {
     id: "operator-missing",
     type: "suggestion",
-    defaultSeverity: "info",
+    defaultSeverity: "warning",
     messageIds: ["missing"],
     sources: ["domain §b2", "domain §f 19", "domain §f 25", "S-VND"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标不够细化、量化",
+    groupable: true,
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

@@ -11,12 +11,15 @@ export const rule: Rule = {
   meta: {
     id: "operator-nonstandard",
     type: "suggestion",
-    defaultSeverity: "warning",
+    defaultSeverity: "info",
     messageIds: ["nonstandard"],
     sources: ["domain §b2", "domain §g R3", "S-QB"],
     fixable: true,
     hasSuggestions: false,
     scope: "table",
+    policy: "format",
+    opinion: "其他",
+    groupable: true,
   },
   check(ctx) {
     const { table } = ctx;

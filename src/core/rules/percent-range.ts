@@ -19,6 +19,10 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "arithmetic",
+    messagePolicy: { floor100: "review" },
+    opinion: "指标与指标值不匹配",
+    groupable: true,
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

@@ -18,6 +18,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "arithmetic",
+    opinion: "其他",
   },
   check(ctx) {
     const plan = ctx.table.plan;

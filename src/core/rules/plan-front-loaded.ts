@@ -16,6 +16,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "hint",
+    opinion: "其他",
   },
   check(ctx) {
     const { plan, crossYear } = ctx.table;

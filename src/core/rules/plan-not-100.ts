@@ -8,12 +8,15 @@ export const rule: Rule = {
   meta: {
     id: "plan-not-100",
     type: "problem",
-    defaultSeverity: "error",
+    defaultSeverity: "warning",
     messageIds: ["not100", "blank"],
     sources: ["domain §c", "domain §g R10"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    messagePolicy: { blank: "hint" },
+    opinion: "其他",
   },
   check(ctx) {
     const { plan, crossYear } = ctx.table;

@@ -21,6 +21,9 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "arithmetic",
+    messagePolicy: { unreadable: "review" },
+    opinion: "其他",
   },
   check(ctx) {
     const plan = ctx.table.plan;

@@ -46,6 +46,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标与项目的相关性不够",
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

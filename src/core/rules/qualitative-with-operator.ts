@@ -38,6 +38,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标与指标值不匹配",
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

@@ -25,6 +25,7 @@ import { rule as costExceedsBudget } from "./cost-exceeds-budget";
 import { rule as level1Unknown } from "./level1-unknown";
 import { rule as level2Mismatch } from "./level2-mismatch";
 import { rule as operatorMissing } from "./operator-missing";
+import { rule as operatorDirection } from "./operator-direction";
 import { rule as operatorNonstandard } from "./operator-nonstandard";
 import { rule as percentRange } from "./percent-range";
 import { rule as planBlank } from "./plan-blank";
@@ -32,6 +33,7 @@ import { rule as planDecreasing } from "./plan-decreasing";
 import { rule as planNot100 } from "./plan-not-100";
 import { rule as planRange } from "./plan-range";
 import { rule as requiredField } from "./required-field";
+import { rule as templateUnfilled } from "./template-unfilled";
 import { rule as unitMissing } from "./unit-missing";
 import { rule as unitWording } from "./unit-wording";
 import { rule as valueMissing } from "./value-missing";
@@ -63,6 +65,7 @@ export const ALL_RULES: readonly Rule[] = [
   level1Unknown,
   level2Mismatch,
   operatorMissing,
+  operatorDirection,
   operatorNonstandard,
   percentRange,
   planBlank,
@@ -70,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   planNot100,
   planRange,
   requiredField,
+  templateUnfilled,
   unitMissing,
   unitWording,
   valueMissing,

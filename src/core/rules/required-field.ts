@@ -4,18 +4,21 @@ const blank = (s: string | null | undefined): boolean => s === null || s === und
 
 /**
  * 项目名称, 预算数 and 绩效目标 must be filled in (domain §a5 完整性: all required parts present).
- * A 预算数 that is written but cannot be read as an amount gets its own message.
+ * A 预算数 that is written but cannot be read as an amount gets its own message. An indicator row
+ * whose 指标值 is filled while its 三级 name is blank is reported on the name cell (indicatorName).
  */
 export const rule: Rule = {
   meta: {
     id: "required-field",
     type: "problem",
     defaultSeverity: "error",
-    messageIds: ["projectName", "budget", "budgetUnreadable", "goal"],
+    messageIds: ["projectName", "budget", "budgetUnreadable", "goal", "indicatorName"],
     sources: ["domain §a5 完整性", "88号 [R]"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "required",
+    opinion: "指标不够完整",
   },
   check(ctx) {
     const t = ctx.table;
@@ -27,5 +30,9 @@ export const rule: Rule = {
     }
     const goalEmpty = blank(t.goal.value) && t.goals.every((g) => blank(g.text));
     if (goalEmpty) ctx.report({ messageId: "goal", cell: t.goal.cell });
+    for (const row of t.indicators) {
+      if (!blank(row.name.value) || row.value.kind === "empty") continue;
+      ctx.report({ messageId: "indicatorName", cell: row.name.cell ?? row.value.cell, data: { value: row.value.raw } });
+    }
   },
 };

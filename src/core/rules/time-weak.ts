@@ -50,6 +50,8 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "hint",
+    opinion: "指标不够细化、量化",
   },
   check(ctx) {
     const year = ctx.options.year ?? yearOfCode(ctx.table.projectCode.value);

@@ -1,4 +1,5 @@
 import type { CellEdit, Issue, ProjectTable, Severity } from "../model/schema";
+import type { OpinionCode, PolicyClass } from "./policy";
 
 /**
  * Rule metadata, ESLint-style. The id is a contract (reports, docs/rules/<id>.md, tests use it).
@@ -19,6 +20,29 @@ export interface RuleMeta {
   hasSuggestions: boolean;
   /** "table" rules look at one table; "workbook" rules see every table (e.g. copied-indicators). */
   scope: "table" | "workbook";
+  /** Severity policy class (docs/rules/README.md); defaultSeverity must be POLICY_SEVERITY[policy]. */
+  policy: PolicyClass;
+  /** Messages of a milder class than the rule's: their severity is capped at that class's severity. */
+  messagePolicy?: Readonly<Record<string, PolicyClass>>;
+  /** The reviewers' opinion code (审核意见类型) the rule's findings answer. */
+  opinion: OpinionCode;
+  /** Messages that answer another opinion code than the rule's. */
+  messageOpinion?: Readonly<Record<string, OpinionCode>>;
+  /**
+   * A habit repeated row by row: when the rule reports the same message id on GROUP_MIN or more cells
+   * of one table, those issues get one `group` key and are shown (and counted) as one finding.
+   */
+  groupable?: boolean;
+  /**
+   * A catch-all rule: its issue on a cell is dropped when another rule of the run reported the same
+   * cell of the same table (the specific finding explains the cell; e.g. value-unparsed).
+   */
+  fallback?: boolean;
+  /**
+   * One cause, one finding: per message id of this rule, the findings ("rule" or "rule:messageId") that
+   * its report on a table replaces; they are dropped from that table.
+   */
+  supersedes?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ReportDescriptor {
@@ -27,11 +51,6 @@ export interface ReportDescriptor {
   cell: string | null;
   data?: Record<string, string | number>;
   fix?: { text: string; edits: CellEdit[] };
-  /**
-   * Caps this report's severity (the run's severity for the rule applies when it is milder), for a
-   * hint inside a stricter rule, e.g. category-missing's costKindMissing is info at most.
-   */
-  maxSeverity?: Severity;
   suggestions?: { text: string; edits: CellEdit[] }[];
 }
 

@@ -31,26 +31,42 @@ export function normalizedValueEdits(table: ProjectTable, row: IndicatorRow): Ce
   return edits;
 }
 
+/** Names that count people: 人数, 参训人员, 受益群众 …; not units or bodies (单位, 企业, 户, 村 …). */
+const PEOPLE_RE = /人数|人员|人次|学生|学员|职工|干部|教师|医生|患者|老人|儿童|村民|居民|农民|群众|参训|受训|就业/;
+const NOT_PEOPLE_RE = /单位|企业|机构|学校|村|户|项目|组织|团队|班|家庭|合作社|基地|场次|期/;
+
 /**
  * A unit written as a word where a symbol is standard: ≥95百分比 → ≥95% (domain §b3, §f 19; the
  * same quirk appears in published tables, S-ANT). The fix writes the fully normalised value.
+ * People counted in 个 ("培训人数 ≥200个") get a hint to count them in 人 or 人次 (peopleInGe, no fix:
+ * which of the two is meant is the author's call).
  */
 export const rule: Rule = {
   meta: {
     id: "unit-wording",
     type: "suggestion",
-    defaultSeverity: "warning",
-    messageIds: ["wordUnit"],
+    defaultSeverity: "info",
+    messageIds: ["wordUnit", "peopleInGe"],
     sources: ["domain §b3", "domain §f 19", "domain §g R3"],
     fixable: true,
     hasSuggestions: false,
     scope: "table",
+    policy: "format",
+    opinion: "其他",
+    groupable: true,
   },
   check(ctx) {
     const { table } = ctx;
     for (const row of table.indicators) {
       const v = row.value;
-      if (v.kind !== "quantitative" || v.unitRaw === null || !isWordUnit(v.unitRaw)) continue;
+      if (v.kind !== "quantitative") continue;
+      const name = (row.name.value ?? "").trim();
+      if (v.unit === "个" && PEOPLE_RE.test(name) && !NOT_PEOPLE_RE.test(name)) {
+        const unit = /人次/.test(name) ? "人次" : "人";
+        ctx.report({ messageId: "peopleInGe", cell: v.cell ?? row.name.cell, data: { raw: v.raw, name, unit } });
+        continue;
+      }
+      if (v.unitRaw === null || !isWordUnit(v.unitRaw)) continue;
       const unit = v.unit ?? WORD_UNITS[v.unitRaw] ?? v.unitRaw;
       const edits = normalizedValueEdits(table, row);
       const fixed = v.normalized ?? v.raw.replace(v.unitRaw, unit);

@@ -1,9 +1,11 @@
 import { toHalfWidth } from "../value/numbers";
 import { PREFIX_OPERATORS } from "../value/operators";
 import { UNIT_LEXICON, isPercent } from "../value/units";
+import { GRADE_SCALES, isWeakQualitative, matchGrade } from "../value/grades";
 import type { IndicatorRow } from "../model/schema";
 import type { Rule } from "./types";
-import { clean, memoText, normText } from "./utils/text";
+import { clean, isSatisfactionRow, memoText, normText } from "./utils/text";
+import { canonicalLevel2 } from "../forms/categories";
 
 /**
  * Indicator names that cannot be measured (domain §b5, §b1; seed §f15–17, §f26):
@@ -15,8 +17,11 @@ import { clean, memoText, normText } from "./utils/text";
  * - embeddedValue: the name holds its own target ("培训合格率达到95%", "上报信息80条");
  * - abstractRate: an abstract effect (影响, 作用, 反响 …) given a percentage although the description
  *   defines no ratio ("持续影响作用率 ≥95%", "对未来的影响 ≥90%").
- * One issue per name, the first that applies in that order. A placeholder in the 指标值 is reported
- * on the value cell (placeholderValue).
+ * - sloganRate: a slogan scored as a percentage ("促进社会和谐 ≥95%", "推动经济发展 ≥90%"): a goal verb
+ *   and no measurable noun, given a percentage.
+ * One issue per name, the first that applies in that order. On the value cell: a placeholder in the
+ * 指标值 (placeholderValue), or, when the name was not reported, an empty grade (emptyGrade): a value
+ * that names no subject and no scale to judge by ("长期", "持续", "效果明显", "成效显著").
  */
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -62,15 +67,42 @@ function isGoalSentence(key: string): boolean {
 /** Names that describe a way of working: 按合同…, 按照…, 依据…, 根据…, 严格执行…. */
 const METHOD_RE = /^(?:按合同|按照|依据|根据|遵照|严格按|严格执行|严格遵守)/;
 
-export type VagueKind = "placeholder" | "question" | "goalSentence" | "methodPhrase" | "embeddedValue" | "abstractRate";
+export type VagueKind = "placeholder" | "question" | "goalSentence" | "methodPhrase" | "embeddedValue" | "abstractRate" | "sloganRate";
 
 /** The first vagueness of an indicator row's name, or null. Exported for the task pane's live hints. */
 export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "value">): VagueKind | null {
   const name = row.name.value;
   if (!name) return null;
   const kind = nameVagueness(name);
-  if (kind !== "abstract") return kind;
-  return isPercent(row.value) && !RATIO_RE.test(row.description.value ?? "") ? "abstractRate" : null;
+  if (kind === "abstract") return isPercent(row.value) && !RATIO_RE.test(row.description.value ?? "") ? "abstractRate" : null;
+  if (kind === null && isPercent(row.value) && isSlogan(name)) return "sloganRate";
+  return kind;
+}
+
+/** A slogan: starts with a goal verb and names nothing measurable ("促进社会和谐", "推动经济发展"). */
+const isSlogan = memoText((name: string): boolean => {
+  const key = normText(name);
+  return key.length >= 4 && STARTS_WITH_VERB_RE.test(key) && !MEASURE_RE.test(key);
+});
+
+/**
+ * Grades of the visible-effect scale that name only "the effect" ("效果明显", "成效显著"): nothing says
+ * what improved. A bare degree word ("明显") after a name that says what ("宣传效果") is left alone.
+ */
+const BARE_EFFECT = new Set((GRADE_SCALES.find((g) => g.id === "effect")?.levels ?? []).filter((l) => /效果|成效|作用/.test(l)));
+
+/** A 时效 row: its vague values are time-weak's. */
+function isTimeRow(row: IndicatorRow): boolean {
+  return (row.level2.canonical ?? canonicalLevel2(row.level2.raw)) === "时效指标";
+}
+
+/** A qualitative value that can be judged by nothing: a weak grade or a bare effect word. */
+function isEmptyGrade(v: IndicatorRow["value"]): boolean {
+  if (v.kind !== "qualitative") return false;
+  const text = v.normalized ?? v.raw;
+  if (BARE_EFFECT.has(text)) return true;
+  // The budget scale ("控制在预算内") is a cost row without an amount, not a grade.
+  return isWeakQualitative(v) && matchGrade(text)?.scale.id === "weak";
 }
 
 /**
@@ -101,11 +133,13 @@ export const rule: Rule = {
     id: "vague-indicator",
     type: "problem",
     defaultSeverity: "warning",
-    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "placeholderValue"],
+    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "sloganRate", "placeholderValue", "emptyGrade"],
     sources: ["domain §b5", "domain §b1", "domain §f15", "domain §f16", "domain §f17", "domain §f25", "domain §f26", "domain §b7", "88号 指向明确/细化量化 [R]"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标不够细化、量化",
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {
@@ -120,6 +154,12 @@ export const rule: Rule = {
       if (row.value.raw && valuePlaceholder(row.value.raw)) {
         ctx.report({
           messageId: "placeholderValue",
+          cell: row.value.cell ?? row.name.cell,
+          data: { name: clean(row.name.value), value: row.value.raw },
+        });
+      } else if (kind === null && isEmptyGrade(row.value) && !isSatisfactionRow(row) && !isTimeRow(row)) {
+        ctx.report({
+          messageId: "emptyGrade",
           cell: row.value.cell ?? row.name.cell,
           data: { name: clean(row.name.value), value: row.value.raw },
         });

@@ -13,6 +13,9 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "required",
+    opinion: "指标不够完整",
+    groupable: true,
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

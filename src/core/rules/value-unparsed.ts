@@ -14,6 +14,10 @@ export const rule: Rule = {
     fixable: false,
     hasSuggestions: false,
     scope: "table",
+    policy: "review",
+    opinion: "指标与指标值不匹配",
+    groupable: true,
+    fallback: true,
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {

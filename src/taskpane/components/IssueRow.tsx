@@ -15,21 +15,25 @@ export function issueMessage(locale: "zh-CN" | "en", issue: Issue): string {
 }
 
 /**
- * One issue: focusable, Enter or a click selects its cell in the sheet. Carries data-rule,
+ * One finding: focusable, Enter or a click selects its cell in the sheet. Carries data-rule,
  * data-cell and data-sheet for tests and tools. "Details" shows the rule's title and basis; fixable
- * issues offer "apply fix" (this one) and "fix all of this kind".
+ * issues offer "apply fix" (this one) and "fix all of this kind". A grouped habit (several members)
+ * lists its cells, each focusable and selecting its own cell, and offers "fix all" for the group.
  */
 export function IssueRow({
   issue,
+  members = [issue],
   sameRuleFixes,
   onSelect,
   onFix,
 }: {
   issue: Issue;
+  /** Every issue of the finding (a group's cells); just `issue` by default. */
+  members?: readonly Issue[];
   /** Fixable issues of the same rule in the workbook (for "fix all"). */
   sameRuleFixes: number;
   onSelect: (issue: Issue) => void;
-  onFix: (issue: Issue, scope: "one" | "rule") => void;
+  onFix: (issue: Issue, scope: "one" | "rule" | "group") => void;
 }) {
   const s = usePaneStyles();
   const t = useT();
@@ -48,6 +52,8 @@ export function IssueRow({
     }
   };
   const rule = open ? ruleText(locale, issue.rule) : null;
+  const grouped = members.length > 1;
+  const groupFixes = grouped ? members.filter((m) => m.fix).length : 0;
   return (
     <li
       className={mergeClasses(s.issue, s[issue.severity])}
@@ -56,6 +62,7 @@ export function IssueRow({
       data-cell={issue.cell ?? ""}
       data-sheet={issue.sheet}
       data-severity={issue.severity}
+      data-finding={grouped ? members.length : 1}
       aria-label={`${t("check.jump", { sheet: issue.sheet, cell: issue.cell ?? "" })}: ${message}`}
       onClick={() => onSelect(issue)}
       onKeyDown={onKeyDown}
@@ -64,17 +71,50 @@ export function IssueRow({
         <span className={s.cellRef}>{issue.cell}</span>
         {message}
       </span>
-      {issue.fix && <Caption1 className={s.muted}>{t("check.fixTo", { text: issue.fix.text })}</Caption1>}
+      {grouped && (
+        <div className={s.row} data-testid="group-cells">
+          <Caption1>{t("check.groupCells", { n: members.length })}</Caption1>
+          <ul className={s.list} style={{ display: "inline-flex", flexWrap: "wrap", gap: 4 }}>
+            {members.map((m) => (
+              <li
+                key={`${m.sheet}!${m.cell}`}
+                className={s.cellRef}
+                tabIndex={0}
+                data-rule={m.rule}
+                data-cell={m.cell ?? ""}
+                data-sheet={m.sheet}
+                data-severity={m.severity}
+                aria-label={t("check.jump", { sheet: m.sheet, cell: m.cell ?? "" })}
+                onClick={stop(() => onSelect(m))}
+                onKeyDown={(e) => {
+                  if (e.key !== "Enter" && e.key !== " ") return;
+                  e.preventDefault();
+                  e.stopPropagation();
+                  onSelect(m);
+                }}
+              >
+                {m.cell}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {issue.fix && !grouped && <Caption1 className={s.muted}>{t("check.fixTo", { text: issue.fix.text })}</Caption1>}
       <div className={s.row}>
         <Button size="small" appearance="subtle" aria-expanded={open} onClick={stop(() => setOpen(!open))}>
           {open ? t("check.hideDetails") : t("check.details")}
         </Button>
-        {issue.fix && (
+        {grouped && groupFixes > 0 && (
+          <Button size="small" onClick={stop(() => onFix(issue, "group"))} data-action="fix-group">
+            {t("check.fixGroup", { n: groupFixes })}
+          </Button>
+        )}
+        {issue.fix && !grouped && (
           <Button size="small" onClick={stop(() => onFix(issue, "one"))} data-action="fix-one">
             {t("check.fixOne")}
           </Button>
         )}
-        {issue.fix && sameRuleFixes > 1 && (
+        {issue.fix && !grouped && sameRuleFixes > 1 && (
           <Button size="small" onClick={stop(() => onFix(issue, "rule"))} data-action="fix-rule">
             {t("check.fixAll", { n: sameRuleFixes })}
           </Button>

@@ -4,6 +4,7 @@ import type { Issue, Severity } from "../../core/model/schema";
 import { SEVERITIES } from "../../core/model/severity";
 import type { FixPreview, PaneController, PaneState, SeverityCounts } from "../controller";
 import { useT } from "../i18n";
+import { countFindings, foldIssues, type Finding } from "../issue-groups";
 import { FixPreviewPanel } from "./FixPreviewPanel";
 import { IssueRow } from "./IssueRow";
 import { usePaneStyles } from "./styles";
@@ -16,7 +17,7 @@ interface Group {
   key: string;
   table: number | null;
   counts: SeverityCounts;
-  bySeverity: Record<Severity, Issue[]>;
+  bySeverity: Record<Severity, Finding[]>;
 }
 
 function Counts({ counts }: { counts: SeverityCounts }) {
@@ -30,7 +31,11 @@ function Counts({ counts }: { counts: SeverityCounts }) {
   );
 }
 
-/** 检查: the live list of issues grouped by table and severity, with marks, fixes and undo. */
+/**
+ * 检查: the live list of findings grouped by table and severity, with marks, fixes and undo. A habit
+ * repeated on many cells is one finding listing its cells (with "fix all" for the group); the counts
+ * count it once.
+ */
 export function IssuesTab({ controller, state }: { controller: PaneController; state: PaneState }) {
   const s = usePaneStyles();
   const t = useT();
@@ -38,6 +43,9 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
   const [shown, setShown] = useState<Record<string, number>>({});
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const expandedByDefault = state.issues.length <= EXPAND_ALL_UP_TO;
+
+  const findings = useMemo(() => foldIssues(state.issues), [state.issues]);
+  const totals = useMemo(() => countFindings(findings), [findings]);
 
   const groups = useMemo((): Group[] => {
     const out = new Map<string, Group>();
@@ -55,13 +63,13 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
       }
       return g;
     };
-    for (const issue of state.issues) {
-      const g = groupOf(issue);
-      g.counts[issue.severity]++;
-      g.bySeverity[issue.severity].push(issue);
+    for (const f of findings) {
+      const g = groupOf(f.issue);
+      g.counts[f.issue.severity]++;
+      g.bySeverity[f.issue.severity].push(f);
     }
     return [...out.values()];
-  }, [state.issues]);
+  }, [findings]);
 
   const fixCounts = useMemo(() => {
     const m = new Map<string, number>();
@@ -116,7 +124,7 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
       ) : (
         <>
           <div className={s.row} data-testid="totals">
-            <Counts counts={state.totals} />
+            <Counts counts={totals} />
           </div>
           {state.issues.length === 0 && <Caption1>{t("check.noIssues")}</Caption1>}
         </>
@@ -147,10 +155,11 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
               <div key={sev} className={s.section} data-severity-group={sev}>
                 <Caption1 as="h4" className={s.heading}>{`${t(`severityName.${sev}`)}（${list.length}）`}</Caption1>
                 <ul className={s.list}>
-                  {list.slice(0, limit).map((issue, i) => (
+                  {list.slice(0, limit).map(({ issue, members }, i) => (
                     <IssueRow
                       key={`${issue.rule}|${issue.messageId}|${issue.cell}|${i}`}
                       issue={issue}
+                      members={members}
                       sameRuleFixes={fixCounts.get(issue.rule) ?? 0}
                       onSelect={(is) => void controller.select(is)}
                       onFix={(is, scope) => setPreview(controller.previewFix(is, scope))}

@@ -16,9 +16,14 @@ import type { FixChange, FixPreview, PaneState, TrackedTable } from "./types";
 
 const MAX_UNDO = 20;
 
-/** The cells a fix would change (one issue, or every fixable issue of its rule in the workbook). */
-export function previewFix(store: PaneStore, issue: Issue, scope: "one" | "rule"): FixPreview | null {
-  const chosen = scope === "one" ? (issue.fix ? [issue] : []) : store.state.issues.filter((i) => i.rule === issue.rule && i.fix);
+/** The cells a fix would change (one issue, its group's issues, or every fixable issue of its rule in the workbook). */
+export function previewFix(store: PaneStore, issue: Issue, scope: "one" | "rule" | "group"): FixPreview | null {
+  const chosen =
+    scope === "one"
+      ? issue.fix ? [issue] : []
+      : store.state.issues.filter(
+          (i) => i.rule === issue.rule && i.fix && (scope === "rule" || (issue.group !== undefined && i.group === issue.group && i.table === issue.table)),
+        );
   if (chosen.length === 0) return null;
   const seen = new Set<string>();
   const changes: FixChange[] = [];

@@ -162,8 +162,8 @@ export class PaneController {
 
   // ── fixes and undo ─────────────────────────────────────────────────────────────────────────
 
-  /** The cells a fix would change (one issue, or every fixable issue of its rule in the workbook). */
-  previewFix(issue: Issue, scope: "one" | "rule"): FixPreview | null {
+  /** The cells a fix would change (one issue, its group's issues, or every fixable issue of its rule in the workbook). */
+  previewFix(issue: Issue, scope: "one" | "rule" | "group"): FixPreview | null {
     return previewFix(this.store, issue, scope);
   }
 

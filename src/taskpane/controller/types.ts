@@ -88,7 +88,7 @@ export interface FixChange {
 
 export interface FixPreview {
   rule: string;
-  scope: "one" | "rule";
+  scope: "one" | "rule" | "group";
   /** How many issues the fix resolves. */
   issues: number;
   changes: FixChange[];

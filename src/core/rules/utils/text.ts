@@ -99,8 +99,15 @@ const GOAL_PREFIXES = [
 /** A goal line's comparison key: numbering, boilerplate prefixes, whitespace and punctuation removed. */
 export const goalKey: (line: string) => string = memoText(goalKeyOnce);
 
+/**
+ * A goal line's own label: 实施期绩效目标：, 年度目标:, 中期绩效目标, 2024年度绩效目标：, 总体目标 ….
+ * The qualifier or 绩效 is required, so a line that merely starts with 目标 keeps its text.
+ */
+const GOAL_LABEL_RE =
+  /^(?:项目)?(?:(?:实施期|中期|长期|年度|本年度|当年度|当年|总体|整体|(?:19|20)\d{2}年度?)(?:绩效)?|绩效)目标\s*[:：]?\s*/;
+
 function goalKeyOnce(line: string): string {
-  let s = normText(stripNumbering(line));
+  let s = normText(stripNumbering(stripNumbering(line).replace(GOAL_LABEL_RE, "")));
   for (let again = true; again; ) {
     again = false;
     for (const p of GOAL_PREFIXES) {
