@@ -51,6 +51,7 @@ describe("cost-exceeds-budget message data", () => {
     expect(issue.data).toEqual({
       name: "会场布置总成本",
       raw: "≤25万元",
+      reading: "≤25万元",
       amount: "250,000",
       budget: "200,000元",
     });
@@ -60,5 +61,5 @@ describe("cost-exceeds-budget message data", () => {
 test("budget in 万元 is shown with its 元 equivalent", () => {
   const [issue] = runRules([cost88("≤200001元", 20, "万元")], { rules: [rule] });
   expect(issue.data).toMatchObject({ amount: "200,001", budget: "20万元（200,000元）" });
-  expect(issue.message).toBe("成本指标“会场布置总成本”的指标值“≤200001元”（合200,001元）超过了本项目预算数20万元（200,000元），成本不应高于预算。");
+  expect(issue.message).toBe("成本指标“会场布置总成本”的指标值“≤200001元”读作 ≤200001元（合200,001元），超过了本项目预算数20万元（200,000元），成本不应高于预算。");
 });

@@ -15,7 +15,8 @@ export function isConstructionOrEnvironment(table: ProjectTable): boolean {
 
 /**
  * Each 一级 of the form should carry at least one indicator, and 产出 at least one 数量 indicator
- * (domain §b8, §g R2). Under the 101 form a construction or environmental project without a
+ * (domain §b8, §g R2). A table with a 一级 that could not be read gets no level1Empty (that row may be
+ * the category), and a table printed without a 二级 column no noQuantity. Under the 101 form a construction or environmental project without a
  * 社会成本 or 生态环境成本 row gets a hint (domain §a3, §a4), capped at info severity.
  */
 export const rule: Rule = {
@@ -40,15 +41,18 @@ export const rule: Rule = {
     const l2Of = (r: (typeof rows)[number]) => r.level2.canonical ?? canonicalLevel2(r.level2.raw);
     const anchor = rows[0].level1.cell ?? rows[0].name.cell;
     const present = new Set(rows.map(l1Of));
+    // A 一级 that could not be read may be the category that looks missing: level1-unknown says so once.
+    const unreadLevel1 = present.has(null);
     // Hunan variant: a satisfaction 二级 under 效益 covers the satisfaction 一级 (domain §a4).
     const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
     for (const level1 of Object.keys(FORMS[table.form])) {
-      if (present.has(level1)) continue;
+      if (present.has(level1) || unreadLevel1) continue;
       if (level1 === "满意度指标" && hasSatisfaction) continue;
       ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
     }
     const output = rows.filter((r) => l1Of(r) === "产出指标");
-    if (output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
+    const hasLevel2Column = table.indicatorHeader.columns.some((c) => c.role === "level2");
+    if (hasLevel2Column && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
       ctx.report({ messageId: "noQuantity", cell: output[0].level1.cell ?? anchor });
     }
     if (table.form === "101" && isConstructionOrEnvironment(table)) {

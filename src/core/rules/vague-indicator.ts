@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../value/numbers";
+import { findPlaceholders, stripMarker, withoutPlaceholders } from "../value/placeholders";
 import { PREFIX_OPERATORS } from "../value/operators";
 import { UNIT_LEXICON, isPercent } from "../value/units";
 import type { IndicatorRow } from "../model/schema";
@@ -15,8 +16,8 @@ import { clean, memoText, normText } from "./utils/text";
  * - embeddedValue: the name holds its own target ("培训合格率达到95%", "上报信息80条");
  * - abstractRate: an abstract effect (影响, 作用, 反响 …) given a percentage although the description
  *   defines no ratio ("持续影响作用率 ≥95%", "对未来的影响 ≥90%").
- * One issue per name, the first that applies in that order. A placeholder in the 指标值 is reported
- * on the value cell (placeholderValue).
+ * One issue per name, the first that applies in that order. A placeholder in the 指标值 is
+ * placeholder-left's; a core-indicator marker before a name (★, ※, *) is not a placeholder.
  */
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -24,7 +25,6 @@ const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const PLACEHOLDER_RE = /\*|＊|★|☆|…|\.{3}|。{3}|[XxＸｘ]{2,}|×{2,}|○{2,}|某某/;
 const TEMPLATE_NAME_RE = /^(?:三级)?指标\s*[0-9一二三四五六七八九十]+\s*(?:[:：、.．]|$)/;
 const BARE_NUMBER_RE = /^[+-]?\d+(?:\.\d+)?\s*%?$/;
-const VALUE_PLACEHOLDER_RE = /\*|＊|★|☆|…|\.{3}|×{2,}|某|(?:^|[^A-Za-z])[XxＸｘ]{1,3}(?:[^A-Za-z]|$)/;
 
 const QUESTION_RE = /是否|能否|可否|是不是|有没有|会不会|[?？]|[吗么呢]$/;
 
@@ -78,7 +78,10 @@ export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "valu
  * is an abstract effect (abstractRate then depends on the value and the description).
  */
 const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"> | "abstract" | null => {
-  const raw = clean(name);
+  // A core-indicator marker (★培训人数) and a template hint kept beside a real name (培训人数(≥**人),
+  // placeholder-left's) are not the name.
+  const marked = stripMarker(clean(name));
+  const raw = findPlaceholders(marked, "name").length > 0 && withoutPlaceholders(marked) !== "" ? withoutPlaceholders(marked) : marked;
   if (!raw) return null;
   const half = toHalfWidth(raw);
   const key = normText(raw);
@@ -93,15 +96,13 @@ const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"
   return null;
 });
 
-/** Does a 指标值 text hold a placeholder (memoised per text)? */
-const valuePlaceholder = memoText((raw: string): boolean => VALUE_PLACEHOLDER_RE.test(toHalfWidth(raw)));
 
 export const rule: Rule = {
   meta: {
     id: "vague-indicator",
     type: "problem",
     defaultSeverity: "warning",
-    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "placeholderValue"],
+    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate"],
     sources: ["domain §b5", "domain §b1", "domain §f15", "domain §f16", "domain §f17", "domain §f25", "domain §f26", "domain §b7", "88号 指向明确/细化量化 [R]"],
     fixable: false,
     hasSuggestions: false,
@@ -114,13 +115,6 @@ export const rule: Rule = {
         ctx.report({
           messageId: kind,
           cell: row.name.cell,
-          data: { name: clean(row.name.value), value: row.value.raw },
-        });
-      }
-      if (row.value.raw && valuePlaceholder(row.value.raw)) {
-        ctx.report({
-          messageId: "placeholderValue",
-          cell: row.value.cell ?? row.name.cell,
           data: { name: clean(row.name.value), value: row.value.raw },
         });
       }

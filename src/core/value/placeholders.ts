@@ -4,7 +4,7 @@ import { toHalfWidth } from "./numbers";
  * Template text left in a cell: "XX", "××", "**", "＿＿", "○○", "某某", and bracketed hints that hold
  * one ("(≥**人)"). A single "*" or "★" before a name is a marker of a core indicator, not a placeholder.
  */
-const TOKEN_RE = /\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某|(?<![A-Za-z])[Xx](?![A-Za-z])/g;
+const TOKEN_RE = /…+|\.{3,}|\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某|(?<![A-Za-z])[Xx](?![A-Za-z])/g;
 const BRACKETED_RE = /[(（][^()（）]*?(?:\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某)[^()（）]*?[)）]/g;
 
 /**
@@ -19,6 +19,8 @@ export function findPlaceholders(text: string | null | undefined, where: "value"
   const rest = t.replace(BRACKETED_RE, " ");
   for (const m of rest.matchAll(TOKEN_RE)) {
     // A lone X is a placeholder only next to a number's neighbours ("≥X%", "X人"), never in a word.
+    // An ellipsis is a placeholder only as a value; in a name or a goal it is prose.
+    if (where === "name" && /^[….]/.test(m[0])) continue;
     if (m[0].length === 1 && (where === "name" || !/^[\s≥≤=<>~\-]*[Xx][\s%‰\u4e00-\u9fff]*$/.test(rest.trim()))) continue;
     out.push(m[0]);
   }
@@ -29,7 +31,7 @@ export function findPlaceholders(text: string | null | undefined, where: "value"
 export function withoutPlaceholders(text: string): string {
   return toHalfWidth(text)
     .replace(BRACKETED_RE, "")
-    .replace(/\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某/g, "")
+    .replace(/…+|\.{3,}|\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某/g, "")
     .trim();
 }
 
