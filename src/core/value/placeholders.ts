@@ -8,23 +8,24 @@ const TOKEN_RE = /…+|\.{3,}|\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2
 const BRACKETED_RE = /[(（][^()（）]*?(?:\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某)[^()（）]*?[)）]/g;
 
 /**
- * The placeholders written in a text, as written, in order ("≥**人" → ["**"]); empty when none. In a
+ * The placeholders written in a text, as written (full-width kept), in order ("≥**人" → ["**"]); empty when none. In a
  * 指标值 a lone X standing for the number counts too ("≥X%"); in a name it does not ("X光机").
  */
 export function findPlaceholders(text: string | null | undefined, where: "value" | "name" = "value"): string[] {
   if (!text) return [];
+  // toHalfWidth maps character for character, so offsets in `t` are offsets in `text`.
   const t = toHalfWidth(text);
-  const out: string[] = [];
-  for (const m of t.matchAll(BRACKETED_RE)) out.push(m[0]);
-  const rest = t.replace(BRACKETED_RE, " ");
+  const found: { at: number; token: string }[] = [];
+  for (const m of t.matchAll(BRACKETED_RE)) found.push({ at: m.index ?? 0, token: text.slice(m.index, (m.index ?? 0) + m[0].length) });
+  const rest = t.replace(BRACKETED_RE, (m) => " ".repeat(m.length));
   for (const m of rest.matchAll(TOKEN_RE)) {
-    // A lone X is a placeholder only next to a number's neighbours ("≥X%", "X人"), never in a word.
     // An ellipsis is a placeholder only as a value; in a name or a goal it is prose.
     if (where === "name" && /^[….]/.test(m[0])) continue;
-    if (m[0].length === 1 && (where === "name" || !/^[\s≥≤=<>~\-]*[Xx][\s%‰\u4e00-\u9fff]*$/.test(rest.trim()))) continue;
-    out.push(m[0]);
+    // A lone X is a placeholder only where a number belongs ("≥X%", "X人"), never in a word.
+    if (/^[Xx]$/.test(m[0]) && (where === "name" || !/^[\s≥≤=<>~\-]*[Xx][\s%‰\u4e00-\u9fff]*$/.test(rest.trim()))) continue;
+    found.push({ at: m.index ?? 0, token: text.slice(m.index, (m.index ?? 0) + m[0].length) });
   }
-  return out;
+  return found.sort((a, b) => a.at - b.at).map((f) => f.token);
 }
 
 /** The text with its placeholders (and bracketed hints holding one) removed and trimmed. */
