@@ -57,12 +57,12 @@ export function cleanValueText(text: string): string {
     else if (c === 0xfe5a) out += ")";
     else out += text[i];
   }
-  // a closing full stop, comma or semicolon: "≥95%。"; a doubled dash is one ("2024年1月--2024年11月")
-  return out.replace(/[。;,.]$/, "").replace(/-{2,}/g, "-").replace(/~{2,}/g, "~");
+  // a closing full stop, comma or semicolon: "≥95%。"
+  return out.replace(/[。;,.]$/, "");
 }
 
 /** A cell that says "none": a dash, a slash, 无 (after cleanValueText folded dashes to "-"). */
-const NONE_RE = /^(?:-|\/|\\|无|没有|暂无|零)$/;
+const NONE_RE = /^(?:-+|\/|\\|无|没有|暂无|零)$/;
 
 /** Words that may lead a value without changing it: "每年不少于4次", "累计≥100人". Kept in `normalized`. */
 const LEADING_WORDS = /^(每年|每月|每季度|每季|每周|每天|每日|每次|每期|每批|年均|月均|日均|人均|户均|累计|共计|合计|总计|全年|年度|约)/;
@@ -473,7 +473,8 @@ const DONE_VERBS = /(完成|完工|竣工|建成|投入使用|交付使用|交�
  */
 export function parseDate(s0: string): DateReading | null {
   if (!DATE_HINT.test(s0)) return null;
-  let s = s0;
+  // a doubled dash between two dates is one ("2024年1月--2024年11月", "2024年1月——2024年11月")
+  let s = s0.replace(/(?<=[月日号底末年])(?:-{2,}|~{2,})(?=\d)/g, (m) => m[0]);
   let deadline = false;
   const lead = /^(截至|截止到|截止至|截止|于|在)/.exec(s);
   if (lead && s.length > lead[0].length) {
