@@ -84,3 +84,8 @@ test.each([
 ])("二级 %s reads as %s", (text, canonical) => {
   expect(canonicalLevel2(text)).toBe(canonical);
 });
+
+test.each(["valueOf", "constructor", "toString", "__proto__"])("%s is no category", (text) => {
+  expect(canonicalLevel1(text)).toBeNull();
+  expect(canonicalLevel2(text)).toBeNull();
+});

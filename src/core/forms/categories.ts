@@ -106,12 +106,17 @@ export function categoryKey(text: string): string {
 const ALL_LEVEL1 = new Set(Object.values(FORMS).flatMap((f) => Object.keys(f)));
 const ALL_LEVEL2 = new Set(Object.values(FORMS).flatMap((f) => Object.values(f).flat()));
 
+/** An alias map's own entry (never an Object.prototype member such as "valueOf"), or null. */
+function own(map: Record<string, string>, k: string): string | null {
+  return Object.prototype.hasOwnProperty.call(map, k) ? map[k] : null;
+}
+
 /** Canonical 一级 name for a text, in either form, or null. */
 export function canonicalLevel1(text: string | null): string | null {
   if (!text) return null;
   const k = categoryKey(text);
   if (ALL_LEVEL1.has(k)) return k;
-  return LEVEL1_ALIASES[k] ?? null;
+  return own(LEVEL1_ALIASES, k);
 }
 
 /** Canonical 二级 name for a text, in either form, or null. */
@@ -119,11 +124,11 @@ export function canonicalLevel2(text: string | null): string | null {
   if (!text) return null;
   const k = categoryKey(text);
   if (ALL_LEVEL2.has(k)) return k;
-  return LEVEL2_ALIASES[k] ?? mergedLevel2(k);
+  return own(LEVEL2_ALIASES, k) ?? mergedLevel2(k);
 }
 
 function level2OfKey(k: string): string | null {
-  return ALL_LEVEL2.has(k) ? k : (LEVEL2_ALIASES[k] ?? null);
+  return ALL_LEVEL2.has(k) ? k : own(LEVEL2_ALIASES, k);
 }
 
 /**

@@ -61,8 +61,8 @@ export function cleanValueText(text: string): string {
   return out.replace(/[。;,.]$/, "");
 }
 
-/** A cell that says "none": a dash, a slash, 无 (after cleanValueText folded dashes to "-"). */
-const NONE_RE = /^(?:-+|\/|\\|无|没有|暂无|零)$/;
+/** A cell that says "none": dashes, a slash, 没有, 暂无 (after cleanValueText folded dashes to "-"); 无 and 零 are grades. */
+const NONE_RE = /^(?:-+|\/|\\|没有|暂无)$/;
 
 /** Words that may lead a value without changing it: "每年不少于4次", "累计≥100人". Kept in `normalized`. */
 const LEADING_WORDS = /^(每年|每月|每季度|每季|每周|每天|每日|每次|每期|每批|年均|月均|日均|人均|户均|累计|共计|合计|总计|全年|年度|约)/;
@@ -73,10 +73,14 @@ function parseText(text: string): ParsedValue {
   const s = cleanValueText(text);
   if (s === "") return { ...base, kind: "empty" };
 
-  // "-", "/", "—", "无": nothing of this kind, i.e. zero (a social cost of none), never an unreadable amount
+  // "-", "/", "—", "暂无": nothing of this kind, i.e. zero (a social cost of none), never an unreadable amount
   if (NONE_RE.test(s)) return { ...base, kind: "qualitative", number: 0, grade: "无", normalized: "无" };
   const whole = matchGrade(s);
-  if (whole) return { ...base, kind: "qualitative", grade: whole.grade, normalized: whole.normalized };
+  if (whole) {
+    // 无 and 零 say "none" too: zero, kept as the grade written
+    const number = whole.grade === "无" || whole.grade === "零" ? 0 : null;
+    return { ...base, kind: "qualitative", number, grade: whole.grade, normalized: whole.normalized };
+  }
 
   let lead = "";
   let rest = s;
