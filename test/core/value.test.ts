@@ -1,4 +1,6 @@
 import { ParsedValueSchema, type ParsedValue } from "../../src/core/value/types";
+import { findPlaceholders, stripMarker, withoutPlaceholders } from "../../src/core/value/placeholders";
+import { isLatinUnit } from "../../src/core/value/units";
 import {
   GRADE_SCALES,
   OPERATOR_FORMS,
@@ -635,4 +637,107 @@ describe("numbers.ts (money and plan cells)", () => {
   ] as const)("parsePercentCell(%j, %j) = %s", (v, f, n) => {
     expect(parsePercentCell(v, f)).toBe(n);
   });
+});
+
+/** Values as people write them in published tables (issue 8 §2), with their reading. */
+const AS_WRITTEN: [string, Expect][] = [
+  // magnitudes without a unit: the number is scaled and the magnitude kept
+  ["250万", { kind: "quantitative", number: 2500000, unit: null, magnitude: "万", normalized: "250万" }],
+  ["≤250万", { kind: "quantitative", op: "≤", number: 2500000, unit: null, magnitude: "万" }],
+  ["1.2亿", { kind: "quantitative", number: 120000000, unit: null, magnitude: "亿" }],
+  ["3千", { kind: "quantitative", number: 3000, unit: null, magnitude: "千" }],
+  ["3千人次", { kind: "quantitative", number: 3000, unit: "人次", magnitude: null }],
+  ["≤3千元", { kind: "quantitative", number: 3, unit: "千元", magnitude: null }],
+  ["250万元", { kind: "quantitative", number: 250, unit: "万元", magnitude: null }],
+  ["1.5万亩", { kind: "quantitative", number: 15000, unit: "亩", magnitude: null }],
+  // a magnitude per period or per unit is money per period or unit
+  ["≤50万/月", { kind: "quantitative", op: "≤", number: 50, unit: "万元/月", unitRaw: "万/月", normalized: "≤50万元/月" }],
+  ["3千/人", { kind: "quantitative", number: 3, unit: "千元/人", unitRaw: "千/人" }],
+  // compound and rate units
+  ["200元/人/月", { kind: "quantitative", number: 200, unit: "元/人·月" }],
+  ["100元/生/年", { kind: "quantitative", number: 100, unit: "元/生·年" }],
+  ["50元/人·年", { kind: "quantitative", number: 50, unit: "元/人·年" }],
+  ["1000人次/年", { kind: "quantitative", number: 1000, unit: "人次/年" }],
+  ["≥2次/月", { kind: "quantitative", op: "≥", number: 2, unit: "次/月" }],
+  ["≤30万元/公里", { kind: "quantitative", number: 30, unit: "万元/公里" }],
+  ["5吨/日", { kind: "quantitative", number: 5, unit: "吨/日" }],
+  ["800元/床·日", { kind: "quantitative", number: 800, unit: "元/床·日" }],
+  ["100㎡", { kind: "quantitative", number: 100, unit: "平方米", unitRaw: "㎡" }],
+  ["500M", { kind: "quantitative", number: 500, unit: "米", unitRaw: "M", normalized: "500米" }],
+  ["3KM", { kind: "quantitative", number: 3, unit: "公里", unitRaw: "KM" }],
+  ["200m2", { kind: "quantitative", number: 200, unit: "平方米", unitRaw: "m2" }],
+  ["200M2", { kind: "quantitative", number: 200, unit: "平方米", unitRaw: "M2" }],
+  // periods and dates
+  ["2024年1月--2024年11月", { kind: "quantitative", date: d(2024, 1), dateEnd: d(2024, 11) }],
+  ["2024年1月——2024年11月", { kind: "quantitative", date: d(2024, 1), dateEnd: d(2024, 11) }],
+  ["2024.03-2024.12", { kind: "quantitative", date: d(2024, 3), dateEnd: d(2024, 12) }],
+  ["1月至12月", { kind: "quantitative", date: d(null, 1), dateEnd: d(null, 12) }],
+  ["一季度", { kind: "quantitative", date: d(null, 1), dateEnd: d(null, 3) }],
+  ["12月31日前", { kind: "quantitative", date: d(null, 12, 31), deadline: true }],
+  // operators as typed
+  [">=95%", { op: "≥", opRaw: ">=" }],
+  ["<=5%", { op: "≤", opRaw: "<=" }],
+  ["=<5%", { op: "≤", opRaw: "=<" }],
+  ["=>5%", { op: "≥", opRaw: "=>" }],
+  ["≧90%", { op: "≥", opRaw: "≧" }],
+  ["≦3天", { op: "≤", opRaw: "≦" }],
+  ["＞＝90％", { op: "≥", opRaw: ">=", number: 90, unit: "%" }],
+  ["不低于90%", { op: "≥", opRaw: "不低于" }],
+  ["不超过10万元", { op: "≤", opRaw: "不超过", number: 10, unit: "万元" }],
+  ["10人以上", { op: "≥", opRaw: "以上" }],
+  ["5%以下", { op: "≤", opRaw: "以下" }],
+  ["30天以内", { op: "≤", opRaw: "以内" }],
+  // none: zero, never unreadable
+  ...["-", "/", "—", "——", "－", "无"].map((t): [string, Expect] => [t, { kind: "qualitative", number: 0, grade: "无", normalized: "无" }]),
+  // placeholders stay unparsed (placeholder-left explains them)
+  ["≥**人", { kind: "unparsed" }],
+  ["XX", { kind: "unparsed" }],
+];
+
+describe("values as people write them", () => {
+  test.each(AS_WRITTEN)("%s", (text, expected) => {
+    const v = parseValue(text);
+    expect(v).toMatchObject(expected);
+    expect(() => ParsedValueSchema.parse(v)).not.toThrow();
+  });
+});
+
+describe("placeholders and markers", () => {
+  test.each([
+    ["≥**人", "value", ["**"]],
+    ["(≥**人)", "value", ["(≥**人)"]],
+    ["培训人数（≥**人）", "name", ["（≥**人）"]],
+    ["≥XX%", "value", ["XX"]],
+    ["××", "value", ["××"]],
+    ["＿＿人", "value", ["＿＿"]],
+    ["≥X台", "value", ["X"]],
+    ["X光机购置数量", "name", []],
+    ["≥95%", "value", []],
+    ["★培训人数", "name", []],
+    ["开展宣传……", "name", []],
+    ["…", "value", ["…"]],
+  ] as [string, "value" | "name", string[]][])("findPlaceholders(%s, %s)", (text, where, expected) => {
+    expect(findPlaceholders(text, where)).toEqual(expected);
+  });
+
+  test.each([
+    ["★培训人数", "培训人数"],
+    ["☆ 项目验收合格率", "项目验收合格率"],
+    ["※新增就业人数", "新增就业人数"],
+    ["*培训场次", "培训场次"],
+    ["培训人数", "培训人数"],
+    ["★", "★"],
+  ])("stripMarker(%s) = %s", (name, expected) => {
+    expect(stripMarker(name)).toBe(expected);
+  });
+
+  test("withoutPlaceholders keeps the real name", () => {
+    expect(withoutPlaceholders("培训人数（≥**人）")).toBe("培训人数");
+    expect(withoutPlaceholders("XX村道路硬化里程")).toBe("村道路硬化里程");
+  });
+});
+
+test("Latin units are known and hinted; symbols are not Latin", () => {
+  expect(["M", "KM", "m2", "kg"].map(isLatinUnit)).toEqual([true, true, true, true]);
+  expect(["㎡", "%", "米", "万元"].map(isLatinUnit)).toEqual([false, false, false, false]);
 });

@@ -139,3 +139,12 @@ export function makeTable(spec: TableSpec = {}): ProjectTable {
     indicators,
   });
 }
+
+/** The table as a form without a 二级 column prints it: no 二级 header, no 二级 cells. */
+export function withoutLevel2Column(t: ProjectTable): ProjectTable {
+  return {
+    ...t,
+    indicatorHeader: { ...t.indicatorHeader, columns: t.indicatorHeader.columns.filter((c) => c.role !== "level2") },
+    indicators: t.indicators.map((r) => ({ ...r, level2: { raw: null, canonical: null, cell: null, carried: false } })),
+  };
+}

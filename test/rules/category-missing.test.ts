@@ -1,7 +1,7 @@
 import { rule } from "../../src/core/rules/category-missing";
 import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
-import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
+import { GOOD_INDICATORS, ind, makeTable, withoutLevel2Column } from "../helpers/table";
 
 const noCost = GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标");
 const economicCost = ind("成本指标", "经济成本指标", "工程建设成本", "≤300万元");
@@ -89,5 +89,24 @@ describe("category-missing severities", () => {
     const t = makeTable({ projectName: "园区道路改造工程", indicators: [economicCost, ...noCost.slice(1)] });
     const issues = runRules([t], { rules: [rule], severity: { "category-missing": "error" } });
     expect(issues.map((i) => i.severity).sort()).toEqual(["error", "info"]);
+  });
+});
+
+describe("labels as forms print them", () => {
+  testRule(rule, {
+    valid: [
+      { name: "a form without a 二级 column has no 数量 to miss", table: withoutLevel2Column(makeTable()) },
+      {
+        name: "an unread 一级 does not make its category look missing",
+        table: makeTable({ indicators: [...GOOD_INDICATORS.slice(0, 5), ind("其他类指标", "服务对象满意度指标", "满意度", "≥90%")] }),
+      },
+      {
+        name: "older names are read",
+        table: makeTable({ indicators: [ind("预期产出指标", "数量指标", "培训人次", "≥200人次"), ind("预期效果指标", "社会效益指标", "提升率", "≥80%"), ind("社会公众或服务对象满意度指标", "满意度指标", "满意度", "≥90%")] }),
+      },
+    ],
+    invalid: [
+      { name: "still reported when every 一级 was read", table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 5) }), expect: [["A13", "level1Empty"]] },
+    ],
   });
 });

@@ -72,3 +72,21 @@ testRule(rule, {
     },
   ],
 });
+
+describe("labels as forms print them", () => {
+  const first = (l1: string) => makeTable({ indicators: [ind(l1, "数量指标", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] });
+  testRule(rule, {
+    valid: [
+      ...["产出指标（50分）", "成本指标(0-30)分", "产出指标 30分", "一、产出指标", "1.产出指标", "★产出指标", "预期产出指标", "产出值"].map((l) => ({ name: l, table: first(l) })),
+      {
+        name: "a blank 一级 read from its 二级",
+        table: (() => {
+          const t = makeTable();
+          t.indicators[0].level1 = { raw: null, canonical: "产出指标", cell: "A13", carried: false };
+          return t;
+        })(),
+      },
+    ],
+    invalid: [{ name: "a blank 一级 with an unknown 二级 is still missing", table: makeTable({ indicators: [ind(null, "其他", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }), expect: [["A13", "missing"]] }],
+  });
+});

@@ -1,6 +1,6 @@
 import { rule } from "../../src/core/rules/level2-mismatch";
 import { testRule } from "../helpers/rule-tester";
-import { GOOD_INDICATORS, ind, makeTable, type IndSpec } from "../helpers/table";
+import { GOOD_INDICATORS, ind, makeTable, withoutLevel2Column, type IndSpec } from "../helpers/table";
 
 const cont = (name: string, value: string): IndSpec => ({ name, value, description: "说明", basis: "计划标准" });
 const noCost = GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标");
@@ -90,4 +90,17 @@ testRule(rule, {
       expect: [["B13", "missing"]],
     },
   ],
+});
+
+describe("labels as forms print them", () => {
+  testRule(rule, {
+    valid: [
+      { name: "a form without a 二级 column", table: withoutLevel2Column(makeTable()) },
+      { name: "merged 二级 社会、经济、生态效益指标", table: makeTable({ indicators: [...GOOD_INDICATORS.slice(0, 4), ind("效益指标", "社会、经济、生态效益指标", "能力提升率", "≥80%"), GOOD_INDICATORS[5]] }) },
+      { name: "scores and numbering", table: makeTable({ indicators: [ind("一、产出指标（50分）", "数量指标（10分）", "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }) },
+    ],
+    invalid: [
+      { name: "a blank 二级 where the form has the column", table: makeTable({ indicators: [ind("产出指标", null, "培训人次", "≥200人次"), ...GOOD_INDICATORS.slice(1)] }), expect: [["B13", "missing"]] },
+    ],
+  });
 });

@@ -1,4 +1,5 @@
 import { rule } from "../../src/core/rules/unit-missing";
+import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
 import { GOOD_INDICATORS, ind, makeTable } from "../helpers/table";
 
@@ -19,4 +20,27 @@ testRule(rule, {
     { name: "a rate without %", table: withRow("培训考核合格率", "≥95"), expect: [["F19", "missingRate"]] },
     { name: "a rate with a bracket note", table: withRow("覆盖率（%）", "100"), expect: [["F19", "missingRate"]] },
   ],
+});
+
+describe("values read as written", () => {
+  const cost = (value: string) =>
+    makeTable({ indicators: [...GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标"), ind("产出指标", "成本指标", "项目总成本", value)] });
+  testRule(rule, {
+    valid: [
+      ...["≤250万", "1.2亿", "≤3千"].map((v) => ({ name: `"${v}" in a cost row is money`, table: cost(v) })),
+      { name: "a money-counting name", table: withRow("带动农户增收", "≥250万") },
+      { name: "a 万元 table", table: makeTable({ moneyUnit: "万元", indicators: [...GOOD_INDICATORS, ind("效益指标", "经济效益指标", "带动产业发展", "≥250万")] }) },
+      ...["-", "/", "—", "无", "≥XX", "2024年1月--2024年11月", "2024.03-2024.12", "一季度", "12月31日前"].map((v) => ({ name: `value "${v}"`, table: withRow("培训人数", v) })),
+    ],
+    invalid: [
+      { name: "250万 people?", table: withRow("受益人数", "≥250万"), expect: [["F19", "magnitude"]] },
+    ],
+  });
+
+  test("the message says what was read", () => {
+    const [m] = runRules([withRow("培训人数", "220")], { rules: [rule] });
+    expect(m.message).toBe("指标值“220”读作数字，没有计量单位，无法判断含义，请补上单位（如 人、个、%、万元）。");
+    const [g] = runRules([withRow("受益人数", "≥250万")], { rules: [rule] });
+    expect(g.message).toBe("指标值“≥250万”读作 ≥250万，写了数量级“万”却没有计量单位（万人、万元还是其他？），请补上单位。");
+  });
 });

@@ -94,3 +94,33 @@ describe("unit-wording fixes", () => {
     ]);
   });
 });
+
+describe("spelling hints for values that were read", () => {
+  const cost = (value: string) =>
+    makeTable({ indicators: [...GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标"), ind("产出指标", "成本指标", "项目总成本", value)] });
+  const qty = (value: string) => makeTable({ indicators: [...GOOD_INDICATORS, ind("产出指标", "数量指标", "道路长度", value)] });
+  testRule(rule, {
+    valid: [
+      { name: "≤20万元 is written in full", table: cost("≤20万元") },
+      { name: "a magnitude that is not money is unit-missing's", table: qty("≥250万") },
+      { name: "㎡ is a symbol, not Latin", table: qty("≥100㎡") },
+    ],
+    invalid: [
+      { name: "≤250万 in a cost row", table: cost("≤250万"), expect: [["F18", "moneyMagnitude"]], fixes: { F18: "≤250万元" } },
+      { name: "≤50万/月", table: cost("≤50万/月"), expect: [["F18", "moneyMagnitude"]], fixes: { F18: "≤50万元/月" } },
+      { name: "1.2亿", table: cost("1.2亿"), expect: [["F18", "moneyMagnitude"]], fixes: { F18: "1.2亿元" } },
+      { name: "500M", table: qty("≥500M"), expect: [["F19", "latinUnit"]], fixes: { F19: "≥500米" } },
+      { name: "3KM", table: qty("3KM"), expect: [["F19", "latinUnit"]], fixes: { F19: "3公里" } },
+      { name: "200m2", table: qty("≥200m2"), expect: [["F19", "latinUnit"]], fixes: { F19: "≥200平方米" } },
+    ],
+  });
+
+  test("hints are info and say what was read", () => {
+    const [m] = runRules([cost("≤250万")], { rules: [rule] });
+    expect(m.severity).toBe("info");
+    expect(m.message).toBe("指标值“≤250万”读作 ≤250万元（金额），金额单位宜写全：≤250万元");
+    const [l] = runRules([qty("≥500M")], { rules: [rule] });
+    expect(l.severity).toBe("info");
+    expect(l.message).toBe("指标值“≥500M”读作 ≥500米，单位“M”宜写作中文“米”：≥500米");
+  });
+});

@@ -33,6 +33,22 @@ const LEVEL1_ALIASES: Record<string, string> = {
   服务对象满意度: "满意度指标",
   成本: "成本指标",
   成本类指标: "成本指标",
+  // older and regional names (2019 forms, provincial templates)
+  预期产出指标: "产出指标",
+  预期产出: "产出指标",
+  产出值: "产出指标",
+  项目产出指标: "产出指标",
+  预期效果指标: "效益指标",
+  预期效益指标: "效益指标",
+  实施效果指标: "效益指标",
+  效果: "效益指标",
+  效益值: "效益指标",
+  项目效果指标: "效益指标",
+  社会公众或服务对象满意度指标: "满意度指标",
+  社会公众或服务对象满意度: "满意度指标",
+  服务对象满意度指标: "满意度指标",
+  满意度值: "满意度指标",
+  项目成本指标: "成本指标",
 };
 
 const LEVEL2_ALIASES: Record<string, string> = {
@@ -71,24 +87,36 @@ const LEVEL2_ALIASES: Record<string, string> = {
   环境成本指标: "生态环境成本指标",
 };
 
-/** Strips spaces, full-width/ASCII brackets, numbering ("一、", "1.") and trailing colons. */
+/**
+ * Strips what a form prints around a category name: spaces, markers (★), numbering ("一、", "1.",
+ * "（一）"), bracketed parts and scores ("（50分）", "(0-30)分", " 30分", "30%"), trailing colons.
+ */
 export function categoryKey(text: string): string {
   return text
     .replace(/\s+/g, "")
-    .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "")
-    .replace(/[（(].*?[)）]/g, "")
-    .replace(/[:：]$/, "");
+    .replace(/^[★☆※*＊]+/, "")
+    .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]+/, "")
+    .replace(/[（(【\[].*?[)）】\]]/g, "")
+    .replace(/[:：]+$/, "")
+    .replace(/[-－~]?\d+(?:\.\d+)?(?:分|%|％)$/, "")
+    .replace(/[:：]+$/, "")
+    .replace(/分$/, (m, i: number, str: string) => (str.endsWith("指标分") ? "" : m));
 }
 
 const ALL_LEVEL1 = new Set(Object.values(FORMS).flatMap((f) => Object.keys(f)));
 const ALL_LEVEL2 = new Set(Object.values(FORMS).flatMap((f) => Object.values(f).flat()));
+
+/** An alias map's own entry (never an Object.prototype member such as "valueOf"), or null. */
+function own(map: Record<string, string>, k: string): string | null {
+  return Object.prototype.hasOwnProperty.call(map, k) ? map[k] : null;
+}
 
 /** Canonical 一级 name for a text, in either form, or null. */
 export function canonicalLevel1(text: string | null): string | null {
   if (!text) return null;
   const k = categoryKey(text);
   if (ALL_LEVEL1.has(k)) return k;
-  return LEVEL1_ALIASES[k] ?? null;
+  return own(LEVEL1_ALIASES, k);
 }
 
 /** Canonical 二级 name for a text, in either form, or null. */
@@ -96,7 +124,62 @@ export function canonicalLevel2(text: string | null): string | null {
   if (!text) return null;
   const k = categoryKey(text);
   if (ALL_LEVEL2.has(k)) return k;
-  return LEVEL2_ALIASES[k] ?? null;
+  return own(LEVEL2_ALIASES, k) ?? mergedLevel2(k);
+}
+
+function level2OfKey(k: string): string | null {
+  return ALL_LEVEL2.has(k) ? k : own(LEVEL2_ALIASES, k);
+}
+
+/**
+ * A merged 二级 label a form prints over several kinds ("社会、经济、生态效益指标", "数量/质量指标"):
+ * read as the first kind named, when every part names a 二级 of the same 一级.
+ */
+function mergedLevel2(k: string): string | null {
+  const parts = k.split(/[、/，,和及与]/).filter((p) => p !== "");
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1];
+  const lastCanon = level2OfKey(last);
+  if (lastCanon === null) return null;
+  const suffix = ["效益指标", "成本指标", "指标", "效益", "成本"].find((x) => last.endsWith(x)) ?? "";
+  const canons = parts.map((p, i) => (i === parts.length - 1 ? lastCanon : (level2OfKey(p) ?? level2OfKey(p + suffix))));
+  if (canons.some((c) => c === null)) return null;
+  const l1 = level1OfLevel2(canons[0] as string);
+  if (canons.some((c) => level1OfLevel2(c as string) !== l1)) return null;
+  return canons[0];
+}
+
+/**
+ * The 一级 a 二级 belongs to ("数量指标" → 产出指标, "经济成本指标" → 成本指标): what a blank 一级
+ * cell above or beside it means. 成本指标 as a 二级 belongs to 产出指标 (88号).
+ */
+export function level1OfLevel2(level2: string): string | null {
+  for (const form of ["88", "101"] as const) {
+    for (const [l1, l2s] of Object.entries(FORMS[form])) if (l2s.includes(level2)) return l1;
+  }
+  return null;
+}
+
+/** Short forms that are ordinary ways of writing a category, not worth a note ("数量" for 数量指标). */
+const PLAIN: ReadonlySet<string> = new Set(["满意度指标", "满意度", "服务对象满意度", "成本指标"]);
+
+/**
+ * Why a category label is not written in the standard way, or null when it is (or is unknown):
+ * "score" ("产出指标（50分）"), "numbering" ("一、产出指标"), "marker" ("★产出指标"), "merged"
+ * ("社会、经济、生态效益指标") or "alias" (an older or regional name: 预期产出指标, 效果指标).
+ */
+export function labelNote(text: string | null, level: 1 | 2): "score" | "numbering" | "marker" | "merged" | "alias" | null {
+  if (!text) return null;
+  const t = text.replace(/\s+/g, "");
+  const canonical = level === 1 ? canonicalLevel1(t) : canonicalLevel2(t);
+  if (canonical === null) return null;
+  if (/^[★☆※*＊]/.test(t)) return "marker";
+  if (/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(t)) return "numbering";
+  if (/\d(?:\.\d+)?(?:分|%|％)|[（(]\d/.test(t)) return "score";
+  const k = categoryKey(t);
+  if (k === canonical || `${k}指标` === canonical || PLAIN.has(k)) return null;
+  if (level === 2 && /[、/，,和及与]/.test(k) && mergedLevel2(k) !== null) return "merged";
+  return "alias";
 }
 
 /** The 二级 allowed under a 一级 in a form (empty when the 一级 is not part of the form). */

@@ -142,10 +142,36 @@ export class CellGrid {
   }
 }
 
+/**
+ * True for a date format ("yyyy-mm-dd", "yyyy\"年\"m\"月\"d\"日\"", "m/d/yyyy", "[$-804]yyyy年m月"): a y or d
+ * token outside quotes and brackets. Time-only formats (h:mm) and number formats are not dates.
+ */
+export function isDateFormat(fmt: string | null): boolean {
+  if (!fmt) return false;
+  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[yd]/i.test(bare) && !/[0#?]/.test(bare);
+}
+
+/** An Excel serial date (1900 system) as "2024年12月31日", or "2024年12月" when the format shows no day. */
+export function formatSerialDate(serial: number, fmt: string): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return null;
+  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  return /d/i.test(bare) ? `${y}年${m}月${d.getUTCDate()}日` : `${y}年${m}月`;
+}
+
 /** Renders a number as Excel would show it for the few formats that matter to us. */
 export function formatNumber(v: number, fmt: string | null): string {
   if (!Number.isFinite(v)) return String(v);
   const f = (fmt ?? "").trim();
+  if (isDateFormat(f)) {
+    const date = formatSerialDate(v, f);
+    if (date !== null) return date;
+  }
   if (f.includes("%")) {
     const decimals = /\.(0+)%/.exec(f)?.[1].length ?? 0;
     return trimZeros((v * 100).toFixed(decimals)) + "%";

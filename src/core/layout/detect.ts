@@ -4,6 +4,7 @@
  * from the label cells between the previous table and the header, its indicator block from the rows
  * below the header until a blank or foreign row.
  */
+import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
 import type { CellGrid } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/schema";
@@ -75,7 +76,8 @@ function isForeignRow(index: LabelIndex, r: number): boolean {
 /** Labels that always start a table's top block. */
 const STRONG_FIELDS = new Set<FieldKind>(["title", "projectName", "projectCode", "unitName", "moneyUnit"]);
 
-const REQUIRED_ROLES: ColumnRole[] = ["level1", "level2", "name", "value"];
+/** Roles an indicator header must have; 二级 is optional (some forms print no 二级 column). */
+const REQUIRED_ROLES: ColumnRole[] = ["level1", "name", "value"];
 /** Roles whose text makes a row an indicator row (a description alone does not). */
 const CONTENT_ROLES: ColumnRole[] = ["name", "value", "op", "unit"];
 
@@ -426,7 +428,11 @@ function scanIndicatorRows(
 }
 
 function isCategoryLike(t: string): boolean {
-  return /指标$|^(产出|效益|满意度|成本|数量|质量|时效)/.test(t.replace(/\s+/g, ""));
+  return (
+    /指标$|^(产出|效益|满意度|成本|数量|质量|时效)/.test(t.replace(/\s+/g, "")) ||
+    canonicalLevel1(t) !== null ||
+    canonicalLevel2(t) !== null
+  );
 }
 
 /** The text of a role column on a row: the first non-empty cell within the header's span. */

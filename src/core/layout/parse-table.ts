@@ -3,9 +3,9 @@
  * A1 address of the cell it came from; 一级/二级 blank on continuation rows or merged vertically are
  * carried down (and marked `carried`, with the cell where the text is written).
  */
-import type { CellGrid } from "../grid/cellgrid";
+import { isDateFormat, type CellGrid } from "../grid/cellgrid";
 import { toA1 } from "../grid/a1";
-import { canonicalLevel1, canonicalLevel2, inferForm } from "../forms/categories";
+import { canonicalLevel1, canonicalLevel2, inferForm, level1OfLevel2 } from "../forms/categories";
 import type {
   CategoryField,
   ColumnRole,
@@ -144,7 +144,7 @@ type IndicatorValue = IndicatorRow["value"];
 /** Every key of an indicator value: adding a field to ParsedValue fails to compile here until indicatorValue copies it. */
 const VALUE_KEYS: Record<keyof IndicatorValue, true> = {
   kind: true, raw: true, op: true, opRaw: true, number: true, upper: true, unit: true, unitRaw: true,
-  grade: true, date: true, dateEnd: true, deadline: true, normalized: true, cell: true,
+  magnitude: true, grade: true, date: true, dateEnd: true, deadline: true, normalized: true, cell: true,
 };
 void VALUE_KEYS;
 type DatePart = NonNullable<ParsedValue["date"]>;
@@ -164,6 +164,7 @@ function indicatorValue(p: ParsedValue, cell: string | null): IndicatorValue {
     upper: p.upper,
     unit: p.unit,
     unitRaw: p.unitRaw,
+    magnitude: p.magnitude,
     grade: p.grade,
     date: copyDate(p.date),
     dateEnd: copyDate(p.dateEnd),
@@ -271,9 +272,11 @@ function formAndIndicators(
   const indicators: IndicatorRow[] = [];
 
   for (let r = firstData; r <= layout.lastDataRow; r++) {
-    const l1 = level(r, l1col, canonical1, prev1, true);
-    // A blank 二级 is carried only while the 一级 continues too.
-    const l2 = level(r, l2col, canonical2, prev2, l1.carried || !l1col);
+    let l1 = level(r, l1col, canonical1, prev1, true);
+    // A blank 二级 is carried only while the 一级 continues too (or is blank, or has no column).
+    const l2 = level(r, l2col, canonical2, prev2, l1.carried || !l1col || l1.raw === null);
+    // A blank 一级 (or no 一级 column) is read from the 二级 under it: raw stays null, canonical is set.
+    if (l1.raw === null && l2.canonical !== null) l1 = { ...l1, canonical: level1OfLevel2(l2.canonical) };
     prev1 = l1;
     prev2 = l2;
     if (!has(r, nameCol) && !has(r, valueCol) && !has(r, opCol) && !has(r, unitCol)) continue;
@@ -289,7 +292,8 @@ function formAndIndicators(
       if (opCol || unitCol) {
         let v: string | number | null = hit === "" ? null : hit;
         const typed = grid.value(r, vc);
-        if (typeof typed === "number" && !(grid.format(r, vc) ?? "").includes("%")) v = typed;
+        const fmt = grid.format(r, vc);
+        if (typeof typed === "number" && !(fmt ?? "").includes("%") && !isDateFormat(fmt)) v = typed;
         let op = "";
         let unit = "";
         if (opCol) {

@@ -74,12 +74,40 @@ export const en: typeof zhCN = {
         unparsed: "The target value “{raw}” is neither a numeric target nor a standard qualitative grade; write operator + number + unit (e.g. ≥95%) or a grade such as 好/较好/一般 or 达到/基本达到.",
       },
     },
+    "placeholder-left": {
+      title: "Template placeholder left in",
+      basis: "A table states real content; the template's hints “XX”, “××”, “**”, “＿＿”, “(≥**人)” must be replaced by real values or deleted, otherwise the indicator cannot be assessed.",
+      messages: {
+        placeholder: "“{token}” in “{text}” is a template placeholder; enter the real content and delete the placeholder ({count} in this table: {cells}).",
+      },
+    },
+    "cost-amount-missing": {
+      title: "Cost indicator without an amount",
+      basis: "A cost indicator shows budget cost control and states an amount that can be checked (a total such as “≤20万元” or a unit cost such as “≤500元/人”); “控制在预算内”, “不超预算” or “合理” cannot be checked and are no grade.",
+      messages: {
+        noAmount: "The cost indicator “{name}” has the value “{raw}”, which states no amount to check. Write a total (e.g. “≤20万元”) or a unit cost (e.g. “≤500元/人”).",
+      },
+    },
+    "label-nonstandard": {
+      title: "Category label written in a non-standard way",
+      basis: "Level-1 and level-2 labels use the standard category names (产出指标, 效益指标, 满意度指标, 成本指标 and their level-2 kinds); scores, numbering, older or regional names are read as the standard category, and writing them the standard way is recommended.",
+      messages: {
+        score: "The category “{label}” carries a score and was read as “{canonical}”; scores belong in the weight column. {count} non-standard category labels in this table: {cells}.",
+        numbering: "The category “{label}” carries numbering and was read as “{canonical}”. {count} non-standard category labels in this table: {cells}.",
+        marker: "The category “{label}” carries a marker and was read as “{canonical}”. {count} non-standard category labels in this table: {cells}.",
+        merged: "The level-2 label “{label}” merges several kinds and was read as “{canonical}”; one kind per row is recommended. {count} non-standard category labels in this table: {cells}.",
+        alias: "The category “{label}” is an older or regional name, read as “{canonical}”; use the standard name. {count} non-standard category labels in this table: {cells}.",
+        inferred: "The level-1 category is blank and was read as “{canonical}” from the level-2 “{level2}” below it; fill it in. {count} non-standard category labels in this table: {cells}.",
+      },
+    },
     "unit-wording": {
       title: "Unit written as a word",
       basis: "Units are written with their standard symbol or name: 百分比 is written %.",
       messages: {
         wordUnit: "The target value “{raw}” writes its unit as “{unitRaw}”; write “{unit}”: {fixed}",
         peopleInGe: "“{name}” counts people, but its value “{raw}” counts them in 个; use “{unit}”.",
+        moneyMagnitude: "The target value “{raw}” was read as {fixed} (an amount of money); write the money unit in full: {fixed}",
+        latinUnit: "The target value “{raw}” was read as {fixed}; write the unit “{unitRaw}” by its Chinese name “{unit}”: {fixed}",
       },
     },
     "operator-nonstandard": {
@@ -100,7 +128,8 @@ export const en: typeof zhCN = {
       title: "Unit missing",
       basis: "A numeric target needs a unit (%, 人, 个, 万元 …), otherwise the number means nothing.",
       messages: {
-        missing: "The target value “{raw}” is a bare number without a unit; add the unit (e.g. 人, 个, %, 万元).",
+        missing: "The target value “{raw}” was read as a number without a unit, so its meaning is unclear; add the unit (e.g. 人, 个, %, 万元).",
+        magnitude: "The target value “{raw}” was read as {reading}: it gives the magnitude “{magnitude}” but no unit ({magnitude}人, {magnitude}元 or something else?); add the unit.",
         missingRate: "The indicator “{name}” is a rate but its target value “{raw}” lacks “%”; write “{example}”.",
       },
     },
@@ -116,7 +145,10 @@ export const en: typeof zhCN = {
       title: "Cost indicator above the budget",
       basis: "Cost targets follow the expenditure standards and may not exceed the project's budget (compared after converting 元 and 万元).",
       messages: {
-        exceeds: "The cost indicator “{name}” targets “{raw}” ({amount} 元), above the project's budget of {budget}; a cost cannot exceed the budget.",
+        exceeds: "The cost indicator “{name}” targets “{raw}”, read as {reading} ({amount} 元), above the project's budget of {budget}; a cost cannot exceed the budget.",
+        perPeriod: "The cost indicator “{name}” targets “{raw}”, read as {reading}; over the implementation period “{period}” written in {periodCell} ({months} months) that is {total} 元, above the project's budget of {budget}.",
+        perPeriodAssumed: "The cost indicator “{name}” targets “{raw}”, read as {reading}; the table states no implementation period, and over {months} months that is {total} 元, above the project's budget of {budget}. Check the cost standard or state the period.",
+        unitTimesQuantity: "The unit cost “{raw}” of “{name}” times “{quantity}” of “{quantityName}” ({quantityCell}) comes to about {total} 元, well above the project's budget of {budget}; the cost standard and the quantity do not agree.",
       },
     },
     "budget-sum": {
@@ -236,7 +268,6 @@ export const en: typeof zhCN = {
         methodPhrase: "Indicator name “{name}” describes a way of working, not what is measured. Name the measured object, e.g. for cost “工程建设成本” (construction cost) or “机械租赁单价” (rental rate per machine), and give it a value such as “≤300万元”.",
         embeddedValue: "Indicator name “{name}” contains its own target. Move the figure to the value column and keep only what is measured in the name, e.g. name “培训合格率”, value “≥95%”.",
         abstractRate: "“{name}” measures an abstract effect but is given a percentage “{value}” with no countable numerator or denominator. Use a countable indicator (e.g. “受益人口数”, “设施完好率”) or define the ratio in the description.",
-        placeholderValue: "The value “{value}” of “{name}” contains a placeholder (**, X, …). Enter the real target.",
         sloganRate: "“{name}” is a slogan, not something that can be measured; a target of “{value}” cannot be assessed. Name what is measured (e.g. “参与活动群众人次”, “矛盾纠纷化解率”).",
         emptyGrade: "The value “{value}” of “{name}” says neither what is judged nor on which scale, so it cannot be assessed; give a measurable target, or a subject with a grade (e.g. “群众出行条件明显改善”).",
       },

@@ -75,12 +75,40 @@ export const zhCN = {
         unparsed: "指标值“{raw}”既不是数值目标，也不是规范的定性等级，请写成“运算符号+数值+单位”（如 ≥95%），或写成“好/较好/一般”“达到/基本达到”等等级。",
       },
     },
+    "placeholder-left": {
+      title: "模板占位符未删除",
+      basis: "绩效目标表应填写实际内容；模板中的“XX”“××”“**”“＿＿”“（≥**人）”等占位提示须替换为实际数值或删除，否则指标无法考核。",
+      messages: {
+        placeholder: "“{text}”中的“{token}”是模板占位符，请填写实际内容并删除占位符（本表共{count}处：{cells}）。",
+      },
+    },
+    "cost-amount-missing": {
+      title: "成本指标没有金额",
+      basis: "成本指标反映预算成本控制，应写明可核对的金额（总成本如“≤20万元”，或单位成本如“≤500元/人”）；“控制在预算内”“不超预算”“合理”等表述无法核对，也不是定性等级。",
+      messages: {
+        noAmount: "成本指标“{name}”的指标值“{raw}”没有金额，无法核对成本。请写明总成本（如“≤20万元”）或单位成本（如“≤500元/人”）。",
+      },
+    },
+    "label-nonstandard": {
+      title: "指标类别写法不规范",
+      basis: "一级、二级指标应使用规范的类别名称（产出指标、效益指标、满意度指标、成本指标及其下的二级指标）；分值、序号、旧版或地方名称已按规范类别识别，建议统一写法。",
+      messages: {
+        score: "指标类别“{label}”带有分值，已读作“{canonical}”；分值宜填在权重（分值）栏。本表共{count}处类别写法不规范：{cells}。",
+        numbering: "指标类别“{label}”带有序号，已读作“{canonical}”。本表共{count}处类别写法不规范：{cells}。",
+        marker: "指标类别“{label}”带有标记符号，已读作“{canonical}”。本表共{count}处类别写法不规范：{cells}。",
+        merged: "二级指标“{label}”合并了几类指标，已读作“{canonical}”；建议按类分行填写。本表共{count}处类别写法不规范：{cells}。",
+        alias: "指标类别“{label}”是旧版或地方写法，已读作“{canonical}”，建议改用规范名称。本表共{count}处类别写法不规范：{cells}。",
+        inferred: "一级指标为空，按其下的二级指标“{level2}”读作“{canonical}”，请补填一级指标。本表共{count}处类别写法不规范：{cells}。",
+      },
+    },
     "unit-wording": {
       title: "单位用词不规范",
       basis: "计量单位应使用规范的符号或名称，“百分比”应写作“%”。",
       messages: {
         wordUnit: "指标值“{raw}”的单位写成了“{unitRaw}”，应写作“{unit}”：{fixed}",
         peopleInGe: "指标“{name}”统计的是人，指标值“{raw}”却以“个”计，请改用“{unit}”。",
+        moneyMagnitude: "指标值“{raw}”读作 {fixed}（金额），金额单位宜写全：{fixed}",
+        latinUnit: "指标值“{raw}”读作 {fixed}，单位“{unitRaw}”宜写作中文“{unit}”：{fixed}",
       },
     },
     "operator-nonstandard": {
@@ -101,7 +129,8 @@ export const zhCN = {
       title: "缺少计量单位",
       basis: "数值型指标值必须带计量单位（%、人、个、万元等），否则无法判断数值的含义。",
       messages: {
-        missing: "指标值“{raw}”只有数字，没有计量单位，请补上单位（如 人、个、%、万元）。",
+        missing: "指标值“{raw}”读作数字，没有计量单位，无法判断含义，请补上单位（如 人、个、%、万元）。",
+        magnitude: "指标值“{raw}”读作 {reading}，写了数量级“{magnitude}”却没有计量单位（{magnitude}人、{magnitude}元还是其他？），请补上单位。",
         missingRate: "指标“{name}”是比率，指标值“{raw}”缺少“%”，应写作“{example}”。",
       },
     },
@@ -117,7 +146,10 @@ export const zhCN = {
       title: "成本指标超过预算数",
       basis: "成本指标的取值以预算支出标准为依据，不得超过项目预算数（元与万元换算后比较）。",
       messages: {
-        exceeds: "成本指标“{name}”的指标值“{raw}”（合{amount}元）超过了本项目预算数{budget}，成本不应高于预算。",
+        exceeds: "成本指标“{name}”的指标值“{raw}”读作 {reading}（合{amount}元），超过了本项目预算数{budget}，成本不应高于预算。",
+        perPeriod: "成本指标“{name}”的指标值“{raw}”读作 {reading}；按{periodCell}所写实施期“{period}”共{months}个月计，合计{total}元，超过了本项目预算数{budget}。",
+        perPeriodAssumed: "成本指标“{name}”的指标值“{raw}”读作 {reading}；表中未写明实施期，按{months}个月计合计{total}元，超过了本项目预算数{budget}。请核实成本标准，或写明实施期。",
+        unitTimesQuantity: "成本指标“{name}”的单位成本“{raw}”乘以“{quantityName}”的“{quantity}”（{quantityCell}）约为{total}元，明显超过本项目预算数{budget}，成本标准与数量对不上，请核实。",
       },
     },
     "budget-sum": {
@@ -237,7 +269,6 @@ export const zhCN = {
         methodPhrase: "指标名称“{name}”写的是一种做法，不是衡量对象。请写明要衡量的内容，如成本指标写“工程建设成本”“机械租赁单价”，并给出指标值（如“≤300万元”）。",
         embeddedValue: "指标名称“{name}”中已写了目标值。请把数值移到指标值栏，名称只保留衡量对象，如名称“培训合格率”、指标值“≥95%”。",
         abstractRate: "“{name}”衡量的是抽象的影响或作用，却给出了百分比“{value}”，分子分母无从统计。请改为可统计的指标（如“受益人口数”“设施完好率”），或在描述中写明比例的计算口径。",
-        placeholderValue: "指标“{name}”的指标值“{value}”含有占位符（如 **、X、…）。请填入实际目标值。",
         sloganRate: "“{name}”是一句口号，不是可以计量的对象，给它定“{value}”无法衡量：请写明衡量什么（如“参与活动群众人次”“矛盾纠纷化解率”）。",
         emptyGrade: "指标“{name}”的指标值“{value}”没有说明评价什么、按什么分档，无法评判是否达到：请写成可考核的量化值，或写明对象和等级（如“群众出行条件明显改善”）。",
       },

@@ -23,7 +23,8 @@ function level1Above(form: Form, level2: string | null): string | null {
 /**
  * Each 一级 of the form should carry at least one indicator, and 产出 at least one 数量 indicator
  * (domain §b8, §g R2). A blank or unknown 一级 is read from the 二级 under it; when it still cannot be
- * placed, no 一级 is called empty (level1-unknown reports the label: one cause, one finding). Under the 101 form a construction or environmental project without a
+ * placed, no 一级 is called empty (level1-unknown reports the label: one cause, one finding), and a
+ * table printed without a 二级 column gets no noQuantity. Under the 101 form a construction or environmental project without a
  * 社会成本 or 生态环境成本 row gets a hint (domain §a3, §a4), capped at info severity.
  */
 export const rule: Rule = {
@@ -52,16 +53,19 @@ export const rule: Rule = {
     const l1Of = (r: (typeof rows)[number]) => r.level1.canonical ?? canonicalLevel1(r.level1.raw) ?? level1Above(table.form, l2Of(r));
     const anchor = rows[0].level1.cell ?? rows[0].name.cell;
     const present = new Set(rows.map(l1Of));
+    // A 一级 that could not be read may be the category that looks missing: level1-unknown says so once.
+    const unreadLevel1 = present.has(null);
     // Hunan variant: a satisfaction 二级 under 效益 covers the satisfaction 一级 (domain §a4).
     const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
-    const unplaced = rows.some((r) => l1Of(r) === null);
+    const unplaced = unreadLevel1 || rows.some((r) => l1Of(r) === null);
     for (const level1 of unplaced ? [] : Object.keys(FORMS[table.form])) {
       if (present.has(level1)) continue;
       if (level1 === "满意度指标" && hasSatisfaction) continue;
       ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
     }
     const output = rows.filter((r) => l1Of(r) === "产出指标");
-    if (output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
+    const hasLevel2Column = table.indicatorHeader.columns.some((c) => c.role === "level2");
+    if (hasLevel2Column && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
       ctx.report({ messageId: "noQuantity", cell: output[0].level1.cell ?? anchor });
     }
     if (table.form === "101" && isConstructionOrEnvironment(table)) {

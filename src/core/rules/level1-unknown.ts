@@ -4,7 +4,8 @@ import { FORMS, canonicalLevel1 } from "../forms/categories";
 /**
  * Every 一级 must be a category of the table's form (88号/Hebei: 产出, 效益, 满意度; 101号: plus 成本)
  * or a known alias of one (domain §a1, §a3, §a4). Rows whose 一级 was carried down from above are
- * reported once, on the row where the text was written.
+ * reported once, on the row where the text was written. A blank 一级 whose 二级 says which category
+ * it is was read as that category and is not reported.
  */
 export const rule: Rule = {
   meta: {
@@ -32,6 +33,8 @@ export const rule: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const raw = (l1.raw ?? "").trim();
+      // A blank 一级 read from the 二级 under it is understood (label-nonstandard notes it).
+      if (raw === "" && l1.canonical !== null) continue;
       if (raw === "") {
         ctx.report({ messageId: "missing", cell, data: { name: (row.name.value ?? "").trim() || "—", allowed } });
         continue;

@@ -9,7 +9,8 @@ import { FORMS, belongs, canonicalLevel1, canonicalLevel2, level2Of } from "../f
  *   二级 成本指标 under the 一级 成本指标 (read as 经济成本指标), and an 88 table may write 经济成本指标
  *   under 产出指标 (read as 成本指标). A 101 table's cost row left under 产出指标 is reported as costMoved.
  * - the Hunan variant: 服务对象满意度指标 as a 二级 under 效益指标 (domain §a4, §g R1).
- * Rows whose 一级 is unknown are left to level1-unknown.
+ * Rows whose 一级 is unknown are left to level1-unknown; a table printed without a 二级 column is not
+ * told its 二级 are missing.
  */
 export const rule: Rule = {
   meta: {
@@ -28,6 +29,8 @@ export const rule: Rule = {
     const { table } = ctx;
     const form = table.form;
     const seen = new Set<string>();
+    // A form without a 二级 column has no 二级 to miss.
+    const hasLevel2Column = table.indicatorHeader.columns.some((c) => c.role === "level2");
     for (const row of table.indicators) {
       const l1 = row.level1.canonical ?? canonicalLevel1(row.level1.raw);
       if (l1 === null || !(l1 in FORMS[form])) continue;
@@ -39,6 +42,7 @@ export const rule: Rule = {
       const raw = (l2f.raw ?? "").trim();
       const allowed = () => level2Of(form, l1).join("、");
       if (raw === "") {
+        if (!hasLevel2Column) continue;
         seen.add(key);
         ctx.report({ messageId: "missing", cell, data: { level1: l1, name: (row.name.value ?? "").trim() || "—", allowed: allowed() } });
         continue;

@@ -2,6 +2,9 @@ import type { Rule } from "./types";
 // One import per rule file; keep alphabetical. Each id must have docs/rules/<id>.md and catalog entries.
 // @@rule-imports
 import { rule as nonstandardWording } from "./nonstandard-wording";
+import { rule as placeholderLeft } from "./placeholder-left";
+import { rule as costAmountMissing } from "./cost-amount-missing";
+import { rule as labelNonstandard } from "./label-nonstandard";
 import { rule as yearMismatch } from "./year-mismatch";
 import { rule as basisWeak } from "./basis-weak";
 import { rule as copiedIndicators } from "./copied-indicators";
@@ -42,6 +45,9 @@ import { rule as valueUnparsed } from "./value-unparsed";
 export const ALL_RULES: readonly Rule[] = [
   // @@rule-list
   nonstandardWording,
+  placeholderLeft,
+  costAmountMissing,
+  labelNonstandard,
   yearMismatch,
   basisWeak,
   copiedIndicators,

@@ -67,6 +67,7 @@ export const rule: Rule = {
         "level1-unknown:missing",
         "level2-mismatch:missing",
         "required-field:indicatorName",
+        "placeholder-left",
       ],
       stopsShort: ["category-missing:level1Empty"],
     },

@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../value/numbers";
+import { findPlaceholders, stripMarker, withoutPlaceholders } from "../value/placeholders";
 import { PREFIX_OPERATORS } from "../value/operators";
 import { UNIT_LEXICON, isPercent } from "../value/units";
 import { GRADE_SCALES, isWeakQualitative, matchGrade } from "../value/grades";
@@ -19,9 +20,10 @@ import { canonicalLevel2 } from "../forms/categories";
  *   defines no ratio ("持续影响作用率 ≥95%", "对未来的影响 ≥90%").
  * - sloganRate: a slogan scored as a percentage ("促进社会和谐 ≥95%", "推动经济发展 ≥90%"): a goal verb
  *   and no measurable noun, given a percentage.
- * One issue per name, the first that applies in that order. On the value cell: a placeholder in the
- * 指标值 (placeholderValue), or, when the name was not reported, an empty grade (emptyGrade): a value
- * that names no subject and no scale to judge by ("长期", "持续", "效果明显", "成效显著").
+ * One issue per name, the first that applies in that order. On the value cell, when the name was not
+ * reported, an empty grade (emptyGrade): a value that names no subject and no scale to judge by ("长期",
+ * "持续", "效果明显", "成效显著"). A placeholder in the 指标值 is placeholder-left's; a core-indicator
+ * marker before a name (★, ※, *) is not a placeholder.
  */
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -29,7 +31,6 @@ const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const PLACEHOLDER_RE = /\*|＊|★|☆|…|\.{3}|。{3}|[XxＸｘ]{2,}|×{2,}|○{2,}|某某/;
 const TEMPLATE_NAME_RE = /^(?:三级)?指标\s*[0-9一二三四五六七八九十]+\s*(?:[:：、.．]|$)/;
 const BARE_NUMBER_RE = /^[+-]?\d+(?:\.\d+)?\s*%?$/;
-const VALUE_PLACEHOLDER_RE = /\*|＊|★|☆|…|\.{3}|×{2,}|某|(?:^|[^A-Za-z])[XxＸｘ]{1,3}(?:[^A-Za-z]|$)/;
 
 const QUESTION_RE = /是否|能否|可否|是不是|有没有|会不会|[?？]|[吗么呢]$/;
 
@@ -110,7 +111,10 @@ function isEmptyGrade(v: IndicatorRow["value"]): boolean {
  * is an abstract effect (abstractRate then depends on the value and the description).
  */
 const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"> | "abstract" | null => {
-  const raw = clean(name);
+  // A core-indicator marker (★培训人数) and a template hint kept beside a real name (培训人数(≥**人),
+  // placeholder-left's) are not the name.
+  const marked = stripMarker(clean(name));
+  const raw = findPlaceholders(marked, "name").length > 0 && withoutPlaceholders(marked) !== "" ? withoutPlaceholders(marked) : marked;
   if (!raw) return null;
   const half = toHalfWidth(raw);
   const key = normText(raw);
@@ -125,15 +129,13 @@ const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"
   return null;
 });
 
-/** Does a 指标值 text hold a placeholder (memoised per text)? */
-const valuePlaceholder = memoText((raw: string): boolean => VALUE_PLACEHOLDER_RE.test(toHalfWidth(raw)));
 
 export const rule: Rule = {
   meta: {
     id: "vague-indicator",
     type: "problem",
     defaultSeverity: "warning",
-    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "sloganRate", "placeholderValue", "emptyGrade"],
+    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "sloganRate", "emptyGrade"],
     sources: ["domain §b5", "domain §b1", "domain §f15", "domain §f16", "domain §f17", "domain §f25", "domain §f26", "domain §b7", "88号 指向明确/细化量化 [R]"],
     fixable: false,
     hasSuggestions: false,
@@ -151,13 +153,7 @@ export const rule: Rule = {
           data: { name: clean(row.name.value), value: row.value.raw },
         });
       }
-      if (row.value.raw && valuePlaceholder(row.value.raw)) {
-        ctx.report({
-          messageId: "placeholderValue",
-          cell: row.value.cell ?? row.name.cell,
-          data: { name: clean(row.name.value), value: row.value.raw },
-        });
-      } else if (kind === null && isEmptyGrade(row.value) && !isSatisfactionRow(row) && !isTimeRow(row)) {
+      if (kind === null && isEmptyGrade(row.value) && !isSatisfactionRow(row) && !isTimeRow(row)) {
         ctx.report({
           messageId: "emptyGrade",
           cell: row.value.cell ?? row.name.cell,

@@ -79,7 +79,10 @@ export function parsePercentCell(v: CellValue, numberFormat: string | null): num
   if (v === null || typeof v === "boolean") return null;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return null;
-    if ((numberFormat ?? "").includes("%")) return round6(v * 100);
+    if ((numberFormat ?? "").includes("%")) {
+      const pct = round6(v * 100);
+      return Number.isFinite(pct) ? pct : null;
+    }
     return v;
   }
   const t = toHalfWidth(v).replace(/\s+/g, "");

@@ -20,6 +20,7 @@ function emptyValue(raw: string): ParsedValue {
     upper: null,
     unit: null,
     unitRaw: null,
+    magnitude: null,
     grade: null,
     date: null,
     dateEnd: null,
@@ -60,6 +61,9 @@ export function cleanValueText(text: string): string {
   return out.replace(/[。;,.]$/, "");
 }
 
+/** A cell that says "none": dashes, a slash, 没有, 暂无 (after cleanValueText folded dashes to "-"); 无 and 零 are grades. */
+const NONE_RE = /^(?:-+|\/|\\|没有|暂无)$/;
+
 /** Words that may lead a value without changing it: "每年不少于4次", "累计≥100人". Kept in `normalized`. */
 const LEADING_WORDS = /^(每年|每月|每季度|每季|每周|每天|每日|每次|每期|每批|年均|月均|日均|人均|户均|累计|共计|合计|总计|全年|年度|约)/;
 
@@ -69,8 +73,14 @@ function parseText(text: string): ParsedValue {
   const s = cleanValueText(text);
   if (s === "") return { ...base, kind: "empty" };
 
+  // "-", "/", "—", "暂无": nothing of this kind, i.e. zero (a social cost of none), never an unreadable amount
+  if (NONE_RE.test(s)) return { ...base, kind: "qualitative", number: 0, grade: "无", normalized: "无" };
   const whole = matchGrade(s);
-  if (whole) return { ...base, kind: "qualitative", grade: whole.grade, normalized: whole.normalized };
+  if (whole) {
+    // 无 and 零 say "none" too: zero, kept as the grade written
+    const number = whole.grade === "无" || whole.grade === "零" ? 0 : null;
+    return { ...base, kind: "qualitative", number, grade: whole.grade, normalized: whole.normalized };
+  }
 
   let lead = "";
   let rest = s;
@@ -134,6 +144,7 @@ function parseOperated(base: ParsedValue, lead: string, s: string): ParsedValue 
       upper: q.upper,
       unit: q.unit,
       unitRaw: q.unitRaw,
+      magnitude: q.magnitude,
       normalized: `${lead}${op ?? ""}${normNumber}${remark}`,
     };
   }
@@ -190,6 +201,8 @@ interface Quantity {
   unitRaw: string | null;
   /** The unit part of the standard form (scale + canonical unit + trailing noun): "万人次", "%", "个村". */
   unitText: string;
+  /** A magnitude written without a unit ("250万"). */
+  magnitude: string | null;
 }
 
 const ARABIC_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
@@ -247,7 +260,10 @@ interface UnitReading {
   unitRaw: string | null;
   unitText: string;
   scale: number;
+  magnitude?: string;
 }
+
+const SCALES: Readonly<Record<string, number>> = { 千: 1000, 万: 10000, 亿: 100000000 };
 
 /** The unit after a number: "%", "百分比", "万元", "元/人·月", "万人次", "个村" …; null when unreadable. */
 function readUnit(rem: string, arabic: boolean): UnitReading | null {
@@ -260,11 +276,16 @@ function readUnit(rem: string, arabic: boolean): UnitReading | null {
     const text = keep个 || direct === "月" ? `个${direct}` : direct;
     return { unit: direct, unitRaw: rem === direct ? null : rem, unitText: text, scale: 1 };
   }
-  // 万/亿 scale before a non-money unit: "1.5万人次" → 15000 人次 (万元/亿元 are units themselves)
-  const sc = /^(万|亿)(.*)$/.exec(rem);
+  // 千/万/亿 scale before a non-money unit: "1.5万人次" → 15000 人次 (千元/万元/亿元 are units themselves)
+  const sc = /^(千|万|亿)(.*)$/.exec(rem);
   if (sc) {
-    const scale = sc[1] === "万" ? 10000 : 100000000;
-    if (sc[2] === "") return { unit: null, unitRaw: null, unitText: sc[1], scale };
+    const scale = SCALES[sc[1]];
+    if (sc[2] === "") return { unit: null, unitRaw: null, unitText: sc[1], scale, magnitude: sc[1] };
+    // "50万/月", "3千/人": a magnitude per something is money per something (万元/月, 千元/人)
+    if (sc[2].startsWith("/") || sc[2].startsWith("每")) {
+      const money = canonicalUnit(`${sc[1]}元${sc[2]}`);
+      if (money !== null) return { unit: money, unitRaw: rem, unitText: money, scale: 1 };
+    }
     const inner = readUnit(sc[2], arabic);
     if (inner && inner.unit !== null && inner.scale === 1) {
       return { ...inner, unitText: sc[1] + inner.unitText, scale };
@@ -343,6 +364,7 @@ function parseQuantity(s0: string): Quantity | null {
     unit: u.unit,
     unitRaw: u.unitRaw ?? (firstUnit !== "" && firstUnit !== u.unit ? firstUnit : null),
     unitText: u.unitText,
+    magnitude: u.magnitude ?? null,
   };
 }
 
@@ -455,7 +477,8 @@ const DONE_VERBS = /(完成|完工|竣工|建成|投入使用|交付使用|交�
  */
 export function parseDate(s0: string): DateReading | null {
   if (!DATE_HINT.test(s0)) return null;
-  let s = s0;
+  // a doubled dash between two dates is one ("2024年1月--2024年11月", "2024年1月——2024年11月")
+  let s = s0.replace(/(?<=[月日号底末年])(?:-{2,}|~{2,})(?=\d)/g, (m) => m[0]);
   let deadline = false;
   const lead = /^(截至|截止到|截止至|截止|于|在)/.exec(s);
   if (lead && s.length > lead[0].length) {

@@ -31,6 +31,11 @@ export const ParsedValueSchema = z.object({
   unit: z.string().nullable(),
   /** The unit as written when it differs from canonical ("百分比"), else null. */
   unitRaw: z.string().nullable().default(null),
+  /**
+   * A magnitude written without a unit ("250万" → "万", "1.2亿" → "亿", "3千" → "千"); `number` is
+   * then scaled (2500000). In a cost row it reads as money (250万元). Null otherwise.
+   */
+  magnitude: z.string().nullable().default(null),
   /** Qualitative grade word (好, 较好, 优, 合格, 达到 …) when kind = qualitative. */
   grade: z.string().nullable().default(null),
   /** A date or the start of a period. */

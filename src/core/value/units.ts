@@ -57,6 +57,13 @@ const ALIASES: Readonly<Record<string, string>> = {
   "Km": "公里",
   千米: "公里",
   "m": "米",
+  "M": "米",
+  "M²": "平方米",
+  "KM²": "平方公里",
+  "KM2": "平方公里",
+  "Km²": "平方公里",
+  "M³": "立方米",
+  "M3": "立方米",
   "cm": "厘米",
   "mm": "毫米",
   "kg": "公斤",
@@ -120,6 +127,12 @@ function fold(u: string): string {
     .replace(/[•・∙⋅*×]/g, "·");
 }
 
+/**
+ * Words that stand only after "/" in a rate unit (元/生·年, 元/床·日, 万元/村): who or what the amount is
+ * per. Known units (人, 户, 公里, 月 …) are denominators too.
+ */
+const DENOMINATORS = new Set(["生", "学生", "床", "床位", "村", "校", "班", "标段"]);
+
 function canonicalSimple(u: string): string | null {
   if (CANONICAL.has(u)) return u;
   return Object.prototype.hasOwnProperty.call(ALIASES, u) ? ALIASES[u] : null;
@@ -147,7 +160,7 @@ export function canonicalUnit(u: string | null | undefined): string | null {
       .replace(/^\(|\)$/g, "")
       .split(/[·./]/);
     if (num === null || denParts.some((p) => p === "")) return null;
-    const den = denParts.map(canonicalSimple);
+    const den = denParts.map((p) => canonicalSimple(p) ?? (DENOMINATORS.has(p) ? p : null));
     if (den.some((d) => d === null)) return null;
     return `${num}/${den.join("·")}`;
   }
@@ -157,6 +170,16 @@ export function canonicalUnit(u: string | null | undefined): string | null {
 /** True when the unit (written or canonical) is a known unit or a compound of known units. */
 export function isKnownUnit(u: string | null | undefined): boolean {
   return canonicalUnit(u) !== null;
+}
+
+/**
+ * True when the unit was written in Latin letters ("M", "KM", "m2", "kg") and has a Chinese name: the
+ * value is read, and the name is the standard spelling in a 指标值 (unit-wording hints it).
+ */
+export function isLatinUnit(u: string | null | undefined): boolean {
+  if (u === null || u === undefined) return false;
+  const f = fold(u);
+  return /^[A-Za-z°][A-Za-z0-9²³]*$/.test(f) && canonicalSimple(f) !== null && /[\u4e00-\u9fff]/.test(canonicalSimple(f) as string);
 }
 
 /** True when the written unit is a word for which a symbol is the standard (百分比 → %). */

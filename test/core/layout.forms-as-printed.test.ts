@@ -1,0 +1,97 @@
+/**
+ * Tables as regional forms print them, read from an in-memory grid: labels with scores and numbering,
+ * a blank 一级 read from its 二级, a form without a 二级 column, a date typed into a value cell.
+ */
+import { CellGrid, formatNumber, isDateFormat, type CellValue } from "../../src/core/grid/cellgrid";
+import { readTables } from "../../src/core/analyze";
+
+function grid(rows: CellValue[][], formats?: (string | null)[][]): CellGrid {
+  return new CellGrid({ sheet: "Sheet1", originRow: 0, originCol: 0, values: rows, formats, merges: [] });
+}
+
+const TOP: CellValue[][] = [
+  ["测试项目绩效目标表", null, null, null, null],
+  ["项目名称", "道路养护", "预算数（万元）", 300, null],
+];
+
+test("scores and numbering in labels, a blank 一级 read from the 二级 under it", () => {
+  const [t] = readTables(
+    grid([
+      ...TOP,
+      ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+      ["一、产出指标（50分）", "数量指标", "养护里程", "≥20公里", "计划"],
+      [null, "时效指标", "完成时间", "2024年1月--2024年11月", "计划"],
+      ["二、效益指标 30分", "社会、经济、生态效益指标", "通行条件", "明显改善", "计划"],
+      [null, "服务对象满意度指标", "群众满意度", "≥90%", "计划"],
+    ]),
+  );
+  expect(t.indicators.map((r) => [r.level1.raw, r.level1.canonical, r.level1.carried, r.level2.canonical])).toEqual([
+    ["一、产出指标（50分）", "产出指标", false, "数量指标"],
+    ["一、产出指标（50分）", "产出指标", true, "时效指标"],
+    ["二、效益指标 30分", "效益指标", false, "社会效益指标"],
+    ["二、效益指标 30分", "效益指标", true, "服务对象满意度指标"],
+  ]);
+  expect(t.indicators[1].value).toMatchObject({ kind: "quantitative", date: { year: 2024, month: 1 }, dateEnd: { year: 2024, month: 11 } });
+});
+
+test("a blank 一级 on the first rows is inferred from the 二级", () => {
+  const [t] = readTables(
+    grid([
+      ...TOP,
+      ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+      [null, "数量指标", "养护里程", "≥20公里", "计划"],
+      [null, "经济成本指标", "养护成本", "≤250万", "计划"],
+    ]),
+  );
+  expect(t.indicators.map((r) => [r.level1.raw, r.level1.canonical, r.level1.cell])).toEqual([
+    [null, "产出指标", "A4"],
+    [null, "成本指标", "A5"],
+  ]);
+  expect(t.indicators[1].value).toMatchObject({ number: 2500000, unit: null, magnitude: "万" });
+});
+
+test("a form without a 二级 column is found and read", () => {
+  const tables = readTables(
+    grid([
+      ...TOP,
+      ["一级指标", "三级指标", "指标值", "评分标准"],
+      ["产出指标", "养护里程", "≥20公里", "计划"],
+      ["满意度指标", "群众满意度", "≥90%", "调查"],
+    ]),
+  );
+  expect(tables).toHaveLength(1);
+  expect(tables[0].indicators.map((r) => [r.level1.canonical, r.level2.raw, r.level2.cell])).toEqual([
+    ["产出指标", null, null],
+    ["满意度指标", null, null],
+  ]);
+});
+
+test("a date typed into a value cell is read as a date, not a bare number", () => {
+  // 45626 = 2024-11-30
+  const [t] = readTables(
+    grid(
+      [...TOP, ["一级指标", "二级指标", "三级指标", "指标值", "依据"], ["产出指标", "时效指标", "完成时间", 45626, "计划"]],
+      [[], [], [], [null, null, null, "yyyy-mm-dd", null]],
+    ),
+  );
+  expect(t.indicators[0].value).toMatchObject({ raw: "2024年11月30日", date: { year: 2024, month: 11, day: 30 }, number: null });
+});
+
+test.each([
+  ["yyyy-mm-dd", true],
+  ['yyyy"年"m"月"d"日"', true],
+  ["[$-804]yyyy年m月", true],
+  ["m/d/yyyy", true],
+  ["0.00", false],
+  ["0%", false],
+  ["h:mm", false],
+  ['#,##0.00"元"', false],
+  [null, false],
+])("isDateFormat(%s) = %s", (fmt, expected) => {
+  expect(isDateFormat(fmt)).toBe(expected);
+});
+
+test("formatNumber renders a month-only date format without the day", () => {
+  expect(formatNumber(45626, "yyyy年m月")).toBe("2024年11月");
+  expect(formatNumber(45626, "General")).toBe("45626");
+});
