@@ -13,11 +13,13 @@ export interface RecordedFigures {
   warningPrecision: number;
   recall: number;
   misstatements: number;
+  /** files where no table (or no indicator) could be read */
+  unreadable: number;
 }
 
 const round = (x: number | null) => (x === null ? 1 : Math.floor(x * 1000) / 1000);
 
-export function toRecord(f: Figures): RecordedFigures {
+export function toRecord(f: Figures, unreadable: number): RecordedFigures {
   return {
     files: f.projectFiles,
     provinces: f.provinces,
@@ -26,6 +28,7 @@ export function toRecord(f: Figures): RecordedFigures {
     warningPrecision: round(f.precision.warning),
     recall: round(f.recall),
     misstatements: f.misstatements,
+    unreadable,
   };
 }
 

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   else console.log(formatResult(result));
   if (args.includes("--record")) {
     if (kindArg !== "project") throw new Error("--record records the project-table figures: run without --kind");
-    fs.writeFileSync(FIGURES_FILE, JSON.stringify(toRecord(result.figures), null, 2) + "\n");
+    fs.writeFileSync(FIGURES_FILE, JSON.stringify(toRecord(result.figures, new Set(result.unreadable.map((u) => u.table)).size), null, 2) + "\n");
     console.log(`\nrecorded ${path.relative(process.cwd(), FIGURES_FILE)}`);
   } else {
     const rec = recordedFigures();
