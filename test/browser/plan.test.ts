@@ -111,7 +111,7 @@ async function expectationsFor(wb: ExcelJS.Workbook): Promise<Expected> {
 /** The check tab's issue list ("rule sheet!cell severity", sorted). Only meaningful on that tab. */
 async function paneIssues(page: Page): Promise<string[]> {
   return (
-    await page.$$eval("#container li[data-rule][data-sheet]", (els) =>
+    await page.$$eval("#container li[data-rule][data-sheet]:not(:has(li[data-cell]))", (els) =>
       els.map((e) => `${e.getAttribute("data-rule")} ${e.getAttribute("data-sheet")}!${e.getAttribute("data-cell") ?? ""} ${e.getAttribute("data-severity")}`),
     )
   ).sort();
@@ -122,7 +122,7 @@ async function waitIssues(page: Page, expected: string[], timeout = WAIT_MS): Pr
   try {
     await page.waitForFunction(
       (want) => {
-        const now = [...document.querySelectorAll("#container li[data-rule][data-sheet]")]
+        const now = [...document.querySelectorAll("#container li[data-rule][data-sheet]:not(:has(li[data-cell]))")]
           .map((e) => `${e.getAttribute("data-rule")} ${e.getAttribute("data-sheet")}!${e.getAttribute("data-cell") ?? ""} ${e.getAttribute("data-severity")}`)
           .sort();
         return JSON.stringify(now) === want;
