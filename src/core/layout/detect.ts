@@ -5,7 +5,7 @@
  * below the header until a blank or foreign row.
  */
 import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
-import type { CellGrid } from "../grid/cellgrid";
+import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/schema";
 import { parseMoney } from "../value/numbers";
@@ -84,7 +84,7 @@ function chooseBudgetLabels(fields: Map<FieldKind, Hit>, hits: Hit[]): void {
   const totals = hits.filter((h) => h.info.field === "budgetTotal");
   if (totals.length < 2) return;
   const rank = (h: Hit) => (MULTI_YEAR.test(h.text) ? 2 : ANNUAL.test(h.text) ? 0 : 1);
-  const total = [...totals].sort((a, b) => rank(a) - rank(b) || b.row - a.row)[0];
+  const total = [...totals].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
   fields.set("budgetTotal", total);
   for (const kind of ["budgetFiscal", "budgetOther"] as const) {
     const same = hits.filter((h) => h.info.field === kind && h.col === total.col && h.row > total.row);
@@ -465,7 +465,7 @@ function buildLayout(
     if (!moneyUnit) {
       for (const part of [budgetTotal, budgetFiscal, budgetOther]) {
         if (!part.cell) continue;
-        const u = parseMoney(grid.value(part.cell.row, part.cell.col)).unit;
+        const u = parseMoney(moneyText(grid, part)).unit;
         if (u) {
           moneyUnit = u;
           moneyUnitCell = part.cell;
@@ -529,6 +529,13 @@ function buildLayout(
     firstDataRow,
     lastDataRow,
   };
+}
+
+/** The amount text of a budget part: the cell's value, or the text after "：" of an inline label ("资金总额：250"). */
+export function moneyText(grid: CellGrid, part: Part): CellValue {
+  if (!part.cell) return null;
+  const v = grid.value(part.cell.row, part.cell.col);
+  return part.inline && typeof v === "string" ? LABELS.get(v).inline : v;
 }
 
 function pos(h: { row: number; col: number }): Pos {

@@ -62,7 +62,7 @@ export function labelKey(text: string): string {
 
 /** The key with bracketed parts removed ("指标值（包含数字及文字描述）" → "指标值", "评(计)分标准" → "评分标准"). */
 function bareKey(key: string): string {
-  return key.replace(/[(（【\[][^)）】\]]*[)）】\]]/g, "");
+  return key.replace(/[(（【\[][^)）】\]]*[)）】\]]/g, "").replace(/^(?:[一二三四五六七八九十]+、|\d{1,2}[、.])/, "");
 }
 
 /** Indicator column headers. Order matters: the first match wins. */
@@ -124,16 +124,16 @@ const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^(预算单位|单位名称|申报单位|填报单位|预算单位名称|部门(单位)?名称)$/, "unitName"],
   [/^预算(规模)?(及|和|与)?资金用途$/, "budgetBlock"],
   [/^(其中)?[:：]?(本年|当年|当年市级|本级)?财政(性)?(资金|拨款)(预算)?(数)?(小计)?$/, "budgetFiscal"],
-  [/^(其中)?[:：]?(当年)?(其他|其它|其他来源|自筹)资金(预算)?(数)?$/, "budgetOther"],
-  [/^((年度|项目)?预算(数|金额|资金|总额|总金额)|(年度|项目|当年|年度财政|中期|项目中期)?资金(申请)?总额|项目总(预算|金额)|年度资金|预算安排(数)?|项目预算(金额)?|项目金额|当年预算|预算申报数|年度本级预算金额|下达中央预算内投资)$/, "budgetTotal"],
+  [/^(其中)?[:：]?(当年)?((其他|其它|其他来源|自筹|自有)资金(预算)?(数)?|其他|其它)$/, "budgetOther"],
+  [/^((年度|项目)?预算(数|金额|资金|总额|总金额)|(年度|项目|当年|年度财政|中期|项目中期)?资金(申请)?总额|项目总(预算|金额)|年度资金|预算安排(数)?|项目预算(金额)?|项目金额|当年预算|预算申报数|年度本级预算金额|下达中央预算内投资|年度资金总额及构成|(本年度|年度)申请(市|省|县|区)?财政预算资金|中期(市|省|县|区)?财政预算)$/, "budgetTotal"],
   [/^((项目)?资金(情况|来源)?|预算资金|年度预算安排|项目资金申请|投入目标|预算执行情况|金额|(年初|全年|全年\(程\))预算数)$/, "moneyBlock"],
   [/^(项目)?资金用途$|^(资金)?使用方向$|^项目(资金)?用途$/, "purpose"],
   [/^(资金支出计划|支出计划|用款计划|资金使用计划|资金支付计划|(预算)?支出进度计划|资金支出进度)$/, "plan"],
-  [/^((年度|项目|总体|项目年度|本年度|当年)?绩效目标|年度(总体)?(绩效)?(总)?目标|绩效目标内容|总体目标|整体目标|预期目标|年初设定目标|年度|总)$/, "goal"],
+  [/^((年度|项目|总体|项目年度|本年度|当年)?绩效目标|年度(总体|预期)?(绩效)?(总)?目标|绩效目标内容|总体目标|整体目标|预期目标|年初设定目标|年度|总)$/, "goal"],
   [/^(实施期(绩效)?目标|中期(滚动)?目标|长期目标|中长期目标|项目总目标)$/, "goalMid"],
 ];
 
-const INLINE_FIELDS: FieldKind[] = ["projectCode", "projectName", "unitName"];
+const INLINE_FIELDS: FieldKind[] = ["projectCode", "projectName", "unitName", "budgetTotal", "budgetFiscal", "budgetOther"];
 
 /**
  * Characters a label can start with (every pattern above, half-width). Titles are recognised by
