@@ -255,7 +255,9 @@ function buildLayout(
   }
 
   // ---- indicator block ----
+  // Only the role columns' headers count: a 绩效指标 label merged down the left spans the whole block.
   const firstDataRow = columns.reduce((m, c) => {
+    if (c.role === "ignore") return m;
     const merge = grid.mergeAt(headerRow, c.col);
     return Math.max(m, (merge ? merge.bottom : headerRow) + 1);
   }, headerRow + 1);
