@@ -29,6 +29,7 @@ export const en: typeof zhCN = {
         budgetUnreadable: "The budget “{raw}” is not an amount; write only the number (e.g. 200000.00) and state the money unit in the header.",
         goal: "The performance goal (绩效目标) is empty; state what the project will produce and achieve this year, with numbers where possible.",
         indicatorName: "This row has the target value “{value}” but no indicator name (三级指标); write what is measured (e.g. “培训人次”), or the indicator cannot be assessed.",
+        notFound: "No {fields} field was found in the table, so whether it is filled in cannot be checked; if the form prints it in another wording or place, check it, and if it is really absent, add it.",
       },
     },
     "level1-unknown": {
