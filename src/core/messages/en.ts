@@ -87,6 +87,7 @@ export const en: typeof zhCN = {
       basis: "A cost indicator shows budget cost control and states an amount that can be checked (a total such as “≤20万元” or a unit cost such as “≤500元/人”); “控制在预算内”, “不超预算” or “合理” cannot be checked and are no grade.",
       messages: {
         noAmount: "The cost indicator “{name}” has the value “{raw}”, which states no amount to check. Write a total (e.g. “≤20万元”) or a unit cost (e.g. “≤500元/人”).",
+        rateOnly: "The cost indicator “{name}” has the value “{raw}”, a rate, and no economic cost indicator of this table states an amount to check against the budget. Write a total (e.g. “≤20万元”) or a unit cost (e.g. “≤500元/人”).",
       },
     },
     "label-nonstandard": {
