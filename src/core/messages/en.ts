@@ -148,9 +148,9 @@ export const en: typeof zhCN = {
       basis: "Cost targets follow the expenditure standards and may not exceed the project's budget (compared after converting 元 and 万元).",
       messages: {
         exceeds: "The cost indicator “{name}” targets “{raw}”, read as {reading} ({amount} 元), above the project's budget of {budget}; a cost cannot exceed the budget.",
-        perPeriod: "The cost indicator “{name}” targets “{raw}”, read as {reading}; over the implementation period “{period}” written in {periodCell} ({months} months) that is {total} 元, above the project's budget of {budget}.",
-        perPeriodAssumed: "The cost indicator “{name}” targets “{raw}”, read as {reading}; the table states no implementation period, and over {months} months that is {total} 元, above the project's budget of {budget}. Check the cost standard or state the period.",
-        unitTimesQuantity: "The unit cost “{raw}” of “{name}” times “{quantity}” of “{quantityName}” ({quantityCell}) comes to about {total} 元, well above the project's budget of {budget}; the cost standard and the quantity do not agree.",
+        perPeriod: "The cost indicator “{name}” targets “{raw}”, read as {reading}; over the implementation period “{period}” written in {periodCell} ({months} months) that is {total}, above the project's budget of {budget}.",
+        perPeriodAssumed: "The cost indicator “{name}” targets “{raw}”, read as {reading}; the table states no implementation period, and over {months} months that is {total}, above the project's budget of {budget}. Check the cost standard or state the period.",
+        unitTimesQuantity: "The unit cost “{raw}” of “{name}” times “{quantity}” of “{quantityName}” ({quantityCell}) comes to about {total}, well above the project's budget of {budget}; the cost standard and the quantity do not agree.",
       },
     },
     "budget-sum": {

@@ -149,9 +149,9 @@ export const zhCN = {
       basis: "成本指标的取值以预算支出标准为依据，不得超过项目预算数（元与万元换算后比较）。",
       messages: {
         exceeds: "成本指标“{name}”的指标值“{raw}”读作 {reading}（合{amount}元），超过了本项目预算数{budget}，成本不应高于预算。",
-        perPeriod: "成本指标“{name}”的指标值“{raw}”读作 {reading}；按{periodCell}所写实施期“{period}”共{months}个月计，合计{total}元，超过了本项目预算数{budget}。",
-        perPeriodAssumed: "成本指标“{name}”的指标值“{raw}”读作 {reading}；表中未写明实施期，按{months}个月计合计{total}元，超过了本项目预算数{budget}。请核实成本标准，或写明实施期。",
-        unitTimesQuantity: "成本指标“{name}”的单位成本“{raw}”乘以“{quantityName}”的“{quantity}”（{quantityCell}）约为{total}元，明显超过本项目预算数{budget}，成本标准与数量对不上，请核实。",
+        perPeriod: "成本指标“{name}”的指标值“{raw}”读作 {reading}；按{periodCell}所写实施期“{period}”共{months}个月计，合计{total}，超过了本项目预算数{budget}。",
+        perPeriodAssumed: "成本指标“{name}”的指标值“{raw}”读作 {reading}；表中未写明实施期，按{months}个月计合计{total}，超过了本项目预算数{budget}。请核实成本标准，或写明实施期。",
+        unitTimesQuantity: "成本指标“{name}”的单位成本“{raw}”乘以“{quantityName}”的“{quantity}”（{quantityCell}）约为{total}，明显超过本项目预算数{budget}，成本标准与数量对不上，请核实。",
       },
     },
     "budget-sum": {
