@@ -123,7 +123,7 @@ describe("amounts as people write them", () => {
     const t = cost88("", 5652, "万元", { indicators: [...noCost, timeRow("2020年1月--2020年11月"), ind("产出指标", "成本指标", "人工成本", "≤620万/月")] });
     const [issue] = runRules([t], { rules: [rule] });
     expect(issue.messageId).toBe("perPeriod");
-    expect(issue.message).toContain("合计6,820万元（68,200,000元），超过了本项目预算数5,652万元（56,520,000元）");
+    expect(issue.message).toContain("合计6820万元（68,200,000元），超过了本项目预算数5652万元（56,520,000元）");
   });
 
   test("the period is also read from the 资金用途 text", () => {

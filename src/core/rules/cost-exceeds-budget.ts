@@ -55,9 +55,11 @@ export const rule: Rule = {
     if (budget === null || table.moneyUnit === null) return;
     const budgetYuan = convertMoney(budget, table.moneyUnit, "元");
     const unit = table.moneyUnit;
-    /** An amount in 元 written in the table's money unit, as the budget is: "6,820万元（68,200,000元）". */
+    /** An amount in 元 written in the table's money unit, as the budget is: "6820万元（68,200,000元）" (万 amounts ungrouped, as written). */
     const inTableUnit = (yuan: number): string =>
-      unit === "元" ? `${formatAmount(yuan)}元` : `${formatAmount(convertMoney(yuan, "元", unit))}${unit}（${formatAmount(yuan)}元）`;
+      unit === "元"
+        ? `${formatAmount(yuan)}元`
+        : `${formatAmount(convertMoney(yuan, "元", unit)).replace(/,/g, "")}${unit}（${formatAmount(yuan)}元）`;
     const budgetText = inTableUnit(budgetYuan);
     let period: ProjectPeriod | null = null;
     for (const row of table.indicators) {
