@@ -126,6 +126,10 @@ describe("amounts as people write them", () => {
     expect(issue.message).toContain("合计6820万元（68,200,000元），超过了本项目预算数5652万元（56,520,000元）");
   });
 
+  test("corpus ah-guichi-2022-weituo-yewu E19: a 预算数 of 0 (budget-sum's) is no yardstick", () => {
+    expect(runRules([cost88("≤90万元", 0, "万元")], { rules: [rule] })).toEqual([]);
+  });
+
   test("the period is also read from the 资金用途 text", () => {
     const t = cost88("≤60万元/月", 300, "万元");
     const withPurpose = { ...t, purpose: { value: "实施期：2024年7月至2024年12月，用于系统运维。", cell: "B5" } };

@@ -52,7 +52,8 @@ export const rule: Rule = {
   check(ctx) {
     const { table } = ctx;
     const budget = table.budget.total.value;
-    if (budget === null || table.moneyUnit === null) return;
+    // A 预算数 of 0 beside filled sources is budget-sum's finding; a cost cannot be checked against it.
+    if (budget === null || budget <= 0 || table.moneyUnit === null) return;
     const budgetYuan = convertMoney(budget, table.moneyUnit, "元");
     const unit = table.moneyUnit;
     /** An amount in 元 written in the table's money unit, as the budget is: "6820万元（68,200,000元）" (万 amounts ungrouped, as written). */
