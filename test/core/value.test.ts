@@ -603,6 +603,10 @@ describe("numbers.ts (money and plan cells)", () => {
     ["1.5亿元", { amount: 15000, unit: "万元" }],
     ["≤20万元", { amount: 20, unit: "万元" }],
     ["不超过50万元", { amount: 50, unit: "万元" }],
+    // corpus hn-yueyang-2022-gaobiaozhun-nongtian C5: the amount followed by its breakdown
+    ["854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)", { amount: 854, unit: "万元" }],
+    ["854万854万(高标准农田建设400万元)", { amount: null, unit: null }],
+    ["(400万元)", { amount: null, unit: null }],
     [null, { amount: null, unit: null }],
     [true, { amount: null, unit: null }],
     ["好", { amount: null, unit: null }],

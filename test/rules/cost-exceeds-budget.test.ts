@@ -106,17 +106,28 @@ describe("amounts as people write them", () => {
     const [read] = runRules([t], { rules: [rule] });
     expect(read.severity).toBe("error");
     expect(read.message).toBe(
-      "成本指标“运维成本”的指标值“≤50万/月”读作 ≤50万元/月；按F18所写实施期“2024年3月-2024年12月”共10个月计，合计5,000,000元，超过了本项目预算数300万元（3,000,000元）。",
+      "成本指标“运维成本”的指标值“≤50万/月”读作 ≤50万元/月；按F18所写实施期“2024年3月-2024年12月”共10个月计，合计500万元（5,000,000元），超过了本项目预算数300万元（3,000,000元）。",
     );
     const [assumed] = runRules([cost88("≤50万元/月", 300, "万元")], { rules: [rule] });
     expect(assumed.severity).toBe("warning");
-    expect(assumed.message).toContain("表中未写明实施期，按12个月计合计6,000,000元");
+    expect(assumed.message).toContain("表中未写明实施期，按12个月计合计600万元（6,000,000元）");
     const [mag] = runRules([cost88("≤250万", 200, "万元")], { rules: [rule] });
     expect(mag.message).toBe("成本指标“会场布置总成本”的指标值“≤250万”读作 ≤250万元（合2,500,000元），超过了本项目预算数200万元（2,000,000元），成本不应高于预算。");
     const ut = cost88("", 200000, "元", { indicators: [...noCost, ind("产出指标", "数量指标", "培训人数", "≥1000人"), ind("产出指标", "成本指标", "人均成本", "≤500元/人")] });
     const [uq] = runRules([ut], { rules: [rule] });
     expect(uq.severity).toBe("warning");
-    expect(uq.data).toMatchObject({ total: "500,000", quantity: "≥1000人", quantityCell: "F18" });
+    expect(uq.data).toMatchObject({ total: "500,000元", quantity: "≥1000人", quantityCell: "F18" });
+  });
+
+  test("corpus tj-qu-2020-bingmei-baojie E14: ≤620万/月 over 11 months is stated in 万元, as the budget", () => {
+    const t = cost88("", 5652, "万元", { indicators: [...noCost, timeRow("2020年1月--2020年11月"), ind("产出指标", "成本指标", "人工成本", "≤620万/月")] });
+    const [issue] = runRules([t], { rules: [rule] });
+    expect(issue.messageId).toBe("perPeriod");
+    expect(issue.message).toContain("合计6820万元（68,200,000元），超过了本项目预算数5652万元（56,520,000元）");
+  });
+
+  test("corpus ah-guichi-2022-weituo-yewu E19: a 预算数 of 0 (budget-sum's) is no yardstick", () => {
+    expect(runRules([cost88("≤90万元", 0, "万元")], { rules: [rule] })).toEqual([]);
   });
 
   test("the period is also read from the 资金用途 text", () => {
@@ -124,6 +135,6 @@ describe("amounts as people write them", () => {
     const withPurpose = { ...t, purpose: { value: "实施期：2024年7月至2024年12月，用于系统运维。", cell: "B5" } };
     const [issue] = runRules([withPurpose], { rules: [rule] });
     expect(issue.messageId).toBe("perPeriod");
-    expect(issue.data).toMatchObject({ months: 6, total: "3,600,000", periodCell: "B5" });
+    expect(issue.data).toMatchObject({ months: 6, total: "360万元（3,600,000元）", periodCell: "B5" });
   });
 });

@@ -22,6 +22,7 @@ const fixes: [string, string][] = [
   ["达到95%", "≥95%"],
   [">=95百分比", "≥95%"],
   ["每年不少于4次", "每年≥4次"],
+  ["═100%", "=100%"], // corpus yn-yongde-2022-yingyang-gaishan: box-drawing ═ typed for =
 ];
 
 testRule(rule, {
@@ -46,6 +47,15 @@ describe("operator-nonstandard fixes", () => {
     expect(issue.data).toMatchObject({ raw: "95%以上", opRaw: "以上", op: "≥", fixed: "≥95%" });
     expect(issue.fix!.edits).toEqual([{ sheet: "Sheet1", cell: "F19", value: "≥95%" }]);
     expect(issue.message).toContain("“以上”");
+  });
+
+  test("corpus yn-yongde-2022-yingyang-gaishan D14: ≧ in the 指标性质 column is reported at that column", () => {
+    const t = withValue("≧735人次", "学生受资助人数");
+    t.indicators[6].opCell = "E19";
+    t.indicators[6].unitCell = "G19";
+    const [issue] = runRules([t], { rules: [rule] });
+    expect(issue.cell).toBe("E19");
+    expect(issue.data).toMatchObject({ opRaw: "≧", op: "≥", fixed: "≥735人次" });
   });
 
   test("split layout: the operator column gets the standard symbol", () => {

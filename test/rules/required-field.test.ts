@@ -1,4 +1,5 @@
 import { rule } from "../../src/core/rules/required-field";
+import { runRules } from "../../src/core/rules/engine";
 import { testRule } from "../helpers/rule-tester";
 import { makeTable } from "../helpers/table";
 import type { ProjectTable } from "../../src/core/model/schema";
@@ -43,11 +44,31 @@ testRule(rule, {
       ],
     },
     {
-      name: "missing cell falls back to the table's first cell",
+      name: "a field whose label is not in the table is not known to be empty: one note on the table's first cell",
       table: edit((t) => {
         t.projectName = { value: null, cell: null };
       }),
-      expect: [["A2", "projectName"]],
+      expect: [["A2", "notFound"]],
+    },
+    {
+      // corpus gs-jiayuguan-2023-bowuguan: the 甘肃 form names the project 二级项目名称 and the budget 预算申报数
+      name: "corpus gs-jiayuguan-2023-bowuguan: 项目名称 and 预算数 not found give one note, not two errors",
+      table: edit((t) => {
+        t.projectName = { value: null, cell: null };
+        t.budget.total = { value: null, raw: null, cell: null };
+      }),
+      expect: [["A2", "notFound"]],
     },
   ],
+});
+
+describe("required-field notFound", () => {
+  test("lists the fields not found, as a hint", () => {
+    const t = makeTable({ goal: null });
+    t.projectName = { value: null, cell: null };
+    t.goal = { value: null, cell: null };
+    t.goals = [];
+    const issues = runRules([t], { rules: [rule] });
+    expect(issues.map((i) => [i.messageId, i.severity, i.data.fields])).toEqual([["notFound", "info", "项目名称、绩效目标"]]);
+  });
 });

@@ -13,12 +13,26 @@ testRule(rule, {
       name: `value "${v}"`,
       table: withRow("培训人数", v),
     })),
+    // corpus nx-yuanzhou-2022-shuiyuanhanyanglin E11/E19: the 一体化 system prints the unit after the name
+    ...[["实施营造林总面积(亩)", "80000"], ["受益人数（人）", "132"], ["覆盖率（%）", "100"]].map(([n, v]) => ({
+      name: `corpus nx-yuanzhou-2022-shuiyuanhanyanglin: ${n} ${v} has its unit in the name`,
+      table: withRow(n, v),
+    })),
+    {
+      name: "corpus nm-wuhai-2021-zaishengziyuan F18: a date serial (44561) in a 时效 row is time-weak's",
+      table: makeTable({ indicators: [...GOOD_INDICATORS, ind("产出指标", "时效指标", "项目财政资金到位时间", "=44561")] }),
+    },
   ],
   invalid: [
     { name: "220", table: withRow("培训人数", "220"), expect: [["F19", "missing"]] },
     { name: "≥180", table: withRow("新增就业岗位", "≥180"), expect: [["F19", "missing"]] },
     { name: "a rate without %", table: withRow("培训考核合格率", "≥95"), expect: [["F19", "missingRate"]] },
-    { name: "a rate with a bracket note", table: withRow("覆盖率（%）", "100"), expect: [["F19", "missingRate"]] },
+    { name: "a rate with a bracket note", table: withRow("覆盖率（按户计）", "100"), expect: [["F19", "missingRate"]] },
+    {
+      name: "corpus nx-yuanzhou-2022-shuiyuanhanyanglin E15: a template hint (≥**%) in the name is no unit",
+      table: withRow("苗木成活率(≥**%)", "85"),
+      expect: [["F19", "missingRate"]],
+    },
   ],
 });
 

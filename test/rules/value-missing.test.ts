@@ -11,6 +11,14 @@ testRule(rule, {
     { name: "qualitative value", table: withValue("好") },
     { name: "unreadable value is value-unparsed's concern", table: withValue("验收报告，合规") },
     { name: "a date", table: withValue("2022年12月31日前") },
+    {
+      name: "corpus sc-zhongjiang-2022-shuibiaochi E22: a leftover '……' template row is no indicator without a value",
+      table: makeTable({ indicators: [...GOOD_INDICATORS, ind("效益指标", "可持续影响指标", "……", null)] }),
+    },
+    {
+      name: "corpus yn-yongde-2022-yingyang-gaishan E20: an unused category row (no name, no value)",
+      table: makeTable({ indicators: [...GOOD_INDICATORS, ind("效益指标", "生态效益指标", null, null)] }),
+    },
   ],
   invalid: [
     { name: "null value", table: withValue(null), expect: [["F18", "missing"]] },

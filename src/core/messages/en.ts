@@ -29,6 +29,7 @@ export const en: typeof zhCN = {
         budgetUnreadable: "The budget “{raw}” is not an amount; write only the number (e.g. 200000.00) and state the money unit in the header.",
         goal: "The performance goal (绩效目标) is empty; state what the project will produce and achieve this year, with numbers where possible.",
         indicatorName: "This row has the target value “{value}” but no indicator name (三级指标); write what is measured (e.g. “培训人次”), or the indicator cannot be assessed.",
+        notFound: "No {fields} field was found in the table, so whether it is filled in cannot be checked; if the form prints it in another wording or place, check it, and if it is really absent, add it.",
       },
     },
     "level1-unknown": {
@@ -86,6 +87,7 @@ export const en: typeof zhCN = {
       basis: "A cost indicator shows budget cost control and states an amount that can be checked (a total such as “≤20万元” or a unit cost such as “≤500元/人”); “控制在预算内”, “不超预算” or “合理” cannot be checked and are no grade.",
       messages: {
         noAmount: "The cost indicator “{name}” has the value “{raw}”, which states no amount to check. Write a total (e.g. “≤20万元”) or a unit cost (e.g. “≤500元/人”).",
+        rateOnly: "The cost indicator “{name}” has the value “{raw}”, a rate, and no economic cost indicator of this table states an amount to check against the budget. Write a total (e.g. “≤20万元”) or a unit cost (e.g. “≤500元/人”).",
       },
     },
     "label-nonstandard": {
@@ -146,9 +148,9 @@ export const en: typeof zhCN = {
       basis: "Cost targets follow the expenditure standards and may not exceed the project's budget (compared after converting 元 and 万元).",
       messages: {
         exceeds: "The cost indicator “{name}” targets “{raw}”, read as {reading} ({amount} 元), above the project's budget of {budget}; a cost cannot exceed the budget.",
-        perPeriod: "The cost indicator “{name}” targets “{raw}”, read as {reading}; over the implementation period “{period}” written in {periodCell} ({months} months) that is {total} 元, above the project's budget of {budget}.",
-        perPeriodAssumed: "The cost indicator “{name}” targets “{raw}”, read as {reading}; the table states no implementation period, and over {months} months that is {total} 元, above the project's budget of {budget}. Check the cost standard or state the period.",
-        unitTimesQuantity: "The unit cost “{raw}” of “{name}” times “{quantity}” of “{quantityName}” ({quantityCell}) comes to about {total} 元, well above the project's budget of {budget}; the cost standard and the quantity do not agree.",
+        perPeriod: "The cost indicator “{name}” targets “{raw}”, read as {reading}; over the implementation period “{period}” written in {periodCell} ({months} months) that is {total}, above the project's budget of {budget}.",
+        perPeriodAssumed: "The cost indicator “{name}” targets “{raw}”, read as {reading}; the table states no implementation period, and over {months} months that is {total}, above the project's budget of {budget}. Check the cost standard or state the period.",
+        unitTimesQuantity: "The unit cost “{raw}” of “{name}” times “{quantity}” of “{quantityName}” ({quantityCell}) comes to about {total}, well above the project's budget of {budget}; the cost standard and the quantity do not agree.",
       },
     },
     "budget-sum": {

@@ -30,6 +30,7 @@ export const zhCN = {
         budgetUnreadable: "预算数“{raw}”不是有效金额，请只填写数字（如 200000.00），金额单位在表头注明。",
         goal: "绩效目标未填写，请写明本年度要完成的产出和要达到的效果，尽量量化。",
         indicatorName: "这一行填了指标值“{value}”，但三级指标名称是空的，请写明考核什么（如“培训人次”），否则该指标无法考核。",
+        notFound: "表中没有找到{fields}栏，无法核对是否已填写；如表中另有写法或位置，请核对，如确实没有，请补上。",
       },
     },
     "level1-unknown": {
@@ -87,6 +88,7 @@ export const zhCN = {
       basis: "成本指标反映预算成本控制，应写明可核对的金额（总成本如“≤20万元”，或单位成本如“≤500元/人”）；“控制在预算内”“不超预算”“合理”等表述无法核对，也不是定性等级。",
       messages: {
         noAmount: "成本指标“{name}”的指标值“{raw}”没有金额，无法核对成本。请写明总成本（如“≤20万元”）或单位成本（如“≤500元/人”）。",
+        rateOnly: "成本指标“{name}”的指标值“{raw}”是比率，本表的经济成本指标没有一项写明金额，无法与预算数核对。请写明总成本（如“≤20万元”）或单位成本（如“≤500元/人”）。",
       },
     },
     "label-nonstandard": {
@@ -147,9 +149,9 @@ export const zhCN = {
       basis: "成本指标的取值以预算支出标准为依据，不得超过项目预算数（元与万元换算后比较）。",
       messages: {
         exceeds: "成本指标“{name}”的指标值“{raw}”读作 {reading}（合{amount}元），超过了本项目预算数{budget}，成本不应高于预算。",
-        perPeriod: "成本指标“{name}”的指标值“{raw}”读作 {reading}；按{periodCell}所写实施期“{period}”共{months}个月计，合计{total}元，超过了本项目预算数{budget}。",
-        perPeriodAssumed: "成本指标“{name}”的指标值“{raw}”读作 {reading}；表中未写明实施期，按{months}个月计合计{total}元，超过了本项目预算数{budget}。请核实成本标准，或写明实施期。",
-        unitTimesQuantity: "成本指标“{name}”的单位成本“{raw}”乘以“{quantityName}”的“{quantity}”（{quantityCell}）约为{total}元，明显超过本项目预算数{budget}，成本标准与数量对不上，请核实。",
+        perPeriod: "成本指标“{name}”的指标值“{raw}”读作 {reading}；按{periodCell}所写实施期“{period}”共{months}个月计，合计{total}，超过了本项目预算数{budget}。",
+        perPeriodAssumed: "成本指标“{name}”的指标值“{raw}”读作 {reading}；表中未写明实施期，按{months}个月计合计{total}，超过了本项目预算数{budget}。请核实成本标准，或写明实施期。",
+        unitTimesQuantity: "成本指标“{name}”的单位成本“{raw}”乘以“{quantityName}”的“{quantity}”（{quantityCell}）约为{total}，明显超过本项目预算数{budget}，成本标准与数量对不上，请核实。",
       },
     },
     "budget-sum": {

@@ -52,12 +52,16 @@ export const rule: Rule = {
   check(ctx) {
     const { table } = ctx;
     const budget = table.budget.total.value;
-    if (budget === null || table.moneyUnit === null) return;
+    // A 预算数 of 0 beside filled sources is budget-sum's finding; a cost cannot be checked against it.
+    if (budget === null || budget <= 0 || table.moneyUnit === null) return;
     const budgetYuan = convertMoney(budget, table.moneyUnit, "元");
-    const budgetText =
-      table.moneyUnit === "元"
-        ? `${formatAmount(budget)}元`
-        : `${formatAmount(budget)}${table.moneyUnit}（${formatAmount(budgetYuan)}元）`;
+    const unit = table.moneyUnit;
+    /** An amount in 元 written in the table's money unit, as the budget is: "6820万元（68,200,000元）" (万 amounts ungrouped, as written). */
+    const inTableUnit = (yuan: number): string =>
+      unit === "元"
+        ? `${formatAmount(yuan)}元`
+        : `${formatAmount(convertMoney(yuan, "元", unit)).replace(/,/g, "")}${unit}（${formatAmount(yuan)}元）`;
+    const budgetText = inTableUnit(budgetYuan);
     let period: ProjectPeriod | null = null;
     for (const row of table.indicators) {
       if (!isCostRow(row)) continue;
@@ -85,7 +89,7 @@ export const rule: Rule = {
           raw: row.value.raw,
           reading: row.value.normalized ?? row.value.raw,
           months: period.months,
-          total: formatAmount(total),
+          total: inTableUnit(total),
           budget: budgetText,
         };
         if (period.cell !== null) {
@@ -115,7 +119,7 @@ export const rule: Rule = {
           quantity: q.raw,
           quantityCell: q.cell,
           months: months === 0 ? "—" : months,
-          total: formatAmount(total),
+          total: inTableUnit(total),
           budget: budgetText,
         },
       });

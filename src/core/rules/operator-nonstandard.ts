@@ -30,7 +30,8 @@ export const rule: Rule = {
       const edits = normalizedValueEdits(table, row);
       ctx.report({
         messageId: "nonstandard",
-        cell: v.cell ?? row.name.cell,
+        // a separate 运算符 / 符号 column holds the operator: point at it (the fix writes it there)
+        cell: row.opCell ?? v.cell ?? row.name.cell,
         data: { raw: v.raw, opRaw: v.opRaw, op: v.op, fixed: v.normalized ?? `${v.op}${v.raw.replace(v.opRaw, "").trim()}` },
         ...(edits && v.normalized !== null ? { fix: { text: v.normalized, edits } } : {}),
       });

@@ -2,19 +2,11 @@ import type { Rule } from "./types";
 import type { Form, IndicatorRow } from "../model/schema";
 import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
 import { toHalfWidth } from "../value/numbers";
+import { isTemplateName } from "./utils/text";
 
-/** Text made only of template marks: XX, ××, **, ＿＿, …, ○○. */
-const MARKS_ONLY_RE = /^[\sXx×*_…·.。○□△、\-—]*$/;
-/** A numbered template name: 指标1, 三级指标2：. */
-const TEMPLATE_NAME_RE = /^(?:三级)?指标\s*[0-9一二三四五六七八九十]+\s*[:：、.]?$/;
 /** A template mark inside a value: ≥XX%, **人, (≥＿＿个). */
 const VALUE_MARK_RE = /[Xx×*_…]/;
 
-/** A 三级 name that is blank or only what the template printed. */
-function nameUnfilled(name: string | null): boolean {
-  const s = toHalfWidth(name ?? "").trim();
-  return MARKS_ONLY_RE.test(s) || TEMPLATE_NAME_RE.test(s);
-}
 
 /** A 指标值 that is blank or a template value without a number (≥XX%, **人). */
 function valueUnfilled(row: IndicatorRow): boolean {
@@ -25,7 +17,7 @@ function valueUnfilled(row: IndicatorRow): boolean {
 }
 
 function rowUnfilled(row: IndicatorRow): boolean {
-  return nameUnfilled(row.name.value) && valueUnfilled(row);
+  return isTemplateName(row.name.value) && valueUnfilled(row);
 }
 
 /** The 一级 of a row, read from its 二级 when the 一级 is blank or unknown; null when it cannot be placed. */

@@ -1,7 +1,11 @@
 import type { Rule } from "./types";
+import { isTemplateName } from "./utils/text";
 
 /**
- * Every indicator needs a 指标值 (domain §a1: each 三级 row carries a 指标值; §a5 完整性).
+ * Every indicator needs a 指标值 (domain §a1: each 三级 row carries a 指标值; §a5 完整性). A row
+ * whose 三级 name is blank or only template text ("……", "XX", "指标1：") states no indicator: it is a
+ * leftover template row (vague-indicator's placeholder, category-missing's empty category), not an
+ * indicator without a value.
  */
 export const rule: Rule = {
   meta: {
@@ -19,7 +23,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {
-      if (row.value.kind !== "empty") continue;
+      if (row.value.kind !== "empty" || isTemplateName(row.name.value)) continue;
       ctx.report({
         messageId: "missing",
         cell: row.value.cell ?? row.name.cell,

@@ -54,6 +54,13 @@ export const GRADE_SCALES: readonly GradeScale[] = [
     ],
     weak: false,
   },
+  {
+    // The 决策 indicators of the 江苏 form (立项依据充分性, 绩效目标明确性, 资金分配合理性) are graded so.
+    id: "sound",
+    label: "sound / clear / reasonable (decision indicators)",
+    levels: ["充分", "明确", "合理", "科学", "完整"],
+    weak: false,
+  },
   { id: "occurrence", label: "no incident", levels: ["无", "未发生", "零发生", "杜绝", "零"], weak: false },
   ...IMPROVE_VERBS.map(improveScale),
   {
@@ -68,7 +75,7 @@ export const GRADE_SCALES: readonly GradeScale[] = [
     levels: [
       "长期", "持续", "长效", "持续保障", "持续发挥", "持续有效", "长期有效", "长期发挥", "长期保持", "长期稳定",
       "持续改善", "持续提升", "持续推进", "常态化", "全年", "当年", "本年", "本年度", "年内", "年度内", "全年度",
-      "是", "有",
+      "是", "有", "否",
     ],
     weak: true,
   },

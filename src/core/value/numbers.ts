@@ -35,11 +35,17 @@ export interface MoneyReading {
   unit: MoneyUnit | null;
 }
 
-/** A money cell: a typed number, "3,309,840.00", "250万", "20万元", "1.5亿元" (as 万元). */
+/**
+ * A money cell: a typed number, "3,309,840.00", "250万", "20万元", "1.5亿元" (as 万元); an amount
+ * followed by its breakdown in brackets reads as the amount ("854万(建设400万元,示范295万元…)").
+ */
 export function parseMoney(v: CellValue): MoneyReading {
   if (v === null || v === "" || typeof v === "boolean") return { amount: null, unit: null };
   if (typeof v === "number") return { amount: Number.isFinite(v) ? v : null, unit: null };
-  const t = toHalfWidth(v).replace(/\s+/g, "").replace(/^[≤<≦]=?|^不超过|^控制在/, "");
+  const t = toHalfWidth(v)
+    .replace(/\s+/g, "")
+    .replace(/^[≤<≦]=?|^不超过|^控制在/, "")
+    .replace(/(?<=\d(?:亿元|亿|万元|万|元)?)\([^()]*\)$/, "");
   const m = /^([+-]?[\d,]*\.?\d+)(亿元|亿|万元|万|元)?$/.exec(t);
   if (!m) return { amount: null, unit: null };
   const n = parsePlainNumber(m[1]);

@@ -42,6 +42,7 @@ export const OPERATOR_FORMS: readonly OperatorForm[] = [
   pre("≦", "≤"),
   pre("⩾", "≥"),
   pre("⩽", "≤"),
+  pre("═", "="), // box-drawing double line, typed for = in some provincial systems
   pre("+-", "±"),
   pre("+/-", "±"),
   pre("﹥", ">"),

@@ -177,3 +177,14 @@ export function isCostRow(row: IndicatorRow): boolean {
 export function projectLabel(table: ProjectTable): string {
   return clean(table.projectName.value) || "（未填项目名称）";
 }
+
+/** Text made only of template marks: XX, ××, **, ＿＿, …, ○○. */
+const MARKS_ONLY_RE = /^[\sXx×*_…·.。○□△、\-—]*$/;
+/** A numbered template name: 指标1, 三级指标2：. */
+const TEMPLATE_NAME_RE = /^(?:三级)?指标\s*[0-9一二三四五六七八九十]+\s*[:：、.]?$/;
+
+/** A 三级 name that is blank or only what the template printed ("……", "XX", "指标1："). */
+export function isTemplateName(name: string | null): boolean {
+  const s = toHalfWidth(name ?? "").trim();
+  return MARKS_ONLY_RE.test(s) || TEMPLATE_NAME_RE.test(s);
+}
