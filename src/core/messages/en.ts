@@ -782,6 +782,8 @@ Usage:
   jixiao plan --profile even|front|back|…          build a spending plan (cumulative % at 3/6/10/12月底); see jixiao plan --help
   jixiao suggest "<name>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import file] [--format json]
                                                    look up standard wording in the indicator library (also by pinyin or initials, e.g. xmyshgl)
+  jixiao suggest --for <file.xlsx> [--table N] [--limit 5] [--format json]
+                                                   suggestions for the N-th table: its project type, then the categories it lacks (or fills with process indicators only)
   jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
                                                    list the library; --import merges a custom library first, --out exports the merged library
   jixiao --help | --version

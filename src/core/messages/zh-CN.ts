@@ -781,6 +781,8 @@ export const zhCN = {
   jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
   jixiao suggest "<指标名称>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import 文件] [--format json]
                                                  在指标库中查找标准表述（支持拼音全拼和首字母，如 xmyshgl）
+  jixiao suggest --for <文件.xlsx> [--table N] [--limit 5] [--format json]
+                                                 按第 N 个表格给出建议：推断项目类型，先列本表缺少（或只有过程指标）的类别
   jixiao library [--format json] [--import 文件.xlsx|csv|json] [--out 指标库.xlsx]
                                                  列出指标库；--import 先合并自定义指标库，--out 导出合并后的指标库
   jixiao --help | --version
