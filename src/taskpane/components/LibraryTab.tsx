@@ -157,6 +157,14 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  // What to enter in the new row's value cell: beside the insert button, or on top without a detail.
+  const hintBar = hint && (
+    <MessageBar intent="info" layout="multiline" data-testid="library-value-hint" data-cell={`${hint.sheet}!${hint.cell}`}>
+      <MessageBarBody>{t("library.valueHint", { cell: hint.cell, name: hint.name, typical: hint.typical || "—", unit: hint.unit ?? t("library.noUnit") })}</MessageBarBody>
+    </MessageBar>
+  );
+  const level = source ? t(`library.sourceLevel.${source.kind}`) : "";
+
   const entryItem = (e: LibraryEntry, note: string) => (
     <li
       key={e.id}
@@ -174,11 +182,7 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
 
   return (
     <div className={s.section} data-testid="library-tab">
-      {hint && (
-        <MessageBar intent="info" layout="multiline" data-testid="library-value-hint" data-cell={`${hint.sheet}!${hint.cell}`}>
-          <MessageBarBody>{t("library.valueHint", { cell: hint.cell, name: hint.name, typical: hint.typical || "—", unit: hint.unit ?? t("library.noUnit") })}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!entry && hintBar}
       {okTables.length > 0 && (
         <Field label={t("library.contextTable")}>
           <Select className={s.select} aria-label={t("library.table")} value={tableId} onChange={(_, d) => setTableId(d.value)} data-testid="library-table">
@@ -249,8 +253,9 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
           {source && (
             <Caption1 data-testid="library-source" data-level={source.kind}>
               {`${t("library.provenance")}：`}
-              <Badge appearance="outline">{t(`library.sourceLevel.${source.kind}`)}</Badge>
-              {` ${source.label}`}
+              <Badge appearance="outline">{level}</Badge>
+              {/* The badge already says 转载，待核实: the label goes on with what the page is. */}
+              {` ${source.label.startsWith(level) ? source.label.slice(level.length).replace(/^[：:]\s*/, "") : source.label}`}
               {source.url && (
                 <>
                   {" "}
@@ -282,6 +287,7 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
                   </Button>
                 )}
               </div>
+              {hintBar}
             </>
           )}
         </div>
