@@ -1,8 +1,10 @@
 /**
  * Generates src/core/library/builtin.json, the built-in indicator library:
- *   - the 243 rows of seed-indicators.tsv (the project's starting list, docs/domain.md §e): 235 indicators
- *     keeping their published source URL, and the 8 反例 rows as anti-patterns (never suggested);
- *   - the hand-written common-practice entries of supplement/*.txt (format in supplement/README.md).
+ *   - the 243 rows of seed-indicators.tsv (the project's starting list, docs/domain.md §e): 235 indicators,
+ *     their source said in words by sources.tsv (the address kept for audit; the source level follows
+ *     from label and address, schema.ts provenanceOf), and the 8 反例 rows as anti-patterns (never suggested);
+ *   - the hand-written entries of supplement/*.txt (常见做法, or the source an `@来源` line names;
+ *     format in supplement/README.md).
  * Every entry is validated (schema, category of either form, unit, no process measure, no duplicate
  * name + 二级 + type, no alias that is another entry's standard name) and gets its pinyin precomputed.
  *
@@ -18,6 +20,7 @@ import {
   identityKey,
   inferDirection,
   libraryUnit,
+  provenanceOf,
   makeEntryId,
   type AntiPattern,
   type LibraryEntry,
@@ -90,7 +93,23 @@ function cleanTypical(typical: string, unit: string | null): string {
   return t;
 }
 
+/** sources.tsv: the words of every source the seed names (source → label). */
+function readSources(): Map<string, string> {
+  const map = new Map<string, string>();
+  fs.readFileSync(path.join(HERE, "sources.tsv"), "utf8")
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim() || line.startsWith("#")) return;
+      const [source, label] = line.split("\t").map((s) => (s ?? "").trim());
+      if (!source || !label) fail(`sources.tsv:${i + 1}: expected "source<TAB>label"`);
+      if (/https?:\/\//.test(label)) fail(`sources.tsv:${i + 1}: the label must say the source in words, not an address`);
+      map.set(source, label);
+    });
+  return map;
+}
+
 function readSeed(): { drafts: Draft[]; anti: AntiPattern[] } {
+  const sources = readSources();
   const text = fs.readFileSync(path.join(HERE, "seed-indicators.tsv"), "utf8");
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   const drafts: Draft[] = [];
@@ -103,9 +122,7 @@ function readSeed(): { drafts: Draft[]; anti: AntiPattern[] } {
       return;
     }
     const fixed = SEED_TYPICAL[typical0];
-    // A URL; or another source without URL (the seed document, a GitHub file, a template page); or
-    // "none-in-corpus (common practice; verify before shipping)".
-    const commonPractice = !url || url.startsWith("none-in-corpus");
+    const label = sources.get(url) ?? fail(`${where}: source "${url}" has no label in sources.tsv`);
     drafts.push({
       level1,
       level2,
@@ -116,11 +133,7 @@ function readSeed(): { drafts: Draft[]; anti: AntiPattern[] } {
       types: types([type], where),
       aliases: SEED_ALIASES[name] ?? [],
       range: null,
-      provenance: commonPractice
-        ? { kind: "common-practice", url: null, label: "常见做法（待核实）" }
-        : url.startsWith("http")
-          ? { kind: "published", url, label: "公开资料" }
-          : { kind: "published", url: null, label: url },
+      provenance: provenanceOf(label, url.startsWith("http") ? url : null),
       where,
     });
   });
@@ -133,11 +146,18 @@ function readSupplements(): Draft[] {
   const dir = path.join(HERE, "supplement");
   const drafts: Draft[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+    // "@来源 <label>" sets the source of the lines below it (until the next one); default 常见做法.
+    let source = "常见做法";
     fs.readFileSync(path.join(dir, file), "utf8")
       .split(/\r?\n/)
       .forEach((line, i) => {
         if (!line.trim() || line.startsWith("#")) return;
         const where = `supplement/${file}:${i + 1}`;
+        if (line.startsWith("@来源")) {
+          source = line.slice("@来源".length).trim() || fail(`${where}: @来源 without a label`);
+          if (provenanceOf(source, null).kind === "custom") fail(`${where}: @来源 "${source}" names no source level (常见做法…, 依据…, 资料：…)`);
+          return;
+        }
         const f = line.split("|").map((s) => s.trim());
         if (f.length < 7 || f.length > 8) fail(`${where}: expected 7 or 8 fields, got ${f.length}`);
         const [code, name, definition, unitText, typical, typeList, aliasList, rangeText] = f;
@@ -157,7 +177,7 @@ function readSupplements(): Draft[] {
           types: types(typeList.split(/[,，]/), where),
           aliases: aliasList ? aliasList.split("、").map((s) => s.trim()).filter(Boolean) : [],
           range,
-          provenance: { kind: "common-practice", url: null, label: "常见做法" },
+          provenance: provenanceOf(source, null),
           where,
         });
       });
@@ -248,7 +268,10 @@ function main(): void {
     byCat.set(`${e.level1}/${e.level2}`, (byCat.get(`${e.level1}/${e.level2}`) ?? 0) + 1);
     for (const t of e.types) byType.set(t, (byType.get(t) ?? 0) + 1);
   }
-  console.log(`${path.relative(ROOT, OUT)}: ${entries.length} entries (${seed.length} from the seed, ${supplement.length} common practice), ${anti.length} anti-patterns`);
+  console.log(`${path.relative(ROOT, OUT)}: ${entries.length} entries (${seed.length} from the seed, ${supplement.length} from the supplements), ${anti.length} anti-patterns`);
+  const byLevel = new Map<string, number>();
+  for (const e of entries) byLevel.set(e.provenance.kind, (byLevel.get(e.provenance.kind) ?? 0) + 1);
+  for (const [k, n] of byLevel) console.log(`  source level ${k}\t${n}`);
   for (const [k, n] of byCat) console.log(`  ${k}\t${n}`);
   for (const [k, n] of [...byType].sort((a, b) => b[1] - a[1])) console.log(`  ${k}\t${n}`);
 }

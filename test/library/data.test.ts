@@ -8,7 +8,14 @@ import {
   identityKey,
   libraryUnit,
   makeEntryId,
+  isGovernmentUrl,
+  provenanceOf,
+  provenanceView,
+  PROVENANCE_KINDS,
+  REPOSTED_PREFIX,
 } from "../../src/core/library/schema";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { GENERAL_TYPE, PROJECT_TYPES } from "../../src/core/library/project-types";
 import { pinyinOf } from "../../src/core/library/pinyin";
 import { FORMS } from "../../src/core/forms/categories";
@@ -109,23 +116,38 @@ test("direction: ≤ values and the 101 social/ecological costs are 反向", () 
   }
 });
 
-test("provenance is honest: the 235 seed rows keep their URL or say common practice; new rows say 常见做法", () => {
-  const published = entries.filter((e) => e.provenance.kind === "published");
-  const common = entries.filter((e) => e.provenance.kind === "common-practice");
-  expect(published.length + common.length).toBe(entries.length);
-  for (const e of published) if (e.provenance.url !== null) expect(e.provenance.url).toMatch(/^https?:\/\//);
-  // Sources without URL are named as indicators.tsv names them (the seed document, a GitHub file, a template page).
-  for (const e of published.filter((x) => x.provenance.url === null)) expect(e.provenance.label).toMatch(/^(seed:|github-index|\(template page)/);
-  for (const e of common) {
-    expect(e.provenance.url).toBeNull();
-    expect(e.provenance.label.startsWith("常见做法")).toBe(true);
-  }
-  // 178 seed rows cite a source (domain §e); some of them are 反例 rows, kept as anti-patterns.
-  const antiWithSource = ANTI_PATTERNS.filter((a) => a.source !== null && !a.source.startsWith("none-in-corpus")).length;
-  expect(published.length + antiWithSource).toBe(178);
-  // The 235 seed indicators: published, or common practice marked 待核实 ("none-in-corpus"); the rest say 常见做法.
-  expect(entries.filter((e) => e.provenance.label === "常见做法（待核实）").length + published.length).toBe(235);
-  expect(entries.filter((e) => e.provenance.label === "常见做法").length).toBe(entries.length - 235);
+describe("provenance: the source in words, the address only for an official source", () => {
+  test("no entry shown as official has a non-government address (the whole library)", () => {
+    for (const e of entries) {
+      const view = provenanceView(e.provenance);
+      if (view.kind === "official") expect([e.name, isGovernmentUrl(e.provenance.url)]).toEqual([e.name, true]);
+      if (view.url !== null) expect([e.name, isGovernmentUrl(view.url), view.kind]).toEqual([e.name, true, "official"]);
+      // Every other address is a re-posting site, marked as such.
+      if (e.provenance.url !== null && !isGovernmentUrl(e.provenance.url)) {
+        expect([e.name, e.provenance.kind]).toEqual([e.name, "reposted"]);
+        expect(e.provenance.label.startsWith(REPOSTED_PREFIX)).toBe(true);
+      }
+    }
+  });
+  test("the level follows from label and address; labels are words, official ones name the body and the year", () => {
+    for (const e of entries) {
+      expect(provenanceOf(e.provenance.label, e.provenance.url)).toEqual(e.provenance);
+      expect(e.provenance.label).not.toMatch(/https?:|www\.|\.com|\.gov\.cn/);
+      if (e.provenance.kind === "official") expect(e.provenance.label).toMatch(/(局|政府|委员会|开发区|党校).*\d{4}年.*(表|报告)/);
+    }
+    // The seed rows that cite a source keep its address for audit (178 rows of domain §e, 反例 included).
+    const antiWithSource = ANTI_PATTERNS.filter((a) => a.source !== null && !a.source.startsWith("none-in-corpus")).length;
+    const cited = entries.filter((e) => ["official", "reposted", "document"].includes(e.provenance.kind)).length;
+    expect(cited + antiWithSource).toBe(178);
+  });
+  test("docs/library.md gives the count of entries per source level", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "../../docs/library.md"), "utf8");
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.provenance.kind, (counts.get(e.provenance.kind) ?? 0) + 1);
+    const written = new Map<string, number>();
+    for (const m of doc.matchAll(/^\| `([a-z-]+)` \|[^|\n]*\|[^|\n]*\| (\d+) \|$/gm)) written.set(m[1], Number(m[2]));
+    for (const kind of PROVENANCE_KINDS.filter((k) => k !== "custom")) expect([kind, written.get(kind)]).toEqual([kind, counts.get(kind) ?? 0]);
+  });
 });
 
 test("anti-patterns are never entries, and process-indicator flags every one of them", () => {

@@ -72,6 +72,28 @@ describe("bad input: report the rows, import nothing half-way", () => {
     expect(r.skipped.find((s) => s.reason === "duplicate")?.detail).toBe("2");
     expect(r.entries[0].provenance).toEqual({ kind: "custom", url: null, label: "河长办.xlsx" });
   });
+  test("来源: words and an address; the level follows from both, a non-government address is never official", () => {
+    const head = ["二级指标", "三级指标", "计量单位", "来源"];
+    const r = parseLibraryRows(
+      [
+        head,
+        ["数量指标", "巡河次数", "次", "某县水利局 2023年项目支出绩效目标表（公开） http://slj.example.gov.cn/a.html"],
+        ["数量指标", "巡查里程", "公里", "某县水利局 2023年项目支出绩效目标表（公开） http://www.wenku-mirror.com/a.html"],
+        ["数量指标", "清淤长度", "公里", "https://www.someplace.gov.cn/b.html"],
+        ["数量指标", "保洁面积", "平方米", "依据 某省河湖管护标准"],
+        ["数量指标", "设立公示牌数", "块", "本局整理"],
+      ],
+      {},
+      { source: "河长办.xlsx" },
+    );
+    expect(r.entries.map((e) => e.provenance)).toEqual([
+      { kind: "official", url: "http://slj.example.gov.cn/a.html", label: "某县水利局 2023年项目支出绩效目标表（公开）" },
+      { kind: "reposted", url: "http://www.wenku-mirror.com/a.html", label: "转载，待核实：某县水利局 2023年项目支出绩效目标表（公开）" },
+      { kind: "official", url: "https://www.someplace.gov.cn/b.html", label: "政府网站公开资料（www.someplace.gov.cn）" },
+      { kind: "standard", url: null, label: "依据 某省河湖管护标准" },
+      { kind: "custom", url: null, label: "本局整理" },
+    ]);
+  });
   test("strict: one skipped row and nothing is imported", () => {
     const r = parseLibraryRows(rows, {}, { strict: true });
     expect(r.entries).toEqual([]);

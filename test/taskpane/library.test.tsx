@@ -143,7 +143,8 @@ describe("指标库 tab", () => {
     const entry = BUILTIN_ENTRIES.find((e) => e.id === sat.dataset.entry)!;
     expect(detail.textContent).toContain(entry.definition);
     expect(detail.textContent).toContain(entry.typical);
-    expect(detail.textContent).toContain(entry.provenance.label);
+    // the source in words; the level badge says 转载，待核实 once, the label goes on with what the page is
+    expect(detail.textContent).toContain(entry.provenance.label.replace(/^转载，待核实：/, ""));
     // insert into the table: the entry goes to the end of the 满意度 block (row 21)
     await waitFor(() => expect((within(detail).getByRole("button", { name: "插入到表格" }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(detail.querySelector('[data-action="insert-entry"]')!);

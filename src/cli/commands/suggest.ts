@@ -4,12 +4,25 @@
  * Looks the text up in the indicator library (Chinese, pinyin or initials) and prints the ranked
  * standard wordings. JSON: { "query", "results": [ { id, name, level1, level2, unit, typical, score } ] },
  * best first. --level1/--level2/--type filter; --project weighs the types inferred from a project name.
+ *
+ * `jixiao suggest --for <file.xlsx> [--table N] [--limit 5]` prints the context-first list of the
+ * pane's 指标库 tab for the file's N-th table (default 1): the inferred project type with its reason,
+ * then the groups (the categories the table lacks or fills only with process indicators, then other
+ * entries of the type), each headed by its reason. JSON: { file, table, projectName, type, groups:
+ * [ { reason, heading, type, entries: [ { id, name, level1, level2, unit, typical, source } ] } ] }.
  */
 import { t, type Locale } from "../../core/messages";
 import { canonicalLevel1, canonicalLevel2 } from "../../core/forms/categories";
 import { canonicalProjectType, PROJECT_TYPES } from "../../core/library/project-types";
 import { createSearchIndex, search } from "../../core/library/search";
-import { reasonText } from "../../core/library/reasons";
+import { contextGroupText, contextTypeText, reasonText } from "../../core/library/reasons";
+import { tableContext } from "../../core/library/context";
+import { provenanceView, type LibraryEntry } from "../../core/library/schema";
+import { readTables } from "../../core/analyze";
+import { readXlsx } from "../../xlsx/grid";
+import { failureMessage } from "../check";
+import { errText, precheck, readInput } from "../files";
+import type { Io } from "../io";
 import type { Subcommand } from "./index";
 import { ImportFailure, LibUsageError, loadLibrary, parseOptions, usageFailure } from "./library";
 
@@ -20,11 +33,17 @@ export const suggestCommand: Subcommand = async (argv, io) => {
   let type: string | null = null;
   let limit = 10;
   let opts: Map<string, string>;
+  let forFile: string | undefined;
+  let tableText: string | undefined;
   try {
-    const parsed = parseOptions(argv, ["--level1", "--level2", "--type", "--limit", "--format", "--lang", "--import", "--project"]);
+    const parsed = parseOptions(argv, ["--level1", "--level2", "--type", "--limit", "--format", "--lang", "--import", "--project", "--for", "--table"]);
     opts = parsed.opts;
     query = parsed.positional.join(" ").trim();
-    if (!query) throw new LibUsageError("cli.library.usage.noQuery");
+    forFile = opts.get("--for");
+    tableText = opts.get("--table");
+    if (tableText !== undefined && forFile === undefined) throw new LibUsageError("cli.library.usage.tableWithoutFor");
+    if (forFile !== undefined && query) throw new LibUsageError("cli.library.usage.forWithQuery");
+    if (!query && forFile === undefined) throw new LibUsageError("cli.library.usage.noQuery");
     const l1 = opts.get("--level1");
     if (l1 !== undefined && (level1 = canonicalLevel1(l1)) === null) throw new LibUsageError("cli.library.usage.badLevel", { value: l1 });
     const l2 = opts.get("--level2");
@@ -54,6 +73,8 @@ export const suggestCommand: Subcommand = async (argv, io) => {
     throw e;
   }
   const index = createSearchIndex(entries);
+  if (forFile !== undefined)
+    return suggestForTable(index, forFile, tableText, opts.has("--limit") ? limit : 5, opts.get("--format") === "json", lang, io, argv);
   const project = opts.get("--project");
   const results = search(index, query, { level1, level2, type, limit, ...(project ? { context: { projectName: project } } : {}) });
 
@@ -95,3 +116,63 @@ export const suggestCommand: Subcommand = async (argv, io) => {
   io.stdout(lines.join("\n") + "\n");
   return 0;
 };
+
+/** `suggest --for <file> --table N`: the context-first list for one table of a workbook. */
+async function suggestForTable(
+  index: ReturnType<typeof createSearchIndex>,
+  file: string,
+  tableText: string | undefined,
+  perGroup: number,
+  json: boolean,
+  lang: Locale,
+  io: Io,
+  argv: readonly string[],
+): Promise<number> {
+  const input = readInput(file);
+  const bad = "failure" in input ? input.failure : precheck(input.buffer);
+  if (bad || "failure" in input) {
+    io.stderr(`${file}: ${bad ? failureMessage(bad, lang) : ""}\n`);
+    return 2;
+  }
+  let tables;
+  try {
+    tables = (await readXlsx(input.buffer)).grids.flatMap(readTables);
+  } catch (e) {
+    io.stderr(`${file}: ${failureMessage({ code: "corrupt", detail: errText(e) }, lang)}\n`);
+    return 2;
+  }
+  if (!tables.length) return usageFailure(new LibUsageError("cli.library.usage.noTables", { file }), argv, io);
+  const n = tableText === undefined ? 1 : Number(tableText);
+  if (!/^\d+$/.test(tableText ?? "1") || n < 1 || n > tables.length)
+    return usageFailure(new LibUsageError("cli.library.usage.badTable", { count: tables.length, value: tableText ?? "" }), argv, io);
+  const table = tables[n - 1];
+  const ctx = tableContext(index, table, { perGroup });
+  const name = table.projectName.value ?? `${table.sheet}!${table.range}`;
+  const entryJson = (e: LibraryEntry) => {
+    const v = provenanceView(e.provenance);
+    return { id: e.id, name: e.name, level1: e.level1, level2: e.level2, unit: e.unit, typical: e.typical, source: { level: v.kind, label: v.label, url: v.url } };
+  };
+  if (json) {
+    const body = {
+      file,
+      table: n,
+      projectName: table.projectName.value,
+      type: ctx.type ? { type: ctx.type.type, hits: ctx.type.hits, reason: contextTypeText(ctx, lang) } : null,
+      groups: ctx.groups.map((g) => ({ reason: g.reason, heading: contextGroupText(g, lang), type: g.type, entries: g.entries.map(entryJson) })),
+    };
+    io.stdout(JSON.stringify(body, null, 2) + "\n");
+    return 0;
+  }
+  const lines = [t(lang, "cli.library.context.header", { name, table: n }), contextTypeText(ctx, lang)];
+  if (!ctx.groups.length) lines.push(t(lang, "cli.library.context.none"));
+  for (const g of ctx.groups) {
+    lines.push("", contextGroupText(g, lang));
+    g.entries.forEach((e, i) => {
+      lines.push(t(lang, "cli.library.context.entryLine", { n: i + 1, name: e.name, level1: e.level1, level2: e.level2, typical: e.typical || "—", unit: e.unit ?? "—" }));
+      const v = provenanceView(e.provenance);
+      lines.push(t(lang, "cli.library.resultSource", { source: v.url ? `${v.label} ${v.url}` : v.label }));
+    });
+  }
+  io.stdout(lines.join("\n") + "\n");
+  return 0;
+}

@@ -20,6 +20,7 @@ import {
   libraryUnit,
   LibraryEntrySchema,
   makeEntryId,
+  provenanceOf,
   resolveCategory,
   type Direction,
   type LibraryEntry,
@@ -164,14 +165,16 @@ function parseRange(t: string): [number, number] | null | "bad" {
   return lo <= hi ? [lo, hi] : "bad";
 }
 
-/** Prefix of a published source without URL in the 来源 column ("资料：seed:000_….txt"). */
-export const SOURCE_PREFIX = "资料：";
-
+/**
+ * The 来源 column: the source in words, optionally followed by its address ("某县财政局 2023年…
+ * http://…"), or an address alone. The level follows from both (provenanceOf); a cell without a
+ * recognised level is the import's own (custom, labelled with the file name when empty).
+ */
 function parseProvenance(t: string, source: string): Provenance {
-  if (/^https?:\/\//i.test(t)) return { kind: "published", url: t, label: "公开资料" };
-  if (t.startsWith(SOURCE_PREFIX) && t.length > SOURCE_PREFIX.length) return { kind: "published", url: null, label: t.slice(SOURCE_PREFIX.length) };
-  if (t.startsWith("常见做法")) return { kind: "common-practice", url: null, label: t };
-  return { kind: "custom", url: null, label: t || source };
+  const m = /(?:^|\s)(https?:\/\/\S+)\s*$/i.exec(t);
+  const url = m ? m[1] : null;
+  const label = m ? t.slice(0, m.index).trim() : t.trim();
+  return provenanceOf(label, url, source);
 }
 
 const splitList = (t: string, re: RegExp) =>
@@ -369,8 +372,7 @@ export function libraryToRows(entries: readonly LibraryEntry[]): string[][] {
       direction: e.direction,
       types: e.types.join("、"),
       aliases: e.aliases.join("、"),
-      provenance:
-        e.provenance.kind !== "published" ? e.provenance.label : e.provenance.url ?? `${SOURCE_PREFIX}${e.provenance.label}`,
+      provenance: e.provenance.url ? `${e.provenance.label} ${e.provenance.url}` : e.provenance.label,
     };
     rows.push(EXPORT_HEADERS.map(([f]) => value[f]));
   }

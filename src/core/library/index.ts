@@ -16,4 +16,5 @@ export * from "./suggest";
 export * from "./import";
 export { parseCsv, toCsv } from "./csv";
 export { pinyinOf, withPinyin } from "./pinyin";
-export { reasonText } from "./reasons";
+export { reasonText, contextTypeText, contextGroupText } from "./reasons";
+export * from "./context";

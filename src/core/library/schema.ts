@@ -27,17 +27,70 @@ export const ValueFormSchema = z.object({
 export type ValueForm = z.infer<typeof ValueFormSchema>;
 
 /**
- * Where an entry comes from: a published table (`published`, from indicators.tsv: its URL, or with
- * url null a source without one, e.g. the seed document; the label says which),
- * common practice (`common-practice`, 常见做法: standard wording no single public source was kept
- * for), or a bureau's own library (`custom`, label = what the import called it).
+ * Source levels of an entry, most trusted first (docs/library.md "Sources"):
+ * - `official`: published on a government site (a gov.cn address) — the label names the publishing
+ *   body, the year and the kind of document; the address is shown;
+ * - `standard`: follows a standard (the label names it: 依据 财预〔2021〕101号 …);
+ * - `document`: a named document without public address (资料：…, e.g. the seed document);
+ * - `reposted`: known only from a re-posting site or without address (转载，待核实：…); the address
+ *   is kept for audit, never shown as a source;
+ * - `common-practice`: standard wording no single public source was kept for (常见做法);
+ * - `custom`: a bureau's own library (label = what the import called it).
+ * The level is a function of the label and the address (provenanceOf), so that an export read back
+ * gives the same level and no level can claim more than its address supports.
  */
+export const PROVENANCE_KINDS = ["official", "standard", "document", "reposted", "common-practice", "custom"] as const;
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+
 export const ProvenanceSchema = z.object({
-  kind: z.enum(["published", "common-practice", "custom"]),
+  kind: z.enum(PROVENANCE_KINDS),
+  /** The address the entry was taken from, kept for audit (shown only when official). */
   url: z.string().nullable(),
+  /** The source in words, as a finance officer would cite it. */
   label: z.string(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const REPOSTED_PREFIX = "转载，待核实";
+export const DOCUMENT_PREFIX = "资料：";
+export const STANDARD_PREFIX = "依据";
+export const COMMON_PRACTICE_PREFIX = "常见做法";
+
+/** The host of an http(s) address, lower case, or null. */
+export function urlHost(url: string | null | undefined): string | null {
+  const m = /^https?:\/\/([^/:?#\s]+)/i.exec((url ?? "").trim());
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** Is the address on a government domain (gov.cn or a subdomain of it)? */
+export function isGovernmentUrl(url: string | null | undefined): boolean {
+  const host = urlHost(url);
+  return host !== null && /(^|\.)gov\.cn$/.test(host);
+}
+
+/**
+ * The provenance of a source label and address: official only for a government address; any other
+ * address is a re-posting site (转载，待核实); without address the label's prefix gives the level
+ * (依据 → standard, 资料： → document, 转载，待核实 → reposted, 常见做法 → common practice), else custom.
+ * `fallback` labels a source written without words (an import's file name).
+ */
+export function provenanceOf(label: string | null | undefined, url: string | null | undefined, fallback = ""): Provenance {
+  const l = (label ?? "").trim();
+  const u = (url ?? "").trim() || null;
+  const host = urlHost(u);
+  if (u && isGovernmentUrl(u)) return { kind: "official", url: u, label: l || `政府网站公开资料（${host}）` };
+  if (u || l.startsWith(REPOSTED_PREFIX))
+    return { kind: "reposted", url: u, label: l.startsWith(REPOSTED_PREFIX) ? l : `${REPOSTED_PREFIX}：${l || host || u}` };
+  if (l.startsWith(STANDARD_PREFIX)) return { kind: "standard", url: null, label: l };
+  if (l.startsWith(DOCUMENT_PREFIX) && l.length > DOCUMENT_PREFIX.length) return { kind: "document", url: null, label: l };
+  if (l.startsWith(COMMON_PRACTICE_PREFIX)) return { kind: "common-practice", url: null, label: l };
+  return { kind: "custom", url: null, label: l || fallback };
+}
+
+/** What to show of a provenance: its level, the words, and the address only for an official source. */
+export function provenanceView(p: Provenance): { kind: ProvenanceKind; label: string; url: string | null } {
+  return { kind: p.kind, label: p.label, url: p.kind === "official" && isGovernmentUrl(p.url) ? p.url : null };
+}
 
 export const LibraryEntrySchema = z.object({
   /** Namespaced and stable: "b:…" built-in, "c:…" custom. */

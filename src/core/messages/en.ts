@@ -486,6 +486,18 @@ export const en: typeof zhCN = {
         direction: "Direction",
         types: "Project types",
         provenance: "Source",
+        sourceLevel: {
+          official: "Government site",
+          standard: "Per standard",
+          document: "Document",
+          reposted: "Re-posted, to be verified",
+          "common-practice": "Common practice",
+          custom: "Custom",
+        },
+        sourceAddress: "original address",
+        contextTitle: "Indicators for this table",
+        contextTable: "Suggest for table",
+        valueHint: "Enter the value of “{name}” in {cell}. Typical: {typical}; unit: {unit}.",
         noUnit: "(qualitative or date)",
         table: "Target table",
         insert: "Insert into table",
@@ -637,6 +649,19 @@ export const en: typeof zhCN = {
       noResults: "No indicator in the library matches “{query}”.",
       resultLine: "{n}. {name}  [{level1}/{level2}]  unit: {unit}  typical: {typical}  score: {score}",
       resultReason: "   why: {reason}",
+      resultSource: "   source: {source}",
+      context: {
+        header: "Suggested indicators for “{name}” (table {table}):",
+        type: "Project type: {type} (the project name, purpose or goals mention “{hits}”)",
+        noType: "No project type could be inferred from the project name, purpose and goals; general indicators follow.",
+        missing: "The table has no {category} ({block})",
+        processOnly: "The table has no real {category} ({block}): “{names}” is a process indicator",
+        forType: "; indicators for {type} projects:",
+        forGeneral: "; general indicators:",
+        typeFit: "Other indicators for {type} projects:",
+        none: "Every category of the table is filled; the library has no further suggestion for it.",
+        entryLine: "  {n}. {name}  [{level1}/{level2}]  typical: {typical}  unit: {unit}",
+      },
       listHeader: "The indicator library has {count} entries:",
       imported: "Merged the custom library {file}: {count} entries imported, {skipped} rows skipped.",
       skippedRow: "  row {row}: {reason}",
@@ -651,6 +676,10 @@ export const en: typeof zhCN = {
         badImport: "--import reads .xlsx, .csv or .json files, got: {value}",
         badOut: "--out writes .xlsx or .csv files, got: {value}",
         unexpectedArg: "the {cmd} command takes no argument “{arg}”",
+        forWithQuery: "--for suggests for a table; give no text to look up with it",
+        badTable: "--table must be a table number from 1 to {count}, got: {value}",
+        noTables: "no performance target table found in {file}",
+        tableWithoutFor: "--table goes with --for <file.xlsx>",
       },
     },
     plan: {
@@ -755,6 +784,8 @@ Usage:
   jixiao plan --profile even|front|back|…          build a spending plan (cumulative % at 3/6/10/12月底); see jixiao plan --help
   jixiao suggest "<name>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import file] [--format json]
                                                    look up standard wording in the indicator library (also by pinyin or initials, e.g. xmyshgl)
+  jixiao suggest --for <file.xlsx> [--table N] [--limit 5] [--format json]
+                                                   suggestions for the N-th table: its project type, then the categories it lacks (or fills with process indicators only)
   jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
                                                    list the library; --import merges a custom library first, --out exports the merged library
   jixiao --help | --version

@@ -487,6 +487,18 @@ export const zhCN = {
         direction: "指标方向",
         types: "适用项目",
         provenance: "来源",
+        sourceLevel: {
+          official: "政府网站公开",
+          standard: "依据规范",
+          document: "资料",
+          reposted: "转载，待核实",
+          "common-practice": "常见做法",
+          custom: "自定义",
+        },
+        sourceAddress: "原网址",
+        contextTitle: "适合本表的指标",
+        contextTable: "建议依据的表格",
+        valueHint: "请在 {cell} 填写“{name}”的指标值。参考值：{typical}；计量单位：{unit}。",
         noUnit: "（定性或日期）",
         table: "插入到表格",
         insert: "插入到表格",
@@ -638,6 +650,19 @@ export const zhCN = {
       noResults: "指标库中没有与“{query}”匹配的指标。",
       resultLine: "{n}. {name}　［{level1}/{level2}］　单位：{unit}　参考值：{typical}　得分：{score}",
       resultReason: "   理由：{reason}",
+      resultSource: "   来源：{source}",
+      context: {
+        header: "“{name}”（第 {table} 个表格）的建议指标：",
+        type: "项目类型：{type}（项目名称、资金用途或绩效目标含“{hits}”）",
+        noType: "未能从项目名称、资金用途和绩效目标推断项目类型，以下为通用指标。",
+        missing: "本表缺少{category}（{block}）",
+        processOnly: "本表缺少{category}（{block}）：现有的“{names}”是过程指标",
+        forType: "，适合{type}项目的指标：",
+        forGeneral: "，通用指标：",
+        typeFit: "适合{type}项目的其他指标：",
+        none: "本表各类指标齐全，指标库中没有更多适合它的建议。",
+        entryLine: "  {n}. {name}　［{level1}/{level2}］　参考值：{typical}　单位：{unit}",
+      },
       listHeader: "指标库共 {count} 条指标：",
       imported: "已合并自定义指标库 {file}：导入 {count} 条，跳过 {skipped} 行。",
       skippedRow: "  第 {row} 行：{reason}",
@@ -652,6 +677,10 @@ export const zhCN = {
         badImport: "--import 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
         badOut: "--out 只支持 .xlsx 或 .csv 文件，收到：{value}",
         unexpectedArg: "{cmd} 命令不接受参数“{arg}”",
+        forWithQuery: "--for 按表格给出建议，不能同时给出要查找的文字",
+        badTable: "--table 应为 1 到 {count} 之间的表格序号，收到：{value}",
+        noTables: "{file} 中没有找到绩效目标表",
+        tableWithoutFor: "--table 须与 --for <文件.xlsx> 一起使用",
       },
     },
     plan: {
@@ -754,6 +783,8 @@ export const zhCN = {
   jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
   jixiao suggest "<指标名称>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import 文件] [--format json]
                                                  在指标库中查找标准表述（支持拼音全拼和首字母，如 xmyshgl）
+  jixiao suggest --for <文件.xlsx> [--table N] [--limit 5] [--format json]
+                                                 按第 N 个表格给出建议：推断项目类型，先列本表缺少（或只有过程指标）的类别
   jixiao library [--format json] [--import 文件.xlsx|csv|json] [--out 指标库.xlsx]
                                                  列出指标库；--import 先合并自定义指标库，--out 导出合并后的指标库
   jixiao --help | --version

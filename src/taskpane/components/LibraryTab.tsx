@@ -1,8 +1,12 @@
 /**
- * 指标库: search the indicator library (instant, pinyin too), filter by 一级/二级/project type, see an
- * entry's details, insert entries into a table (each at the end of its category block) and replace
- * the selected indicator row with a standard wording (suggestions ranked with reasons). Custom
- * libraries: import from a .csv/.json file or the selected block, saved with the workbook; export CSV.
+ * 指标库: with a table chosen and nothing typed, the entries that fit it come first (its inferred
+ * project type with the reason, and a group per category it lacks or fills only with process
+ * indicators, each headed by its reason); search the library (instant, pinyin too), filter by
+ * 一级/二级/project type, see an entry's details (its source in words; the address only for a
+ * government site), insert entries into the table (each at the end of its category block; the new
+ * row's 指标值 cell is then selected and the pane says what to enter) and replace the selected
+ * indicator row with a standard wording (suggestions ranked with reasons). Custom libraries: import
+ * from a .csv/.json file or the selected block, saved with the workbook; export CSV.
  *
  * Loaded lazily (React.lazy): this module is the only one of the pane that imports the library
  * barrel (pinyin-pro included), so none of it is in the pane's initial bundle.
@@ -13,12 +17,16 @@ import { FORMS } from "../../core/forms/categories";
 import {
   BUILTIN_ENTRIES,
   PROJECT_TYPES,
+  contextGroupText,
+  contextTypeText,
   createSearchIndex,
   mergeLibraries,
   parseCsv,
+  provenanceView,
   reasonText,
   search,
   suggestForRow,
+  tableContext,
   type LibraryEntry,
   type SearchIndex,
   type Suggestion,
@@ -84,6 +92,11 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
     [index, query, level1, level2, type],
   );
   const entry: LibraryEntry | undefined = selected ? index.entries.find((e) => e.id === selected) : undefined;
+  const model = tableId ? controller.tableModel(tableId) : null;
+  // The model changes with every re-validation (a new object): the context follows the table.
+  const context = useMemo(() => (model ? tableContext(index, model) : null), [index, model]);
+  const source = entry ? provenanceView(entry.provenance) : null;
+  const hint = state.valueHint ?? null;
 
   const insert = async (e: LibraryEntry) => {
     if (!tableId) return;
@@ -144,8 +157,43 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  // What to enter in the new row's value cell: beside the insert button, or on top without a detail.
+  const hintBar = hint && (
+    <MessageBar intent="info" layout="multiline" data-testid="library-value-hint" data-cell={`${hint.sheet}!${hint.cell}`}>
+      <MessageBarBody>{t("library.valueHint", { cell: hint.cell, name: hint.name, typical: hint.typical || "—", unit: hint.unit ?? t("library.noUnit") })}</MessageBarBody>
+    </MessageBar>
+  );
+  const level = source ? t(`library.sourceLevel.${source.kind}`) : "";
+
+  const entryItem = (e: LibraryEntry, note: string) => (
+    <li
+      key={e.id}
+      data-entry={e.id}
+      className={s.issue}
+      tabIndex={0}
+      aria-selected={e.id === selected}
+      onClick={() => setSelected(e.id)}
+      onKeyDown={(ev) => (ev.key === "Enter" || ev.key === " ") && setSelected(e.id)}
+    >
+      <Body1Strong>{e.name}</Body1Strong>
+      <Caption1 className={s.muted}>{note}</Caption1>
+    </li>
+  );
+
   return (
     <div className={s.section} data-testid="library-tab">
+      {!entry && hintBar}
+      {okTables.length > 0 && (
+        <Field label={t("library.contextTable")}>
+          <Select className={s.select} aria-label={t("library.table")} value={tableId} onChange={(_, d) => setTableId(d.value)} data-testid="library-table">
+            {okTables.map((x) => (
+              <option key={x.id} value={x.id}>
+                {`${x.projectName ?? x.range} (${x.sheet}!${x.range})`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={t("library.search")}>
         <Input value={query} onChange={(_, d) => setQuery(d.value)} data-testid="library-search" aria-label={t("library.search")} />
       </Field>
@@ -175,22 +223,23 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
           ))}
         </Select>
       </div>
+      {context && !query && (
+        <div className={s.card} data-testid="library-context">
+          <Body1Strong>{t("library.contextTitle")}</Body1Strong>
+          <Caption1 data-testid="library-context-type">{contextTypeText(context, locale)}</Caption1>
+          {context.groups.map((g, i) => (
+            <div key={i} data-group={i} data-reason={g.reason.code}>
+              <Caption1 className={s.muted} data-testid="library-group-heading">
+                {contextGroupText(g, locale)}
+              </Caption1>
+              <ul className={s.list}>{g.entries.map((e) => entryItem(e, `${e.level1} / ${e.level2} · ${e.typical}`))}</ul>
+            </div>
+          ))}
+        </div>
+      )}
       <Caption1 className={s.muted}>{results.length ? t("library.results", { n: results.length }) : t("library.noResults")}</Caption1>
       <ul className={s.list} aria-label={t("tabs.library")} data-testid="library-results">
-        {results.map((r) => (
-          <li
-            key={r.entry.id}
-            data-entry={r.entry.id}
-            className={s.issue}
-            tabIndex={0}
-            aria-selected={r.entry.id === selected}
-            onClick={() => setSelected(r.entry.id)}
-            onKeyDown={(ev) => (ev.key === "Enter" || ev.key === " ") && setSelected(r.entry.id)}
-          >
-            <Body1Strong>{r.entry.name}</Body1Strong>
-            <Caption1 className={s.muted}>{`${r.entry.level1} / ${r.entry.level2} · ${r.entry.typical}${query ? ` · ${reasonText(r.reasons, locale)}` : ""}`}</Caption1>
-          </li>
-        ))}
+        {results.map((r) => entryItem(r.entry, `${r.entry.level1} / ${r.entry.level2} · ${r.entry.typical}${query ? ` · ${reasonText(r.reasons, locale)}` : ""}`))}
       </ul>
       {entry && (
         <div className={s.details} data-testid="library-detail" data-entry={entry.id}>
@@ -201,29 +250,27 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
           <Caption1>{`${t("library.typical")}：${entry.typical}`}</Caption1>
           <Caption1>{`${t("library.direction")}：${entry.direction}`}</Caption1>
           <Caption1>{`${t("library.types")}：${entry.types.join("、")}`}</Caption1>
-          <Caption1>
-            {`${t("library.provenance")}：${entry.provenance.label}`}
-            {entry.provenance.url && (
-              <>
-                {" "}
-                <a href={entry.provenance.url} target="_blank" rel="noreferrer">
-                  {entry.provenance.url}
-                </a>
-              </>
-            )}
-          </Caption1>
+          {source && (
+            <Caption1 data-testid="library-source" data-level={source.kind}>
+              {`${t("library.provenance")}：`}
+              <Badge appearance="outline">{level}</Badge>
+              {/* The badge already says 转载，待核实: the label goes on with what the page is. */}
+              {` ${source.label.startsWith(level) ? source.label.slice(level.length).replace(/^[：:]\s*/, "") : source.label}`}
+              {source.url && (
+                <>
+                  {" "}
+                  <a href={source.url} target="_blank" rel="noreferrer" title={t("library.sourceAddress")}>
+                    {source.url}
+                  </a>
+                </>
+              )}
+            </Caption1>
+          )}
           {okTables.length === 0 ? (
             <Caption1>{t("library.noTables")}</Caption1>
           ) : (
             <>
               <div className={s.row}>
-                <Select className={s.select} aria-label={t("library.table")} value={tableId} onChange={(_, d) => setTableId(d.value)} data-testid="library-table">
-                  {okTables.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {`${x.projectName ?? x.range} (${x.sheet}!${x.range})`}
-                    </option>
-                  ))}
-                </Select>
                 <Select className={s.select} aria-label={t("library.valueMode")} value={valueMode} onChange={(_, d) => setValueMode(d.value as "empty" | "typical")} data-testid="library-value">
                   <option value="empty">{t("library.valueEmpty")}</option>
                   <option value="typical">{t("library.valueTypical")}</option>
@@ -240,6 +287,7 @@ export default function LibraryTab({ controller, state }: { controller: PaneCont
                   </Button>
                 )}
               </div>
+              {hintBar}
             </>
           )}
         </div>

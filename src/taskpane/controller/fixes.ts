@@ -78,6 +78,7 @@ export async function undo(store: PaneStore): Promise<boolean> {
   try {
     await store.port.applyEdits(last.inverse);
     store.undoStack.pop();
+    store.endFreshRows();
     store.notify({ level: "info", key: "undone", data: { n: last.cells } });
     await afterWrite(store, last.inverse, { undo: undoView(store) });
     return true;

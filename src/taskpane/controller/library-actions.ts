@@ -5,7 +5,7 @@
  * lazily, so that none of it is in the pane's initial bundle.
  */
 import { boxToA1, parseBox } from "../../core/grid/a1";
-import type { InsertPlan, InsertValueMode } from "../../core/library/insert";
+import type { InsertedRow, InsertPlan, InsertValueMode } from "../../core/library/insert";
 import type { LibraryField } from "../../core/library/import";
 import type { LibraryEntry } from "../../core/library/schema";
 
@@ -52,6 +52,8 @@ export async function insertFromLibrary(store: PaneStore, tableId: string, entry
   if (!t) return refuse(store, "noTable");
   store.set({ busy: true });
   let plan: InsertPlan;
+  let valueColumn: string | null = null;
+  let inserted: LibraryEntry[] = [];
   try {
     const [{ planInsertRows }, { found, missing }, sheets] = await Promise.all([import("../../core/library/insert"), findEntries(store, entryIds), store.port.listSheets()]);
     if (missing.length || found.length === 0) {
@@ -70,6 +72,8 @@ export async function insertFromLibrary(store: PaneStore, tableId: string, entry
       rangeBottom: t.source === "mapped" ? t.block.bottom : null,
     });
     if (!plan.ok && plan.reason === "protected") store.addProtected([t.sheet]);
+    valueColumn = /^[A-Z]+/.exec(fresh.model.indicators.find((r) => r.value.cell)?.value.cell ?? "")?.[0] ?? null;
+    inserted = found;
   } catch (err) {
     store.fail(err);
     store.set({ busy: false });
@@ -81,10 +85,31 @@ export async function insertFromLibrary(store: PaneStore, tableId: string, entry
   }
   const name = t.model.projectName.value ?? boxToA1(t.block);
   const data = { n: plan.count, name };
+  // The new rows' values are left for the user: not reported missing before they move on.
+  const previous = store.freshRows;
+  store.freshRows = { sheet: t.sheet, rows: new Set(plan.rows.map((r) => r.row)) };
   const ok = await write(store, plan.edits as Edit[], "libraryInserted", data, { key: "libraryInserted", data });
-  if (!ok) return FAILED;
+  if (!ok) {
+    store.freshRows = previous;
+    return FAILED;
+  }
   await growMapping(store, t, plan.rows.map((r) => r.row));
+  const top = plan.rows[0];
+  await selectValueCell(store, t.sheet, valueColumn, top, inserted.find((e) => e.id === top?.entryId));
   return { status: "inserted", rows: plan.rows };
+}
+
+/** Selects the first new row's 指标值 cell for typing and tells the pane what to enter there. */
+async function selectValueCell(store: PaneStore, sheet: string, column: string | null, row: InsertedRow | undefined, entry: LibraryEntry | undefined): Promise<void> {
+  if (!column || !row || !entry) return;
+  const cell = `${column}${row.row + 1}`;
+  try {
+    await store.port.select(sheet, cell);
+  } catch (e) {
+    store.fail(e);
+    return;
+  }
+  store.set({ valueHint: { sheet, cell, name: entry.name, typical: entry.typical, unit: entry.unit } });
 }
 
 /** Replaces an indicator row's 三级/描述 (and 指标值 when it does not fit) with a library entry, as one undoable change. */

@@ -25,6 +25,8 @@ export function handleChanges(store: PaneStore, ranges: readonly DirtyRange[]): 
     const box = parseBox(r.address);
     if (!box) continue;
     const m = STRUCTURAL.exec(r.changeType);
+    // Rows moved under the rows just inserted: stop waiting for their values.
+    if (m && store.freshRows && sameSheet(store.freshRows.sheet, r.sheet)) store.endFreshRows();
     if (m) {
       // Rows/columns inserted or deleted: move every table below/right, as Excel moves the names.
       const axis = m[1] === "Column" ? "col" : "row";
@@ -76,7 +78,7 @@ export function flushDirty(store: PaneStore): void {
     recompute(store);
     return;
   }
-  void store.track(revalidate(store, list, since));
+  void store.track(revalidate(store, list, since, true));
 }
 
 /**
@@ -91,8 +93,26 @@ export function revalidateNow(store: PaneStore, tables: readonly TrackedTable[])
   return store.track(revalidate(store, [...tables], null));
 }
 
+/**
+ * Has the user moved on from the rows just inserted (a change made while the selection is outside
+ * them)? Asked on the user's own changes only; the add-in's writes select the new row themselves.
+ */
+async function checkFreshRows(store: PaneStore): Promise<void> {
+  const fresh = store.freshRows;
+  if (!fresh) return;
+  let sel: { sheet: string; address: string } | null = null;
+  try {
+    sel = await store.port.getSelection();
+  } catch {
+    // no cell selection (a chart, a shape): the user has moved on
+  }
+  const box = sel ? parseBox(sel.address) : null;
+  const inside = !!sel && !!box && sameSheet(sel.sheet, fresh.sheet) && [...fresh.rows].some((r) => r >= box.top && r <= box.bottom);
+  if (!inside && store.freshRows === fresh) store.endFreshRows();
+}
+
 /** Re-reads the given tables (one readBlock per sheet, or per table when they lie far apart). */
-async function revalidate(store: PaneStore, list: TrackedTable[], since: number | null): Promise<void> {
+async function revalidate(store: PaneStore, list: TrackedTable[], since: number | null, byUser = false): Promise<void> {
   const started = store.now();
   const gens = new Map(list.map((t) => [t, t.gen]));
   const groups = new Map<string, TrackedTable[]>();
@@ -136,6 +156,7 @@ async function revalidate(store: PaneStore, list: TrackedTable[], since: number 
     }
   }
   if (!changed) return;
+  if (byUser) await checkFreshRows(store);
   refreshBlocks(store);
   recompute(store);
   const validated = store.now();

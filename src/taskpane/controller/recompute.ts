@@ -14,7 +14,7 @@ import type { Issue, ProjectTable } from "../../core/model/schema";
 import { runRules, sortIssues } from "../../core/rules/engine";
 
 import { layoutFromMapping, type MappingData } from "../mapping";
-import { TABLE_RULES, WORKBOOK_RULES, type PaneStore } from "./store";
+import { sameSheet, TABLE_RULES, WORKBOOK_RULES, type PaneStore } from "./store";
 import { LIBRARY_RECORD_ID, type BrokenMappingView, type PaneState, type SeverityCounts, type TableView, type TrackedTable } from "./types";
 
 export function newTable(
@@ -118,9 +118,16 @@ export function recompute(store: PaneStore, extra: Partial<PaneState> = {}): voi
   const workbookIssues = WORKBOOK_RULES.length && models.length ? runRules(models, store.config(WORKBOOK_RULES)) : [];
   const indexOf = new Map(store.tracked.map((t, i) => [t, i]));
   const issues: Issue[] = [];
+  const fresh = store.freshRows;
+  // A row just inserted from the library is being filled in: its empty value is not an error yet.
+  const waiting = (is: Issue) => {
+    if (!fresh || is.rule !== "value-missing" || !is.cell || !sameSheet(is.sheet, fresh.sheet)) return false;
+    const box = parseBox(is.cell);
+    return !!box && fresh.rows.has(box.top);
+  };
   for (const t of store.tracked) {
     const i = indexOf.get(t)!;
-    for (const is of t.tableIssues) issues.push({ ...is, table: i });
+    for (const is of t.tableIssues) if (!waiting(is)) issues.push({ ...is, table: i });
   }
   for (const is of workbookIssues) {
     const t = is.table === null ? undefined : ok[is.table];

@@ -10,7 +10,7 @@ import type { Rule } from "../../core/rules/types";
 import type { LibraryEntry } from "../../core/library/schema";
 import type { DirtyCollector } from "../../excel/dirty";
 import type { ChangeSubscription, Edit, LoadedMapping, WorkbookPort } from "../../excel/port";
-import type { ControllerOptions, Notice, PaneState, Timing, TrackedTable } from "./types";
+import type { ControllerOptions, FreshRows, Notice, PaneState, Timing, TrackedTable } from "./types";
 
 export const TABLE_RULES = ALL_RULES.filter((r) => r.meta.scope !== "workbook");
 export const WORKBOOK_RULES = ALL_RULES.filter((r) => r.meta.scope === "workbook");
@@ -50,6 +50,8 @@ export class PaneStore {
   undoStack: UndoStep[] = [];
   seq = 0;
   private noticeSeq = 0;
+  /** Rows just inserted from the library whose missing value is not reported yet (types.ts FreshRows). */
+  freshRows: FreshRows | null = null;
   /** The workbook's custom indicator library (saved in the reserved mapping record). */
   customEntries: LibraryEntry[] = [];
   /** Bumped when customEntries change (the library tab and the rules' index are rebuilt). */
@@ -115,6 +117,13 @@ export class PaneStore {
   /** Adds sheets found protected to the state. */
   addProtected(sheets: readonly string[]): void {
     this.set({ protectedSheets: [...new Set([...this.state.protectedSheets, ...sheets])] });
+  }
+
+  /** The user has moved on from the rows just inserted: their missing values are reported again. */
+  endFreshRows(): void {
+    if (!this.freshRows) return;
+    this.freshRows = null;
+    if (this.state.valueHint) this.set({ valueHint: null });
   }
 
   /** Keeps a promise in `running` until it settles (whenIdle waits for them). */

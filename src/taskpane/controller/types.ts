@@ -77,6 +77,30 @@ export interface PaneState {
    * not asked for, loading, in use, or failed to load. Absent = "none".
    */
   library?: "none" | "loading" | "ready" | "failed";
+  /**
+   * After rows were inserted from the library: the first new row's 指标值 cell (selected for typing)
+   * and what to enter there (the entry's typical value and unit). Cleared once the user has moved on
+   * from the new rows (FreshRows). Absent = none.
+   */
+  valueHint?: ValueHint | null;
+}
+
+export interface ValueHint {
+  sheet: string;
+  cell: string;
+  name: string;
+  typical: string;
+  unit: string | null;
+}
+
+/**
+ * Rows just inserted from the library (0-based sheet rows): their empty 指标值 is not reported as
+ * missing (value-missing) until the user has moved on — a change is made while the selection is
+ * outside these rows (live.ts), rows are inserted or deleted, or the add-in's change is undone.
+ */
+export interface FreshRows {
+  sheet: string;
+  rows: ReadonlySet<number>;
 }
 
 export interface FixChange {
