@@ -8,5 +8,6 @@ module.exports = {
     ],
   },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+  setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"],
   testTimeout: 30000,
 };
