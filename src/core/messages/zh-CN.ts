@@ -689,7 +689,7 @@ export const zhCN = {
     help: `jixiao —— 项目支出绩效目标表检查工具
 
 用法：
-  jixiao check <文件.xlsx | 文件夹>... [选项]   检查工作簿中的绩效目标表
+  jixiao check <工作簿 | 文件夹>... [选项]     检查工作簿中的绩效目标表（.xlsx .xlsm .xls .et .ods .csv）
   jixiao rules [--lang en] [--format json]       列出全部规则（编号、默认严重性、名称）
   jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
   jixiao suggest "<指标名称>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import 文件] [--format json]
@@ -707,8 +707,14 @@ check 的选项：
                             只检查一个文件时，路径就是副本的文件名；检查多个文件或文件夹时，
                             路径视为文件夹，副本按原文件名写入其中。原文件不会被修改。
   --lang zh-CN|en           输出语言（默认 zh-CN）
+  --jobs N                  同时检查的文件数（工作线程数，默认为处理器核数）；报告顺序不受影响
+  --timeout 秒              单个文件的检查时限（默认 120，0 为不限）；超时的文件记为无法读取，其余照常检查
+  --summary 文件.csv|.json  另写一份汇总：每个文件一行（文件、状态、表数、错误、警告、提示）
+  --max-size MiB            单个文件的大小上限（默认 50）
 
-文件夹会递归查找其中所有 .xlsx 文件（按路径排序，跳过 ~$ 开头的临时文件）。
+可检查 .xlsx、.xlsm、.xls（Excel 97–2003）、.et（WPS 表格）、.ods 和 .csv（UTF-8 或 GBK 编码）；
+非 .xlsx 文件的标注副本保存为 .xlsx。
+文件夹会递归查找其中所有上述文件（按路径排序，跳过 ~$ 开头的临时文件）。
 退出码：0 = 没有错误；1 = 发现错误级问题；2 = 有文件无法读取或用法有误（其余文件照常检查）。`,
     usageHint: "运行 jixiao --help 查看用法。",
     usage: {
@@ -722,6 +728,10 @@ check 的选项：
       badSeverity: "--severity 的写法应为 规则编号=error|warning|info|off，出错的是：{item}",
       badYear: "--year 应为四位年份（如 2022），收到：{value}",
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
+      badJobs: "--jobs 应为正整数，收到：{value}",
+      badTimeout: "--timeout 应为秒数（0 为不限），收到：{value}",
+      badSummary: "--summary 的文件名应以 .csv 或 .json 结尾，收到：{value}",
+      badMaxSize: "--max-size 应为正数（单位 MiB），收到：{value}",
     },
     file: "文件：{file}",
     table: "表{n}",
@@ -740,12 +750,16 @@ check 的选项：
     readError: {
       missing: "文件或文件夹不存在",
       empty: "文件为空（0 字节）",
-      encrypted: "文件设置了打开密码（已加密），或是旧版 .xls 格式；请去掉密码或另存为 .xlsx 后再检查",
-      notXlsx: "不是 .xlsx 工作簿（{detail}）",
-      corrupt: "文件已损坏，无法作为 .xlsx 打开（{detail}）",
+      encrypted: "文件设置了打开密码（已加密）；请去掉密码后再检查",
+      notXlsx: "不是可检查的工作簿（.xlsx .xlsm .xls .et .ods .csv）：{detail}",
+      corrupt: "文件已损坏，无法作为工作簿打开（{detail}）",
       unreadable: "无法读取文件（{detail}）",
-      noXlsxInFolder: "文件夹中没有 .xlsx 文件",
+      noXlsxInFolder: "文件夹中没有可检查的工作簿（.xlsx .xlsm .xls .et .ods .csv）",
       notFileOrFolder: "不是普通文件或文件夹",
+      tooLarge: "文件过大，超出检查上限（{detail}）；确需检查时可用 --max-size 调高上限",
+      unsafe: "文件结构异常，为安全起见不予读取（{detail}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再检查",
+      timeout: "检查超时（超过 {detail} 秒），已跳过；可用 --timeout 调整时限",
+      crashed: "检查这个文件时工作线程异常退出（{detail}），已跳过；请把文件反馈给开发者",
       internal: "检查这个文件时程序出错（{detail}），请把文件反馈给开发者",
     },
     sniff: {
@@ -755,11 +769,15 @@ check 的选项：
       pdf: "看起来是 PDF 文档",
       text: "看起来是文本文件",
       zip: "是压缩包，但其中没有 Excel 工作簿",
+      office: "是 Office 文档，但不是表格",
       unknown: "文件格式无法识别",
     },
     rulesColumns: { id: "规则编号", severity: "默认严重性", title: "名称" },
     fixable: "可自动修正",
     outWritten: "已写出标注副本：{path}",
+    outWrittenAsXlsx: "已写出标注副本：{path}（原文件为 {format}，副本保存为 .xlsx 格式）",
+    summaryFailed: "无法写出汇总文件 {path}：{detail}",
+    progress: "已检查 {done}/{total} 个文件，用时 {secs} 秒：{file}",
     outFailed: "无法写出标注副本 {path}：{detail}",
   },
 };

@@ -1,0 +1,37 @@
+/**
+ * The check worker (bundled to lib/jixiao-worker.js): a worker thread of `jixiao check` that checks
+ * one file per message and answers with the file in report form. One file at a time per worker, so
+ * a worker holds at most one workbook; the pool (pool.ts) times each file out and replaces a worker
+ * that crashed or hung.
+ */
+import { parentPort } from "node:worker_threads";
+import type { RunConfig } from "../core/rules/engine";
+import { checkEntry, writeAnnotatedCopy } from "./check";
+import { errText } from "./files";
+import { fileToReport } from "./report";
+import type { CheckTask, TaskDone } from "./pool";
+
+async function handle(task: CheckTask): Promise<TaskDone> {
+  const config: RunConfig = task.config;
+  const checked = await checkEntry(task.entry, config, task.limits);
+  const done: TaskDone = { index: task.index, file: fileToReport(checked.result) };
+  if (task.out !== null && checked.read) {
+    try {
+      await writeAnnotatedCopy(checked, task.out, config.locale ?? "zh-CN");
+      done.out = { path: task.out, ok: true, format: checked.read.format };
+    } catch (e) {
+      done.out = { path: task.out, ok: false, detail: errText(e) };
+    }
+  }
+  return done;
+}
+
+parentPort?.on("message", (task: CheckTask) => {
+  handle(task).then(
+    (done) => parentPort!.postMessage(done),
+    (e: unknown) => {
+      // A bug, not a bad file (checkEntry never throws for one): let the pool report the file.
+      throw e;
+    },
+  );
+});
