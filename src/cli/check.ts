@@ -77,6 +77,16 @@ export async function checkEntry(entry: InputEntry, config: RunConfig = {}, limi
   return checkBuffer(entry.file, r.buffer, config, limits);
 }
 
+/** A SheetJS workbook (read in dense mode) as .xlsx bytes. */
+function toXlsx(book: XLSX.WorkBook): Buffer {
+  // SheetJS's writer expects every row of a dense sheet to exist; rows without cells are holes.
+  for (const name of book.SheetNames) {
+    const data = (book.Sheets[name] as { "!data"?: unknown[][] })["!data"];
+    if (data) for (let r = 0; r < data.length; r++) data[r] ??= [];
+  }
+  return XLSX.write(book, { bookType: "xlsx", type: "buffer", compression: true }) as Buffer;
+}
+
 /**
  * Writes the annotated copy of a checked file to `target`, always as .xlsx: an .xlsx input is
  * loaded as it is (everything kept, notes and fills added); any other input (.xls, .et, .ods,
@@ -86,10 +96,7 @@ export async function writeAnnotatedCopy(checked: CheckedFile, target: string, l
   if (!checked.read || !checked.buffer) return;
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
-  const source =
-    checked.read.format === "xlsx"
-      ? checked.buffer
-      : (XLSX.write(checked.read.book, { bookType: "xlsx", type: "buffer", compression: true }) as Buffer);
+  const source = checked.read.format === "xlsx" ? checked.buffer : toXlsx(checked.read.book);
   await wb.xlsx.load(source as unknown as ArrayBuffer);
   annotateWorkbook(wb, checked.result.issues, locale);
   await writeWorkbook(wb, target);

@@ -89,9 +89,9 @@ export function summaryText(report: Report, file: string): string {
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-/** The annotated copy's path: always .xlsx when the input is another format and `out` is a folder. */
-function copyPath(p: string, directory: boolean): string {
-  return directory && !/\.xlsx$/i.test(p) && WORKBOOK_RE.test(p) ? p.replace(/\.[^./\\]+$/, ".xlsx") : p;
+/** An annotated copy in a folder is always named .xlsx (a.xls → a.xlsx): it is written as one. */
+function copyName(p: string): string {
+  return !/\.xlsx$/i.test(p) && WORKBOOK_RE.test(p) ? p.replace(/\.[^./\\]+$/, ".xlsx") : p;
 }
 
 async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
@@ -101,8 +101,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 
   let outPaths: string[] | null = null;
   if (cmd.out !== null) {
-    const planned = outputPaths(cmd.out, cmd.inputs, entries);
-    outPaths = planned.paths.map((p) => copyPath(p, planned.directory));
+    outPaths = outputPaths(cmd.out, cmd.inputs, entries, copyName).paths;
     for (let i = 0; i < entries.length; i++) {
       if (path.resolve(outPaths[i]) === path.resolve(entries[i].file))
         return usageError(new UsageError("outIsInput", { file: entries[i].file }), lang, io);

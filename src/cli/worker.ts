@@ -11,6 +11,10 @@ import { errText } from "./files";
 import { fileToReport } from "./report";
 import type { CheckTask, TaskDone } from "./pool";
 
+// The worker speaks only through messages. SheetJS logs with console.error on some damaged files
+// ("Missing Info for XLS Record …"); that noise would land in the middle of the report's stderr.
+console.error = console.warn = console.log = () => {};
+
 async function handle(task: CheckTask): Promise<TaskDone> {
   const config: RunConfig = task.config;
   const checked = await checkEntry(task.entry, config, task.limits);
