@@ -6,10 +6,11 @@
  */
 import * as XLSX from "@e965/xlsx";
 import { analyzeGrids } from "../core/analyze";
-import { t, type Locale } from "../core/messages";
+import type { Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
 import { builtinSearchIndex } from "../core/library/builtin-index";
 import { errText, readInput, type InputEntry, type ReadFailure } from "./files";
+import { failedResult } from "./failure";
 import type { FileResult } from "./report";
 import { DEFAULT_LIMITS, type ReadLimits } from "./read/limits";
 import { ReadProblem } from "./read/problem";
@@ -22,16 +23,6 @@ export interface CheckedFile {
   read?: ReadBook;
   /** The file's bytes (for --out of an .xlsx input, which keeps everything but adds the notes). */
   buffer?: Buffer;
-}
-
-/** The report-language message for a read failure: the file's name is added by the formatter. */
-export function failureMessage(f: ReadFailure, locale: Locale): string {
-  const detail = f.detail === undefined ? "" : f.detailIsKey ? t(locale, `cli.sniff.${f.detail}`) : f.detail;
-  return t(locale, `cli.readError.${f.code}`, { detail });
-}
-
-export function failedResult(file: string, f: ReadFailure, locale: Locale): FileResult {
-  return { file, error: { code: f.code, message: failureMessage(f, locale) }, tables: [], issues: [] };
 }
 
 function failed(file: string, f: ReadFailure, locale: Locale): CheckedFile {

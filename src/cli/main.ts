@@ -17,7 +17,7 @@ import { t, ruleText, type Locale } from "../core/messages";
 import { ALL_RULES } from "../core/rules/registry";
 import { parseArgs, sniffLang, UsageError, type CheckCommand } from "./args";
 import { errText, expandInputs, WORKBOOK_RE } from "./files";
-import { failedResult } from "./check";
+import { failedResult } from "./failure";
 import { buildReportFromFiles, exitCodeFor, fileToReport, type Report, type ReportFile } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { outputPaths } from "./annotate";
