@@ -42,30 +42,47 @@ export function withLibrary(config: RunConfig): RunConfig {
   return { ...config, options: { ...config.options, libraryIndex: builtinSearchIndex() } };
 }
 
-/** Checks a workbook held in memory. `file` is the name to report (its extension marks a .csv). */
-export async function checkBuffer(file: string, buffer: Buffer, config: RunConfig = {}, limits: ReadLimits = DEFAULT_LIMITS): Promise<CheckedFile> {
+/**
+ * Checks a workbook held in memory. `file` is the name to report (its extension marks a .csv).
+ * With `forCopy` the result keeps what --out needs (the bytes and the SheetJS workbook); without it
+ * both are let go before the analysis, which lowers the peak memory.
+ */
+export async function checkBuffer(
+  file: string,
+  buffer: Buffer,
+  config: RunConfig = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+  forCopy = false,
+): Promise<CheckedFile> {
   const locale = config.locale ?? "zh-CN";
-  let read: ReadBook;
+  let read: ReadBook | undefined;
   try {
     read = readWorkbook(buffer, file, limits);
   } catch (e) {
     return failed(file, e instanceof ReadProblem ? e.failure : { code: "corrupt", detail: errText(e) }, locale);
   }
+  const { grids, format } = read;
+  if (!forCopy) read = undefined;
   try {
-    const { tables, issues, sheets } = analyzeGrids(read.grids, withLibrary(config));
-    return { result: { file, tables, issues, sheets, format: read.format }, read, buffer };
+    const { tables, issues, sheets } = analyzeGrids(grids, withLibrary(config));
+    return { result: { file, tables, issues, sheets, format }, ...(read ? { read, buffer } : {}) };
   } catch (e) {
     return failed(file, { code: "internal", detail: errText(e) }, locale);
   }
 }
 
 /** Checks one expanded input entry (a failure found while expanding is passed through). */
-export async function checkEntry(entry: InputEntry, config: RunConfig = {}, limits: ReadLimits = DEFAULT_LIMITS): Promise<CheckedFile> {
+export async function checkEntry(
+  entry: InputEntry,
+  config: RunConfig = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+  forCopy = false,
+): Promise<CheckedFile> {
   const locale = config.locale ?? "zh-CN";
   if (entry.failure) return failed(entry.file, entry.failure, locale);
   const r = readInput(entry.file, limits.maxFileBytes);
   if ("failure" in r) return failed(entry.file, r.failure, locale);
-  return checkBuffer(entry.file, r.buffer, config, limits);
+  return checkBuffer(entry.file, r.buffer, config, limits, forCopy);
 }
 
 /** A SheetJS workbook (read in dense mode) as .xlsx bytes. */

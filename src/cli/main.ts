@@ -124,6 +124,8 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 
   const started = Date.now();
   const progress = io.stderrIsTTY === true && tasks.length > 1;
+  // Even a single file is checked in a worker: its time limit holds, and the worker's small young
+  // generation (pool.ts) keeps the peak memory low.
   const done = await runPool(tasks, {
     jobs: cmd.jobs ?? defaultJobs(),
     timeoutMs: cmd.timeoutSec * 1000,

@@ -4,20 +4,17 @@
  * a worker holds at most one workbook; the pool (pool.ts) times each file out and replaces a worker
  * that crashed or hung.
  */
-import { parentPort } from "node:worker_threads";
+import { isMainThread, parentPort } from "node:worker_threads";
 import type { RunConfig } from "../core/rules/engine";
 import { checkEntry, writeAnnotatedCopy } from "./check";
 import { errText } from "./files";
 import { fileToReport } from "./report";
 import type { CheckTask, TaskDone } from "./pool";
 
-// The worker speaks only through messages. SheetJS logs with console.error on some damaged files
-// ("Missing Info for XLS Record …"); that noise would land in the middle of the report's stderr.
-console.error = console.warn = console.log = () => {};
-
-async function handle(task: CheckTask): Promise<TaskDone> {
+/** Checks one task. */
+export async function checkTask(task: CheckTask): Promise<TaskDone> {
   const config: RunConfig = task.config;
-  const checked = await checkEntry(task.entry, config, task.limits);
+  const checked = await checkEntry(task.entry, config, task.limits, task.out !== null);
   const done: TaskDone = { index: task.index, file: fileToReport(checked.result) };
   if (task.out !== null && checked.read) {
     try {
@@ -30,8 +27,15 @@ async function handle(task: CheckTask): Promise<TaskDone> {
   return done;
 }
 
+if (!isMainThread) {
+  // The worker speaks only through messages. SheetJS logs with console.error on some damaged files
+  // ("Missing Info for XLS Record …"); that noise would land in the middle of the report's stderr.
+  console.error = console.warn = console.log = () => {};
+}
+
+
 parentPort?.on("message", (task: CheckTask) => {
-  handle(task).then(
+  checkTask(task).then(
     (done) => parentPort!.postMessage(done),
     (e: unknown) => {
       // A bug, not a bad file (checkEntry never throws for one): let the pool report the file.
