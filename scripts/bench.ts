@@ -6,13 +6,19 @@
  *   workbook  generate a workbook of N seed-like tables (default 1,000 across 10 sheets), then:
  *             - in memory: analyzeGrids on grids built from it, first call (cold) and warm runs, with
  *               its detection / rules split and each rule alone;
- *             - in process: the CLI's work end to end (read, ExcelJS load, grids, analyze, JSON report,
- *               stringify), every phase timed inside the same run, each run paired with an "ExcelJS
- *               load alone" run; the overhead is (end to end - load) / load per run, median of runs;
+ *             - in process: a check worker's work end to end (read, parse: zip + SheetJS + grids,
+ *               analyze, JSON report, stringify), every phase timed inside the same run, each run
+ *               paired with an "ExcelJS load alone" run; the ratio check / load per run, median;
  *             - as processes: `node lib/jixiao.js check <file> --format json > /dev/null` against a
- *               node process that only loads the file with ExcelJS (what a user waits for);
+ *               node process that only loads the file with ExcelJS (what a user waits for),
+ *               alternated, median of --proc-runs (5), with the peak RSS of each;
  *             - peak memory.
  *   scale     table detection on one sheet of 100 and of 1,000 stacked tables: time per table (linear?);
+ *   folder    generate a folder of N single-table workbooks (default 1,000, in subfolders of 100),
+ *             then `jixiao check <folder> --format json` at --jobs 1 and --jobs 2, alternated (median
+ *             of --folder-runs each): files per second, the speed-up, and peak RSS (getrusage of the
+ *             whole process, workers included) against one file of the folder and against the
+ *             1,000-table workbook of the workbook section.
  *   bundle    the task pane's JavaScript in a production build (shared with the pane section's TTI;
  *             --dist DIR to measure an existing build): the initial JS gzipped (target < 250 KB), the
  *             indicator library's share of it (target < 150 KB), and every lazy chunk (KB = 1,024 bytes).
@@ -21,7 +27,7 @@
  * Later sections (e.g. the task pane) add an entry to SECTIONS.
  *
  * Options: --tables 1000  --sheets 10  --runs 5 (in-process CLI)  --mem-runs 9 (in memory)
- *          --proc-runs 3  --section workbook (or --only pane,library)  --keep
+ *          --proc-runs 5  --files 1000  --folder-runs 5  --section workbook,folder (or --only pane,library)  --keep
  * Output: a table per section, then one line `BENCH {json}` with every figure, for BENCHMARKS.md.
  */
 import * as fs from "node:fs";
@@ -37,6 +43,8 @@ import { ALL_RULES } from "../src/core/rules/registry";
 import type { CellGrid } from "../src/core/grid/cellgrid";
 import { readXlsx, worksheetToGrid } from "../src/xlsx/grid";
 import { readInput } from "../src/cli/files";
+import { readWorkbook } from "../src/cli/read/workbook";
+import { DEFAULT_LIMITS } from "../src/cli/read/limits";
 import { buildReport } from "../src/cli/report";
 import { librarySection, paneSection } from "./bench-pane";
 import { cleanupProductionBuild, productionBuild } from "./bench-browser";
@@ -58,6 +66,9 @@ interface Options {
   procRuns: number;
   sections: string[] | null;
   keep: boolean;
+  /** Folder section: single-table workbooks to generate, and runs per --jobs setting. */
+  files: number;
+  folderRuns: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -70,7 +81,9 @@ function parseOptions(argv: string[]): Options {
     sheets: Number(get("--sheets") ?? 10),
     runs: Number(get("--runs") ?? 5),
     memRuns: Number(get("--mem-runs") ?? 9),
-    procRuns: Number(get("--proc-runs") ?? 3),
+    procRuns: Number(get("--proc-runs") ?? 5),
+    files: Number(get("--files") ?? 1000),
+    folderRuns: Number(get("--folder-runs") ?? 5),
     sections: (get("--section") ?? get("--only"))?.split(",") ?? null,
     keep: argv.includes("--keep"),
   };
@@ -253,11 +266,35 @@ async function generateWorkbook(file: string, tables: number, sheets: number): P
 // ---------------------------------------------------------------------------------------------
 // Section: workbook (load vs check, in-memory validation, memory)
 
-/** Runs a command to completion; its wall time in ms and exit status (stdout discarded, like `> /dev/null`). */
-function timeProcess(args: string[]): { ms: number; status: number | null; stderr: string } {
+/**
+ * A preloaded script (`node -r`) that writes the process's peak RSS (getrusage: all threads, the
+ * check workers included) to the file named by JIXIAO_BENCH_RSS when the process exits.
+ */
+const RSS_PROBE = path.join(os.tmpdir(), `jixiao-bench-rss-probe-${process.pid}.js`);
+fs.writeFileSync(
+  RSS_PROBE,
+  `process.on("exit", () => require("fs").writeFileSync(process.env.JIXIAO_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n`,
+);
+process.on("exit", () => fs.rmSync(RSS_PROBE, { force: true }));
+
+/**
+ * Runs `node <args>` to completion: its wall time in ms, exit status and peak RSS in MB (stdout
+ * discarded, like `> /dev/null`).
+ */
+function timeProcess(args: string[]): { ms: number; status: number | null; stderr: string; rssMB: number } {
+  const rssFile = `${RSS_PROBE}.out`;
+  fs.rmSync(rssFile, { force: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status, stderr: r.stderr ?? "" };
+  const r = spawnSync(process.execPath, ["-r", RSS_PROBE, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    env: { ...process.env, JIXIAO_BENCH_RSS: rssFile },
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rssMB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) / 1024 : NaN;
+  fs.rmSync(rssFile, { force: true });
+  return { ms, status: r.status, stderr: r.stderr ?? "", rssMB };
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -265,7 +302,7 @@ const ROOT = path.resolve(__dirname, "..");
 const LOAD_ONLY_JS = `const ExcelJS = require("exceljs"); const fs = require("fs");
 new ExcelJS.Workbook().xlsx.load(fs.readFileSync(process.argv[1])).then((wb) => { if (!wb.worksheets.length) process.exit(3); });`;
 
-const PHASES = ["read", "load", "grids", "analyze", "report", "stringify"] as const;
+const PHASES = ["read", "parse", "analyze", "report", "stringify"] as const;
 type Phase = (typeof PHASES)[number];
 
 const workbookSection: Section = {
@@ -280,7 +317,7 @@ const workbookSection: Section = {
 
     // 1. In memory first, so that the first call is really cold (no JIT, empty memo caches):
     //    analyzeGrids on grids built from the file, then warm runs (a GC before each).
-    const { grids } = await readXlsx(fs.readFileSync(file));
+    const { grids } = readWorkbook(fs.readFileSync(file), file, DEFAULT_LIMITS);
     // The built-in indicator library's index, which the CLI passes to the nonstandard-wording rule
     // (built once per process, timed on its own).
     const tIndex = await timeRuns(1, () => builtinSearchIndex());
@@ -301,13 +338,14 @@ const workbookSection: Section = {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5);
 
-    // 2. In process, end to end as the CLI does it (read + precheck, ExcelJS load, grids, analyze,
-    //    JSON report, JSON.stringify(report, null, 2)), every phase timed inside the same run, so the
-    //    end-to-end figure of a run is the sum of its phases. Each run is paired with an "ExcelJS
-    //    load alone" run right before it (alternating, a GC before each), so both see the same load.
+    // 2. In process, end to end as a check worker does it (read, parse: zip + SheetJS + grids,
+    //    analyze, JSON report, JSON.stringify(report, null, 2)), every phase timed inside the same
+    //    run, so the end-to-end figure of a run is the sum of its phases. Each run is paired with an
+    //    "ExcelJS load alone" run right before it (alternating, a GC before each), so both see the
+    //    same load.
     const sampler = new HeapSampler();
     sampler.start();
-    const phases: Record<Phase, number[]> = { read: [], load: [], grids: [], analyze: [], report: [], stringify: [] };
+    const phases: Record<Phase, number[]> = { read: [], parse: [], analyze: [], report: [], stringify: [] };
     const endToEnd: number[] = [];
     const loadAlone: number[] = [];
     let reportJsonBytes = 0;
@@ -330,11 +368,8 @@ const workbookSection: Section = {
       const r = readInput(file);
       if ("failure" in r) throw new Error(`bench workbook unreadable: ${r.failure.code}`);
       lap("read");
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(r.buffer as unknown as ArrayBuffer);
-      lap("load");
-      const g = wb.worksheets.map((ws) => worksheetToGrid(ws));
-      lap("grids");
+      const g = readWorkbook(r.buffer, file, DEFAULT_LIMITS).grids;
+      lap("parse");
       const a = analyzeGrids(g, withLibrary({ locale: "zh-CN" }));
       lap("analyze");
       const rep = buildReport([{ file, tables: a.tables, issues: a.issues, sheets: a.sheets }], "zh-CN");
@@ -348,28 +383,33 @@ const workbookSection: Section = {
     sampler.stop();
     if (reportError) throw new Error(`bench workbook failed: ${reportError}`);
     const phaseMedian = Object.fromEntries(PHASES.map((k) => [k, round(median(phases[k]))])) as Record<Phase, number>;
-    // Overhead of each run over its own load phase, then the median of those ratios.
-    const overheads = endToEnd.map((e, k) => ((e - phases.load[k]) / phases.load[k]) * 100);
-    const overheadPct = median(overheads);
+    // Each run's check time over its paired ExcelJS load, then the median of those ratios.
+    const ratios = endToEnd.map((e, k) => e / loadAlone[k]);
+    const ratio = median(ratios);
 
     // 3. Real processes, what a user waits for: `node lib/jixiao.js check <file> --format json > /dev/null`
-    //    against a node process that only loads the file with ExcelJS (alternating, median of 3 each).
+    //    against a node process that only loads the file with ExcelJS (alternating, median of
+    //    --proc-runs each), with each process's peak RSS.
     const cliProc: number[] = [];
     const loadProc: number[] = [];
+    const cliRss: number[] = [];
+    const loadRss: number[] = [];
     let cliStatus: number | null = null;
     const cliJs = path.join(ROOT, "lib", "jixiao.js");
     for (let k = 0; k < opts.procRuns; k++) {
       const l = timeProcess(["-e", LOAD_ONLY_JS, file]);
       if (l.status !== 0) throw new Error(`load-only process failed (${l.status}): ${l.stderr}`);
       loadProc.push(l.ms);
+      loadRss.push(l.rssMB);
       const c = timeProcess([cliJs, "check", file, "--format", "json"]);
       if (c.status !== 0 && c.status !== 1) throw new Error(`CLI process failed (${c.status}): ${c.stderr}`);
       cliStatus = c.status;
       cliProc.push(c.ms);
+      cliRss.push(c.rssMB);
     }
     const procLoadMs = median(loadProc);
     const procCliMs = median(cliProc);
-    const procOverheadPct = ((procCliMs - procLoadMs) / procLoadMs) * 100;
+    const procRatio = median(cliProc.map((c, k) => c / loadProc[k]));
 
     const foundTables = analyze.last.tables.length;
     const foundIndicators = analyze.last.tables.reduce((n, t) => n + t.indicators.length, 0);
@@ -378,6 +418,7 @@ const workbookSection: Section = {
 
     const analyzeMs = median(analyze.ms);
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    workbookCheckRssMB = median(cliRss);
     const ok = foundTables === opts.tables && foundIndicators === opts.tables * 10;
 
     if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -392,12 +433,14 @@ const workbookSection: Section = {
       { metric: "issues found", value: analyze.last.issues.length, unit: "" },
       { metric: `processes (median of ${opts.procRuns}): ExcelJS load alone`, value: round(procLoadMs), unit: "ms" },
       { metric: `processes (median of ${opts.procRuns}): jixiao check --format json`, value: round(procCliMs), unit: "ms" },
-      { metric: "processes: checking adds on top of loading", value: round(procOverheadPct), unit: "%", target: "< 50%" },
+      { metric: "processes: check / ExcelJS load (median of the paired ratios)", value: round(procRatio, 2), unit: "×", target: "≤ 0.35×" },
+      { metric: `processes: peak RSS, ExcelJS load alone (median)`, value: round(median(loadRss)), unit: "MB" },
+      { metric: `processes: peak RSS, jixiao check (median; all threads)`, value: round(median(cliRss)), unit: "MB", target: "below ExcelJS's" },
       { metric: `in process (median of ${runs}): ExcelJS load alone`, value: round(median(loadAlone)), unit: "ms" },
       { metric: `in process (median of ${runs}): CLI check end to end`, value: round(median(endToEnd)), unit: "ms" },
       ...PHASES.map((k) => ({ metric: `  phase: ${k}`, value: phaseMedian[k], unit: "ms" })),
       { metric: "  (sum of the phase medians)", value: round(sumOfMedians), unit: "ms" },
-      { metric: "in process: checking adds on top of its own load phase", value: round(overheadPct), unit: "%", target: "< 50%" },
+      { metric: "in process: check / ExcelJS load (median of the paired ratios)", value: round(ratio, 2), unit: "×" },
       { metric: "indicator library index (built-in, once per process)", value: round(tIndex.ms[0]), unit: "ms" },
       { metric: "in-memory validation, analyzeGrids, first call (cold)", value: round(cold.ms[0]), unit: "ms" },
       { metric: `in-memory validation, analyzeGrids (warm, median of ${memRuns})`, value: round(analyzeMs), unit: "ms", target: "< 200 ms" },
@@ -426,8 +469,11 @@ const workbookSection: Section = {
         loadMedianMs: round(procLoadMs),
         cliMedianMs: round(procCliMs),
         cliExitCode: cliStatus,
-        overheadPct: round(procOverheadPct),
-        overheadTargetMet: procOverheadPct < 50,
+        ratio: round(procRatio, 3),
+        ratioTargetMet: procRatio <= 0.35,
+        loadRssMB: loadRss.map((x) => round(x)),
+        cliRssMB: cliRss.map((x) => round(x)),
+        rssTargetMet: median(cliRss) < median(loadRss),
       },
       inProcess: {
         runs,
@@ -436,9 +482,8 @@ const workbookSection: Section = {
         phasesMs: Object.fromEntries(PHASES.map((k) => [k, phases[k].map((x) => round(x))])),
         phaseMedianMs: phaseMedian,
         endToEndMedianMs: round(median(endToEnd)),
-        overheadPct: overheads.map((x) => round(x)),
-        overheadMedianPct: round(overheadPct),
-        overheadTargetMet: overheadPct < 50,
+        ratios: ratios.map((x) => round(x, 3)),
+        ratioMedian: round(ratio, 3),
         reportJsonKB: round(reportJsonBytes / 1024),
       },
       libraryIndexMs: round(tIndex.ms[0]),
@@ -455,6 +500,113 @@ const workbookSection: Section = {
       perRuleMs: perRule,
       peakRssMB: round(peakRssMB),
       peakHeapMB: round(sampler.peak / MB),
+    };
+    return { rows, figures, ok };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Section: folder (a generated folder of single-table workbooks, --jobs 1 against --jobs 2)
+
+/** The check process's peak RSS on the 1,000-table workbook, when the workbook section ran first. */
+let workbookCheckRssMB: number | null = null;
+
+const folderSection: Section = {
+  name: "folder",
+  title: "CLI on a folder of single-table workbooks",
+  async run(opts) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-folder-"));
+    const folder = path.join(dir, "submissions");
+    const t0 = process.hrtime.bigint();
+    const files: string[] = [];
+    for (let i = 0; i < opts.files; i++) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("绩效目标表");
+      ws.columns = [10, 18, 24, 30, 4, 14, 20].map((width) => ({ width }));
+      writeTable(ws, 1, i, null);
+      const sub = path.join(folder, `batch-${String(Math.floor(i / 100)).padStart(2, "0")}`);
+      fs.mkdirSync(sub, { recursive: true });
+      const file = path.join(sub, `submission-${String(i).padStart(4, "0")}.xlsx`);
+      fs.writeFileSync(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+      files.push(file);
+    }
+    const generateMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const folderKB = files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1024;
+
+    const cliJs = path.join(ROOT, "lib", "jixiao.js");
+    const summaryFile = path.join(dir, "summary.json");
+    const check = (target: string, jobs: number, summary: boolean) => {
+      const r = timeProcess([cliJs, "check", target, "--format", "json", "--jobs", String(jobs), ...(summary ? ["--summary", summaryFile] : [])]);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`CLI process failed (${r.status}): ${r.stderr}`);
+      return r;
+    };
+    // Every file read, one table each (checked once per --jobs setting through --summary).
+    let ok = true;
+    const verify = () => {
+      const rows = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { status: string; tables: number }[];
+      if (rows.length !== opts.files || rows.some((r) => r.status === "unreadable" || r.tables !== 1)) ok = false;
+    };
+    // A and B alternated: odd runs start with --jobs 2.
+    const ms1: number[] = [];
+    const ms2: number[] = [];
+    const rss1: number[] = [];
+    const rss2: number[] = [];
+    for (let k = 0; k < opts.folderRuns; k++) {
+      for (const jobs of k % 2 === 0 ? [1, 2] : [2, 1]) {
+        const r = check(folder, jobs, k < 2);
+        if (k < 2) verify();
+        (jobs === 1 ? ms1 : ms2).push(r.ms);
+        (jobs === 1 ? rss1 : rss2).push(r.rssMB);
+      }
+    }
+    // One file of the folder alone, for the memory comparison.
+    const oneRss: number[] = [];
+    const oneMs: number[] = [];
+    for (let k = 0; k < opts.folderRuns; k++) {
+      const r = check(files[0], 1, false);
+      oneRss.push(r.rssMB);
+      oneMs.push(r.ms);
+    }
+    if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${folder}`);
+
+    const fps1 = opts.files / (median(ms1) / 1000);
+    const fps2 = opts.files / (median(ms2) / 1000);
+    const speedup = fps2 / fps1;
+    const rssVsOne = median(rss2) / median(oneRss);
+    const rssVsWorkbook = workbookCheckRssMB === null ? null : median(rss2) / workbookCheckRssMB;
+    const rows: Row[] = [
+      { metric: "folder", value: `${opts.files} single-table workbooks in ${Math.ceil(opts.files / 100)} subfolders`, unit: "" },
+      { metric: "folder size", value: round(folderKB), unit: "KB" },
+      { metric: "generate (ExcelJS write)", value: round(generateMs), unit: "ms" },
+      { metric: `processes (median of ${opts.folderRuns}): check --jobs 1`, value: round(median(ms1)), unit: "ms" },
+      { metric: `processes (median of ${opts.folderRuns}): check --jobs 2`, value: round(median(ms2)), unit: "ms" },
+      { metric: "files per second, --jobs 1", value: round(fps1), unit: "files/s" },
+      { metric: "files per second, --jobs 2", value: round(fps2), unit: "files/s" },
+      { metric: "--jobs 2 / --jobs 1 (files per second)", value: round(speedup, 2), unit: "×", target: "≥ 1.7×" },
+      { metric: "peak RSS, folder --jobs 1 (median; all threads)", value: round(median(rss1)), unit: "MB" },
+      { metric: "peak RSS, folder --jobs 2 (median; all threads)", value: round(median(rss2)), unit: "MB" },
+      { metric: "peak RSS, one file of the folder alone (median)", value: round(median(oneRss)), unit: "MB" },
+      { metric: "peak RSS, folder --jobs 2 / one file of it", value: round(rssVsOne, 2), unit: "×" },
+      ...(rssVsWorkbook === null
+        ? []
+        : [{ metric: "peak RSS, folder --jobs 2 / the 1,000-table workbook (section workbook)", value: round(rssVsWorkbook, 2), unit: "×", target: "≤ 1.5×" }]),
+    ];
+    const figures = {
+      files: opts.files,
+      folderKB: round(folderKB),
+      generateMs: round(generateMs),
+      runs: opts.folderRuns,
+      jobs1Ms: ms1.map((x) => round(x)),
+      jobs2Ms: ms2.map((x) => round(x)),
+      filesPerSecond: { jobs1: round(fps1), jobs2: round(fps2) },
+      speedup: round(speedup, 3),
+      speedupTargetMet: speedup >= 1.7,
+      rssMB: { jobs1: rss1.map((x) => round(x)), jobs2: rss2.map((x) => round(x)), oneFile: oneRss.map((x) => round(x)) },
+      oneFileMs: oneMs.map((x) => round(x)),
+      rssVsOneFile: round(rssVsOne, 3),
+      rssVsWorkbook: rssVsWorkbook === null ? null : round(rssVsWorkbook, 3),
+      rssTargetMet: rssVsWorkbook === null ? null : rssVsWorkbook <= 1.5,
     };
     return { rows, figures, ok };
   },
@@ -593,7 +745,7 @@ const scaleSection: Section = {
 };
 
 // The bundle section runs before the pane section so that both use one production build.
-const SECTIONS: Section[] = [workbookSection, scaleSection, bundleSection];
+const SECTIONS: Section[] = [workbookSection, folderSection, scaleSection, bundleSection];
 // The pane and the library (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
 SECTIONS.push(paneSection, librarySection);
 

@@ -4,7 +4,7 @@ import { build } from "esbuild";
 const quiet = process.argv.includes("--quiet");
 const t0 = Date.now();
 await build({
-  entryPoints: { jixiao: "src/cli/main.ts", "make-fixtures": "scripts/make-fixtures.ts", bench: "scripts/bench.ts", corpus: "scripts/corpus/main.ts" },
+  entryPoints: { jixiao: "src/cli/main.ts", "jixiao-worker": "src/cli/worker.ts", "make-fixtures": "scripts/make-fixtures.ts", bench: "scripts/bench.ts", corpus: "scripts/corpus/main.ts" },
   outdir: "lib",
   bundle: true,
   platform: "node",

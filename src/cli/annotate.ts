@@ -103,6 +103,8 @@ export function outputPaths(
   out: string,
   inputs: readonly string[],
   entries: readonly { file: string; rel: string; fromFolder: boolean }[],
+  /** Renames a copy in directory mode before names are made unique (e.g. a.xls → a.xlsx). */
+  rename: (p: string) => string = (p) => p,
 ): { directory: boolean; paths: string[] } {
   let outIsDir = false;
   try {
@@ -115,7 +117,7 @@ export function outputPaths(
   if (!directory) return { directory, paths: entries.map(() => out) };
   const used = new Set<string>();
   const paths = entries.map((e) => {
-    let p = path.join(out, e.rel);
+    let p = rename(path.join(out, e.rel));
     if (used.has(p)) {
       const ext = path.extname(p);
       const stem = p.slice(0, p.length - ext.length);

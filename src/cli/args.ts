@@ -26,7 +26,18 @@ export interface CheckCommand {
   groupBy: "table" | "code";
   /** --opinions: where to write the reviewers' opinion workbook (one row per finding), or null. */
   opinions: string | null;
+  /** --jobs: worker threads (null = one per core). */
+  jobs: number | null;
+  /** --timeout: per-file time limit in seconds (0 = none). */
+  timeoutSec: number;
+  /** --summary: a .csv or .json file with one row per checked file. */
+  summary: string | null;
+  /** --max-size: the per-file size cap in MiB (null = the default). */
+  maxSizeMiB: number | null;
 }
+
+/** The per-file time limit when --timeout is not given. */
+export const DEFAULT_TIMEOUT_SEC = 120;
 
 export type Command =
   | { command: "help"; lang: Locale }
@@ -46,7 +57,21 @@ export class UsageError extends Error {
 
 const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 const LEVELS: readonly SeverityLevel[] = [...SEVERITIES, "off"];
-const VALUE_OPTIONS = new Set(["--format", "--rules", "--out", "--lang", "--severity", "--year", "--library", "--group-by", "--opinions"]);
+const VALUE_OPTIONS = new Set([
+  "--format",
+  "--rules",
+  "--out",
+  "--lang",
+  "--severity",
+  "--year",
+  "--library",
+  "--group-by",
+  "--opinions",
+  "--jobs",
+  "--timeout",
+  "--summary",
+  "--max-size",
+]);
 
 /** Finds --lang early so that even a usage error can be reported in the requested language. */
 export function sniffLang(argv: readonly string[]): Locale {
@@ -159,6 +184,32 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
   const opinions = opts.get("--opinions") ?? null;
   if (opinions !== null && !/\.xlsx$/i.test(opinions)) throw new UsageError("badOpinions", { value: opinions });
 
+  const jobsRaw = opts.get("--jobs");
+  if (jobsRaw !== undefined && (!/^\d{1,3}$/.test(jobsRaw) || Number(jobsRaw) < 1)) throw new UsageError("badJobs", { value: jobsRaw });
+  const timeoutRaw = opts.get("--timeout");
+  if (timeoutRaw !== undefined && !/^\d{1,6}(\.\d+)?$/.test(timeoutRaw)) throw new UsageError("badTimeout", { value: timeoutRaw });
+  const summary = opts.get("--summary") ?? null;
+  if (summary !== null && !/\.(csv|json)$/i.test(summary)) throw new UsageError("badSummary", { value: summary });
+  const maxRaw = opts.get("--max-size");
+  if (maxRaw !== undefined && (!/^\d{1,5}(\.\d+)?$/.test(maxRaw) || Number(maxRaw) <= 0)) throw new UsageError("badMaxSize", { value: maxRaw });
+
+
   if (inputs.length === 0) throw new UsageError("noInputs");
-  return { command: "check", inputs, format, rules, severity, out: opts.get("--out") ?? null, lang, year, library, groupBy: groupByRaw, opinions };
+  return {
+    command: "check",
+    inputs,
+    format,
+    rules,
+    severity,
+    out: opts.get("--out") ?? null,
+    lang,
+    year,
+    library,
+    groupBy: groupByRaw,
+    opinions,
+    jobs: jobsRaw === undefined ? null : Number(jobsRaw),
+    timeoutSec: timeoutRaw === undefined ? DEFAULT_TIMEOUT_SEC : Number(timeoutRaw),
+    summary,
+    maxSizeMiB: maxRaw === undefined ? null : Number(maxRaw),
+  };
 }

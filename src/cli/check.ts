@@ -1,33 +1,34 @@
 /**
- * Checks one input: read + precheck the file, load it with ExcelJS, build the grids, analyze. Never
- * throws for a bad file; the failure becomes a FileResult with an `error` in the report language.
- * Shared by the CLI entry (main.ts) and the benchmark (scripts/bench.ts).
+ * Checks one input: read the file with the checking read path (src/cli/read: SheetJS behind the
+ * zip / size / DOCTYPE limits), analyze the grids, and on request write the annotated copy (ExcelJS,
+ * loaded only then). Never throws for a bad file: the failure becomes a FileResult with an `error`
+ * in the report language. Shared by the worker (worker.ts), the corpus scorer and the benchmark.
  */
-import type { Workbook } from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { analyzeGrids } from "../core/analyze";
-import { t, type Locale } from "../core/messages";
+import type { Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
 import { builtinSearchIndex } from "../core/library/builtin-index";
 import type { LibraryEntry } from "../core/library/schema";
 import { createSearchIndex } from "../core/library/search";
-import { readXlsx } from "../xlsx/grid";
-import { errText, precheck, readInput, type InputEntry, type ReadFailure } from "./files";
+import { errText, readInput, type InputEntry, type ReadFailure } from "./files";
+import { failedResult } from "./failure";
 import type { FileResult } from "./report";
+import { DEFAULT_LIMITS, type ReadLimits } from "./read/limits";
+import { ReadProblem } from "./read/problem";
+import { readWorkbook, type ReadBook } from "./read/workbook";
+import { annotateWorkbook, writeWorkbook } from "./annotate";
 
 export interface CheckedFile {
   result: FileResult;
-  /** The loaded workbook (for --out), absent when the file could not be read. */
-  workbook?: Workbook;
-}
-
-/** The report-language message for a read failure: the file's name is added by the formatter. */
-export function failureMessage(f: ReadFailure, locale: Locale): string {
-  const detail = f.detail === undefined ? "" : f.detailIsKey ? t(locale, `cli.sniff.${f.detail}`) : f.detail;
-  return t(locale, `cli.readError.${f.code}`, { detail });
+  /** What was read (for --out), absent when the file could not be read. */
+  read?: ReadBook;
+  /** The file's bytes (for --out of an .xlsx input, which keeps everything but adds the notes). */
+  buffer?: Buffer;
 }
 
 function failed(file: string, f: ReadFailure, locale: Locale): CheckedFile {
-  return { result: { file, error: { code: f.code, message: failureMessage(f, locale) }, tables: [], issues: [] } };
+  return { result: failedResult(file, f, locale) };
 }
 
 /**
@@ -45,30 +46,70 @@ export function withLibrary(config: RunConfig, entries?: readonly LibraryEntry[]
   return { ...config, options: { ...config.options, libraryIndex } };
 }
 
-/** Checks an xlsx held in memory. `file` is only the name to report. */
-export async function checkBuffer(file: string, buffer: Buffer, config: RunConfig = {}): Promise<CheckedFile> {
+/**
+ * Checks a workbook held in memory. `file` is the name to report (its extension marks a .csv).
+ * With `forCopy` the result keeps what --out needs (the bytes and the SheetJS workbook); without it
+ * both are let go before the analysis, which lowers the peak memory.
+ */
+export async function checkBuffer(
+  file: string,
+  buffer: Buffer,
+  config: RunConfig = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+  forCopy = false,
+): Promise<CheckedFile> {
   const locale = config.locale ?? "zh-CN";
-  const bad = precheck(buffer);
-  if (bad) return failed(file, bad, locale);
-  let loaded: Awaited<ReturnType<typeof readXlsx>>;
+  let read: ReadBook | undefined;
   try {
-    loaded = await readXlsx(buffer);
+    read = readWorkbook(buffer, file, limits);
   } catch (e) {
-    return failed(file, { code: "corrupt", detail: errText(e) }, locale);
+    return failed(file, e instanceof ReadProblem ? e.failure : { code: "corrupt", detail: errText(e) }, locale);
   }
+  const { grids, format } = read;
+  if (!forCopy) read = undefined;
   try {
-    const { tables, issues, sheets } = analyzeGrids(loaded.grids, withLibrary(config));
-    return { result: { file, tables, issues, sheets }, workbook: loaded.workbook };
+    const { tables, issues, sheets } = analyzeGrids(grids, withLibrary(config));
+    return { result: { file, tables, issues, sheets, format }, ...(read ? { read, buffer } : {}) };
   } catch (e) {
     return failed(file, { code: "internal", detail: errText(e) }, locale);
   }
 }
 
 /** Checks one expanded input entry (a failure found while expanding is passed through). */
-export async function checkEntry(entry: InputEntry, config: RunConfig = {}): Promise<CheckedFile> {
+export async function checkEntry(
+  entry: InputEntry,
+  config: RunConfig = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+  forCopy = false,
+): Promise<CheckedFile> {
   const locale = config.locale ?? "zh-CN";
   if (entry.failure) return failed(entry.file, entry.failure, locale);
-  const r = readInput(entry.file);
+  const r = readInput(entry.file, limits.maxFileBytes);
   if ("failure" in r) return failed(entry.file, r.failure, locale);
-  return checkBuffer(entry.file, r.buffer, config);
+  return checkBuffer(entry.file, r.buffer, config, limits, forCopy);
+}
+
+/** A SheetJS workbook (read in dense mode) as .xlsx bytes. */
+function toXlsx(book: XLSX.WorkBook): Buffer {
+  // SheetJS's writer expects every row of a dense sheet to exist; rows without cells are holes.
+  for (const name of book.SheetNames) {
+    const data = (book.Sheets[name] as { "!data"?: unknown[][] })["!data"];
+    if (data) for (let r = 0; r < data.length; r++) data[r] ??= [];
+  }
+  return XLSX.write(book, { bookType: "xlsx", type: "buffer", compression: true }) as Buffer;
+}
+
+/**
+ * Writes the annotated copy of a checked file to `target`, always as .xlsx: an .xlsx input is
+ * loaded as it is (everything kept, notes and fills added); any other input (.xls, .et, .ods,
+ * .csv, .xlsm — whose macros ExcelJS cannot keep) is first converted by SheetJS to .xlsx.
+ */
+export async function writeAnnotatedCopy(checked: CheckedFile, target: string, locale: Locale): Promise<void> {
+  if (!checked.read || !checked.buffer) return;
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const source = checked.read.format === "xlsx" ? checked.buffer : toXlsx(checked.read.book);
+  await wb.xlsx.load(source as unknown as ArrayBuffer);
+  annotateWorkbook(wb, checked.result.issues, locale);
+  await writeWorkbook(wb, target);
 }

@@ -1,10 +1,11 @@
 /**
- * Input handling for the CLI: expands folders into their .xlsx files and reads each file, telling a
- * workbook apart from the usual bad inputs (missing, empty, encrypted / old .xls, not a workbook)
- * before ExcelJS ever sees it. Nothing here throws for a bad file: it returns a ReadFailure.
+ * Input handling for the CLI: expands folders into their workbooks and reads each file, telling a
+ * workbook apart from the usual bad inputs (missing, empty, too large, not a workbook) before a
+ * reader ever sees it. Nothing here throws for a bad file: it returns a ReadFailure.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { mib } from "./read/limits";
 
 export type ReadErrorCode =
   | "missing"
@@ -15,10 +16,14 @@ export type ReadErrorCode =
   | "unreadable"
   | "noXlsxInFolder"
   | "notFileOrFolder"
+  | "tooLarge"
+  | "unsafe"
+  | "timeout"
+  | "crashed"
   | "internal";
 
 /** What kind of non-workbook a buffer looks like (catalog keys under cli.sniff). */
-export type SniffKind = "png" | "jpeg" | "gif" | "pdf" | "text" | "zip" | "unknown";
+export type SniffKind = "png" | "jpeg" | "gif" | "pdf" | "text" | "zip" | "office" | "unknown";
 
 export interface ReadFailure {
   code: ReadErrorCode;
@@ -39,7 +44,8 @@ export interface InputEntry {
   failure?: ReadFailure;
 }
 
-const XLSX_RE = /\.xlsx$/i;
+/** The files a folder is searched for (what the checking read path reads). */
+export const WORKBOOK_RE = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
 
 function isLockFile(name: string): boolean {
   return name.startsWith("~$");
@@ -51,11 +57,11 @@ function walk(dir: string, relDir: string, out: { file: string; rel: string }[])
     const full = path.join(dir, e.name);
     const rel = relDir ? path.join(relDir, e.name) : e.name;
     if (e.isDirectory()) walk(full, rel, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && XLSX_RE.test(e.name) && !isLockFile(e.name)) out.push({ file: full, rel });
+    else if ((e.isFile() || e.isSymbolicLink()) && WORKBOOK_RE.test(e.name) && !isLockFile(e.name)) out.push({ file: full, rel });
   }
 }
 
-/** Expands the command-line inputs: folders become their .xlsx files (recursive, sorted by path). */
+/** Expands the command-line inputs: folders become their workbooks (recursive, sorted by path). */
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
   const result: InputEntry[] = [];
   for (const input of inputs) {
@@ -113,31 +119,39 @@ export function sniff(buf: Buffer): SniffKind {
   return "unknown";
 }
 
+const ZIP_MAGICS = [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]];
+
+function hasUtf16Bom(buf: Buffer): boolean {
+  return (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+}
+
 /**
- * Checks a buffer before it is handed to ExcelJS. Returns null when it looks like an xlsx package
- * (a zip holding xl/workbook.xml), else the reason it is not one.
+ * A cheap look at a buffer before the reader parses it. Returns null when it may be a workbook the
+ * checker reads — a zip naming a workbook part (.xlsx / .xlsm / .xlsb / .ods), an OLE compound file
+ * (.xls / .et, or a password-protected package: the reader tells), text in a file named .csv —
+ * else the reason it is not one. `file` is the name (only its extension matters).
  */
-export function precheck(buf: Buffer): ReadFailure | null {
+export function precheck(buf: Buffer, file = ""): ReadFailure | null {
   if (buf.length === 0) return { code: "empty" };
-  // An OLE compound file: either an encrypted OOXML package (Excel wraps password-protected
-  // workbooks in one) or a legacy .xls workbook. Neither can be read without Excel.
-  if (startsWith(buf, CFB_MAGIC)) return { code: "encrypted" };
-  if (!startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    return { code: "notXlsx", detail: sniff(buf), detailIsKey: true };
-  }
-  // Zip entry names are stored uncompressed in the local and central headers.
-  if (buf.indexOf("xl/workbook.xml") < 0) {
+  if (startsWith(buf, CFB_MAGIC)) return null;
+  if (ZIP_MAGICS.some((m) => startsWith(buf, m))) {
+    // Zip entry names are stored uncompressed in the local and central headers.
+    if (buf.indexOf("xl/workbook.") >= 0 || buf.indexOf("content.xml") >= 0) return null;
     // A truncated zip loses its central directory; the first local header may still name xl/ files.
     if (buf.indexOf("[Content_Types].xml") >= 0 && buf.indexOf("xl/") >= 0) return { code: "corrupt", detail: "xl/workbook.xml" };
     return { code: "notXlsx", detail: "zip", detailIsKey: true };
   }
-  return null;
+  const kind = sniff(buf);
+  if (path.extname(file).toLowerCase() === ".csv" && (kind === "text" || hasUtf16Bom(buf))) return null;
+  return { code: "notXlsx", detail: kind, detailIsKey: true };
 }
 
-/** Reads a file and prechecks it; never throws. */
-export function readInput(file: string): { buffer: Buffer } | { failure: ReadFailure } {
+/** Reads a file (refusing one over the size cap before reading it); never throws. */
+export function readInput(file: string, maxBytes = Infinity): { buffer: Buffer } | { failure: ReadFailure } {
   let buf: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) return { failure: { code: "tooLarge", detail: `${mib(size)} MiB > ${mib(maxBytes)} MiB` } };
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -145,8 +159,7 @@ export function readInput(file: string): { buffer: Buffer } | { failure: ReadFai
     if (code === "EISDIR") return { failure: { code: "notFileOrFolder" } };
     return { failure: { code: "unreadable", detail: errText(e) } };
   }
-  const bad = precheck(buf);
-  return bad ? { failure: bad } : { buffer: buf };
+  return { buffer: buf };
 }
 
 export function errText(e: unknown): string {

@@ -4,4 +4,6 @@ export interface Io {
   stderr: (s: string) => void;
   /** Colour the text output (stdout is a TTY and NO_COLOR is unset). */
   color: boolean;
+  /** stderr is a terminal: `check` shows its progress there. */
+  stderrIsTTY?: boolean;
 }

@@ -2,27 +2,31 @@
  * `jixiao`: the command-line reviewer. Bundled by scripts/build-cli.mjs into lib/jixiao.js, which
  * bin/jixiao.js requires; running it runs `main` on process.argv.
  *
- *   jixiao check <file.xlsx | folder>... [--format text|json] [--rules id,id] [--out path]
+ *   jixiao check <workbook | folder>... [--format text|json] [--rules id,id] [--out path]
  *                [--lang zh-CN|en] [--severity id=off|error|warning|info,...] [--year 2022]
  *                [--library custom.xlsx|csv|json] [--group-by table|code] [--opinions 审核意见.xlsx]
+ *                [--jobs N] [--timeout seconds] [--summary out.csv|out.json] [--max-size MiB]
  *   jixiao rules | --help | --version
  *
  * Exit: 0 no error-severity issue, 1 some, 2 a file could not be read or the usage is wrong.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { version } from "../../package.json";
 import { t, ruleText, type Locale } from "../core/messages";
 import { ALL_RULES } from "../core/rules/registry";
-import type { RunConfig } from "../core/rules/engine";
 import { parseArgs, sniffLang, UsageError, type CheckCommand } from "./args";
-import { errText, expandInputs } from "./files";
-import { checkEntry, withLibrary } from "./check";
+import { errText, expandInputs, WORKBOOK_RE } from "./files";
+import { failedResult } from "./failure";
 import { ImportFailure, loadLibrary } from "./commands/library";
 import type { LibraryEntry } from "../core/library/schema";
-import { buildReport, exitCodeFor, type FileResult } from "./report";
+import { buildReportFromFiles, exitCodeFor, fileToReport, type Report, type ReportFile } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
-import { annotateWorkbook, outputPaths, writeWorkbook } from "./annotate";
+import { outputPaths } from "./annotate";
 import { writeOpinions } from "./opinions";
+import { runPool, type CheckTask } from "./pool";
+import { limitsWithMaxSize } from "./read/limits";
 
 import type { Io } from "./io";
 import { SUBCOMMANDS } from "./commands";
@@ -36,6 +40,7 @@ function defaultIo(): Io {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     color,
+    stderrIsTTY: !!process.stderr.isTTY,
   };
 }
 
@@ -69,6 +74,30 @@ function listRules(lang: Locale, format: "text" | "json", io: Io): number {
   return 0;
 }
 
+/** The --summary file: one row per file (file, status, tables, errors, warnings, infos, reason). */
+export function summaryText(report: Report, file: string): string {
+  const rows = report.files.map((f) => ({
+    file: f.file,
+    status: f.error !== undefined ? "unreadable" : f.summary!.errors > 0 ? "errors" : "ok",
+    tables: f.summary!.tables,
+    errors: f.summary!.errors,
+    warnings: f.summary!.warnings,
+    infos: f.summary!.infos,
+    reason: f.error ?? "",
+  }));
+  if (/\.json$/i.test(file)) return JSON.stringify(rows, null, 2) + "\n";
+  const cell = (v: string | number) => (typeof v === "number" || !/[",\r\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
+  const head = ["file", "status", "tables", "errors", "warnings", "infos", "reason"];
+  const lines = [head.join(","), ...rows.map((r) => [r.file, r.status, r.tables, r.errors, r.warnings, r.infos, r.reason].map(cell).join(","))];
+  // A BOM so that Excel opens the UTF-8 file with its Chinese names intact.
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+/** An annotated copy in a folder is always named .xlsx (a.xls → a.xlsx): it is written as one. */
+function copyName(p: string): string {
+  return !/\.xlsx$/i.test(p) && WORKBOOK_RE.test(p) ? p.replace(/\.[^./\\]+$/, ".xlsx") : p;
+}
+
 async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const lang = cmd.lang;
   let library: LibraryEntry[] | undefined;
@@ -81,21 +110,12 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       return 2;
     }
   }
-  // The library index is built once here, not per file.
-  const config: RunConfig = withLibrary(
-    {
-      locale: lang,
-      ...(cmd.rules ? { only: cmd.rules } : {}),
-      ...(Object.keys(cmd.severity).length ? { severity: cmd.severity } : {}),
-      ...(cmd.year !== null ? { options: { year: cmd.year } } : {}),
-    },
-    library,
-  );
   const entries = expandInputs(cmd.inputs);
+  const limits = limitsWithMaxSize(cmd.maxSizeMiB);
 
   let outPaths: string[] | null = null;
   if (cmd.out !== null) {
-    outPaths = outputPaths(cmd.out, cmd.inputs, entries).paths;
+    outPaths = outputPaths(cmd.out, cmd.inputs, entries, copyName).paths;
     for (let i = 0; i < entries.length; i++) {
       if (path.resolve(outPaths[i]) === path.resolve(entries[i].file))
         return usageError(new UsageError("outIsInput", { file: entries[i].file }), lang, io);
@@ -106,29 +126,59 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   if (opinions !== null && entries.some((e) => path.resolve(e.file) === path.resolve(opinions)))
     return usageError(new UsageError("opinionsIsInput", { file: opinions }), lang, io);
 
-  const results: FileResult[] = [];
-  let outFailed = false;
+  const files: ReportFile[] = new Array(entries.length);
+  const tasks: CheckTask[] = [];
+  // A custom library travels with each task; a worker builds its search index once (worker.ts).
+  const config: CheckTask["config"] = {
+    locale: lang,
+    ...(cmd.rules ? { only: cmd.rules } : {}),
+    ...(Object.keys(cmd.severity).length ? { severity: cmd.severity } : {}),
+    ...(cmd.year !== null ? { options: { year: cmd.year } } : {}),
+    ...(library && cmd.library !== null ? { library: { key: path.resolve(cmd.library), entries: library } } : {}),
+  };
   for (let i = 0; i < entries.length; i++) {
-    const checked = await checkEntry(entries[i], config);
-    results.push(checked.result);
-    if (checked.result.error && cmd.format === "json") {
-      // stdout stays pure JSON; the one-line reason also goes to stderr for people and logs.
-      io.stderr(t(lang, "cli.fileError", { file: checked.result.file, reason: checked.result.error.message }) + "\n");
-    }
-    if (outPaths && checked.workbook) {
-      const target = outPaths[i];
-      try {
-        annotateWorkbook(checked.workbook, checked.result.issues, lang);
-        await writeWorkbook(checked.workbook, target);
-        io.stderr(t(lang, "cli.outWritten", { path: target }) + "\n");
-      } catch (e) {
-        outFailed = true;
-        io.stderr(t(lang, "cli.outFailed", { path: target, detail: errText(e) }) + "\n");
-      }
-    }
+    const failure = entries[i].failure;
+    if (failure) files[i] = fileToReport(failedResult(entries[i].file, failure, lang));
+    else tasks.push({ index: i, entry: entries[i], config, limits, out: outPaths ? outPaths[i] : null });
   }
 
-  const report = buildReport(results, lang);
+  const started = Date.now();
+  const progress = io.stderrIsTTY === true && tasks.length > 1;
+  // Even a single file is checked in a worker: its time limit holds, and the worker's small young
+  // generation (pool.ts) keeps the peak memory low.
+  const done = await runPool(tasks, {
+    jobs: cmd.jobs ?? defaultJobs(),
+    timeoutMs: cmd.timeoutSec * 1000,
+    workerFile: path.join(__dirname, "jixiao-worker.js"),
+    failedFile: (task, failure) => fileToReport(failedResult(task.entry.file, failure, lang)),
+    onDone: progress
+      ? (n, total, task) => {
+          const secs = ((Date.now() - started) / 1000).toFixed(1);
+          io.stderr(`\r\x1b[K${t(lang, "cli.progress", { done: n, total, secs, file: task.entry.file })}`);
+          if (n === total) io.stderr("\r\x1b[K");
+        }
+      : undefined,
+  });
+
+  let outFailed = false;
+  for (const d of done) {
+    files[d.index] = d.file;
+    if (d.out?.ok) {
+      const converted = d.out.format !== undefined && d.out.format !== "xlsx";
+      io.stderr(
+        (converted ? t(lang, "cli.outWrittenAsXlsx", { path: d.out.path, format: `.${d.out.format}` }) : t(lang, "cli.outWritten", { path: d.out.path })) + "\n",
+      );
+    } else if (d.out) {
+      outFailed = true;
+      io.stderr(t(lang, "cli.outFailed", { path: d.out.path, detail: d.out.detail ?? "" }) + "\n");
+    }
+  }
+  if (cmd.format === "json") {
+    // stdout stays pure JSON; the one-line reason also goes to stderr for people and logs.
+    for (const f of files) if (f.error !== undefined) io.stderr(t(lang, "cli.fileError", { file: f.file, reason: f.error }) + "\n");
+  }
+
+  const report = buildReportFromFiles(files, lang);
   if (cmd.opinions !== null) {
     try {
       const n = await writeOpinions(report, cmd.opinions, lang);
@@ -140,8 +190,21 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   }
   if (cmd.format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
   else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
+  if (cmd.summary !== null) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(cmd.summary)), { recursive: true });
+      fs.writeFileSync(cmd.summary, summaryText(report, cmd.summary));
+    } catch (e) {
+      io.stderr(t(lang, "cli.summaryFailed", { path: cmd.summary, detail: errText(e) }) + "\n");
+      return 2;
+    }
+  }
   const code = exitCodeFor(report);
   return outFailed ? 2 : code;
+}
+
+function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
 /** Runs the CLI on argv (without node and script); resolves to the exit code. */

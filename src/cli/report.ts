@@ -91,6 +91,8 @@ export const ReportFileSchema = z.object({
   sheets: z.array(z.object({ name: z.string(), tables: z.number().int().nonnegative() })).optional(),
   /** Extra: the counts of this file. */
   summary: z.object(CountsShape).optional(),
+  /** Extra: the format the file was read as (xlsx, xlsm, xlsb, ods, xls — which includes WPS .et —, csv). */
+  format: z.string().optional(),
 });
 
 export const ReportSchema = z.object({
@@ -115,6 +117,8 @@ export interface FileResult {
   tables: ProjectTable[];
   issues: Issue[];
   sheets?: { name: string; tables: number }[];
+  /** The format the file was read as. */
+  format?: string;
 }
 
 export function tableToReport(t: ProjectTable): ReportTable {
@@ -198,6 +202,7 @@ export function fileToReport(r: FileResult): ReportFile {
     tables,
     issues,
     ...(r.sheets ? { sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables })) } : {}),
+    ...(r.format ? { format: r.format } : {}),
     summary: {
       tables: tables.length,
       indicators: tables.reduce((n, t) => n + t.indicators.length, 0),
@@ -208,7 +213,11 @@ export function fileToReport(r: FileResult): ReportFile {
 
 /** Builds and validates the whole report. Throws (a bug, not a user error) if the contract is broken. */
 export function buildReport(results: readonly FileResult[], locale?: string): Report {
-  const files = results.map(fileToReport);
+  return buildReportFromFiles(results.map(fileToReport), locale);
+}
+
+/** The report from files already in report form (as the check workers send them). */
+export function buildReportFromFiles(files: ReportFile[], locale?: string): Report {
   const sum = { files: files.length, tables: 0, indicators: 0, errors: 0, warnings: 0, infos: 0 };
   for (const f of files) {
     sum.tables += f.summary!.tables;

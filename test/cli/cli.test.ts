@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { ReportSchema, type Report } from "../../src/cli/report";
 import { SEVERITY_FILL } from "../../src/cli/annotate";
 import { ALL_RULES } from "../../src/core/rules/registry";
@@ -345,6 +346,14 @@ describe("--out annotated copy", () => {
   });
 });
 
+function encryptedPackage(): Buffer {
+  const CFB = (XLSX as unknown as { CFB: { utils: { cfb_new(): unknown; cfb_add(c: unknown, n: string, d: Buffer): void }; write(c: unknown, o: object): Buffer } }).CFB;
+  const c = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(c, "EncryptionInfo", Buffer.alloc(64, 1));
+  CFB.utils.cfb_add(c, "EncryptedPackage", Buffer.alloc(4096, 2));
+  return Buffer.from(CFB.write(c, { type: "buffer" }));
+}
+
 describe("bad input", () => {
   let bad: Record<string, string>;
   beforeAll(() => {
@@ -353,7 +362,9 @@ describe("bad input", () => {
     const seed = fs.readFileSync(SEED);
     const files: Record<string, Buffer> = {
       "empty.xlsx": Buffer.alloc(0),
-      "encrypted.xlsx": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024, 0xff)]),
+      // Excel wraps a password-protected workbook in an OLE container with these two streams.
+      "encrypted.xlsx": encryptedPackage(),
+      "junk-ole.xls": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024, 0xff)]),
       "picture.xlsx": Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]),
       "notes.xlsx": Buffer.from("这不是表格，只是一段文字。\n"),
       "truncated.xlsx": seed.subarray(0, Math.floor(seed.length * 0.6)),
@@ -372,6 +383,7 @@ describe("bad input", () => {
     ["picture.xlsx", "notXlsx", "PNG", "PNG image"],
     ["notes.xlsx", "notXlsx", "文本文件", "text file"],
     ["truncated.xlsx", "corrupt", "已损坏", "damaged"],
+    ["junk-ole.xls", "corrupt", "已损坏", "damaged"],
     ["missing.xlsx", "missing", "不存在", "no such file"],
   ];
   // One run over every bad file plus the seed, in text and in JSON (en): each bad file gets one

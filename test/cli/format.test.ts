@@ -228,13 +228,19 @@ describe("precheck and sniff", () => {
   const zipNoWorkbook = Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.from("word/document.xml")]);
   test.each([
     ["empty", Buffer.alloc(0), { code: "empty" }],
-    ["encrypted / .xls", cfb, { code: "encrypted" }],
+    ["text named .xlsx", Buffer.from("a,b\n"), { code: "notXlsx", detail: "text" }],
     ["png", png, { code: "notXlsx", detail: "png" }],
     ["text", Buffer.from("项目名称,预算数\n培训,200000\n"), { code: "notXlsx", detail: "text" }],
     ["pdf", Buffer.from("%PDF-1.7\n"), { code: "notXlsx", detail: "pdf" }],
     ["zip without a workbook", zipNoWorkbook, { code: "notXlsx", detail: "zip" }],
     ["binary junk", Buffer.from([1, 2, 3, 0, 0, 9]), { code: "notXlsx", detail: "unknown" }],
-  ])("%s", (_n, buf, want) => expect(precheck(buf)).toMatchObject(want));
+  ])("%s", (_n, buf, want) => expect(precheck(buf, "x.xlsx")).toMatchObject(want));
+
+  test.each([
+    ["an OLE container (.xls / .et, or an encrypted package: the reader tells)", cfb, "x.xls"],
+    ["text named .csv", Buffer.from("项目名称,预算数\n"), "x.csv"],
+    ["UTF-16 text named .csv", Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x2c, 0x00]), "x.CSV"],
+  ])("%s goes on to the reader", (_n, buf, name) => expect(precheck(buf, name)).toBeNull());
 
   test("a real xlsx passes", async () => {
     const wb = new ExcelJS.Workbook();

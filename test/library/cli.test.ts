@@ -32,9 +32,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test("both commands are registered", () => {
-  expect(SUBCOMMANDS.suggest).toBe(suggestCommand);
-  expect(SUBCOMMANDS.library).toBe(libraryCommand);
+test("both commands are registered (loaded when they run)", async () => {
+  const io = { stdout: () => {}, stderr: () => {}, color: false };
+  expect(await SUBCOMMANDS.suggest(["--help"], io)).toBe(await suggestCommand(["--help"], io));
+  expect(await SUBCOMMANDS.library(["--help"], io)).toBe(await libraryCommand(["--help"], io));
 });
 
 describe("suggest", () => {

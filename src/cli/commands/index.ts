@@ -1,19 +1,18 @@
 /**
  * Subcommands other than `check`/`rules` (which live in main.ts): each module parses its own argv
  * and resolves to an exit code (0 ok, 2 usage or bad parameter). Register one line per command.
+ * Each is loaded when it runs (`import()`), so that `jixiao check` does not load ExcelJS and the
+ * library tooling it never uses.
  */
 import type { Io } from "../io";
 
 export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
 
 // @@subcommand-imports
-import { libraryCommand } from "./library";
-import { suggestCommand } from "./suggest";
-import { planCommand } from "./plan";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   // @@subcommands
-  library: libraryCommand,
-  suggest: suggestCommand,
-  plan: planCommand,
+  library: async (argv, io) => (await import("./library")).libraryCommand(argv, io),
+  suggest: async (argv, io) => (await import("./suggest")).suggestCommand(argv, io),
+  plan: async (argv, io) => (await import("./plan")).planCommand(argv, io),
 };

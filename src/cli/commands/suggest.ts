@@ -19,9 +19,11 @@ import { contextGroupText, contextTypeText, reasonText } from "../../core/librar
 import { tableContext } from "../../core/library/context";
 import { provenanceView, type LibraryEntry } from "../../core/library/schema";
 import { readTables } from "../../core/analyze";
-import { readXlsx } from "../../xlsx/grid";
-import { failureMessage } from "../check";
-import { errText, precheck, readInput } from "../files";
+import { failureMessage } from "../failure";
+import { DEFAULT_LIMITS } from "../read/limits";
+import { ReadProblem } from "../read/problem";
+import { readWorkbook } from "../read/workbook";
+import { errText, readInput } from "../files";
 import type { Io } from "../io";
 import type { Subcommand } from "./index";
 import { ImportFailure, LibUsageError, loadLibrary, parseOptions, usageFailure } from "./library";
@@ -128,17 +130,17 @@ async function suggestForTable(
   io: Io,
   argv: readonly string[],
 ): Promise<number> {
-  const input = readInput(file);
-  const bad = "failure" in input ? input.failure : precheck(input.buffer);
-  if (bad || "failure" in input) {
-    io.stderr(`${file}: ${bad ? failureMessage(bad, lang) : ""}\n`);
+  const input = readInput(file, DEFAULT_LIMITS.maxFileBytes);
+  if ("failure" in input) {
+    io.stderr(`${file}: ${failureMessage(input.failure, lang)}\n`);
     return 2;
   }
   let tables;
   try {
-    tables = (await readXlsx(input.buffer)).grids.flatMap(readTables);
+    tables = readWorkbook(input.buffer, file, DEFAULT_LIMITS).grids.flatMap(readTables);
   } catch (e) {
-    io.stderr(`${file}: ${failureMessage({ code: "corrupt", detail: errText(e) }, lang)}\n`);
+    const failure = e instanceof ReadProblem ? e.failure : { code: "corrupt" as const, detail: errText(e) };
+    io.stderr(`${file}: ${failureMessage(failure, lang)}\n`);
     return 2;
   }
   if (!tables.length) return usageFailure(new LibUsageError("cli.library.usage.noTables", { file }), argv, io);

@@ -779,7 +779,7 @@ Exit code: 0 = plan printed; 2 = a bad parameter.`,
     help: `jixiao — checks project performance-target tables (项目支出绩效目标表)
 
 Usage:
-  jixiao check <file.xlsx | folder>... [options]   check the tables in the workbooks
+  jixiao check <workbook | folder>... [options]    check the tables in the workbooks (.xlsx .xlsm .xls .et .ods .csv)
   jixiao rules [--lang en] [--format json]         list every rule (id, default severity, title)
   jixiao plan --profile even|front|back|…          build a spending plan (cumulative % at 3/6/10/12月底); see jixiao plan --help
   jixiao suggest "<name>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import file] [--format json]
@@ -808,8 +808,17 @@ Options of check:
                             opinion code (the 11 codes of the review module)
   --opinions file.xlsx      write the opinion workbook: one row per finding (file, project, level 1 / 2 /
                             indicator, cell, opinion code, opinion text) for a reviewer to edit and return
+  --jobs N                  files checked at once (worker threads; default: the number of cores);
+                            the report's order does not change
+  --timeout seconds         time limit per file (default 120, 0 = none); a file over it is reported
+                            as unreadable and the others go on
+  --summary file.csv|.json  also write a summary: one row per file (file, status, tables, errors,
+                            warnings, infos)
+  --max-size MiB            size cap per file (default 50)
 
-Folders are searched recursively for .xlsx files (sorted by path; ~$ lock files are skipped).
+Reads .xlsx, .xlsm, .xls (Excel 97–2003), .et (WPS), .ods and .csv (UTF-8 or GBK); the annotated
+copy of a file in another format than .xlsx is written as .xlsx.
+Folders are searched recursively for these files (sorted by path; ~$ lock files are skipped).
 Exit code: 0 = no errors; 1 = error-severity issues found; 2 = a file could not be read or the usage
 is wrong (every other file is still checked).`,
     usageHint: "Run jixiao --help for usage.",
@@ -828,6 +837,10 @@ is wrong (every other file is still checked).`,
       badGroupBy: "--group-by must be table or code, got: {value}",
       badOpinions: "--opinions writes an .xlsx file, got: {value}",
       opinionsIsInput: "--opinions must not point at an input file: {file}",
+      badJobs: "--jobs must be a positive whole number, got: {value}",
+      badTimeout: "--timeout must be a number of seconds (0 = none), got: {value}",
+      badSummary: "--summary must name a .csv or .json file, got: {value}",
+      badMaxSize: "--max-size must be a positive number of MiB, got: {value}",
     },
     groupLine: "{title}: {n} cells ({cells}), e.g.: {message}",
     codeHeader: "[{code}] {n} findings",
@@ -855,12 +868,16 @@ is wrong (every other file is still checked).`,
     readError: {
       missing: "no such file or folder",
       empty: "the file is empty (0 bytes)",
-      encrypted: "the file is password-protected (encrypted) or an old .xls workbook; remove the password or save it as .xlsx, then check again",
-      notXlsx: "not an .xlsx workbook ({detail})",
-      corrupt: "the file is damaged and cannot be opened as .xlsx ({detail})",
+      encrypted: "the file is password-protected (encrypted); remove the password, then check again",
+      notXlsx: "not a workbook the checker reads (.xlsx .xlsm .xls .et .ods .csv): {detail}",
+      corrupt: "the file is damaged and cannot be opened as a workbook ({detail})",
       unreadable: "the file cannot be read ({detail})",
-      noXlsxInFolder: "the folder holds no .xlsx files",
+      noXlsxInFolder: "the folder holds no workbook the checker reads (.xlsx .xlsm .xls .et .ods .csv)",
       notFileOrFolder: "neither a regular file nor a folder",
+      tooLarge: "the file is larger than the checker accepts ({detail}); raise the cap with --max-size if it must be checked",
+      unsafe: "the file's structure is abnormal and is refused for safety ({detail}); open it in Excel or WPS, save it as .xlsx and check that",
+      timeout: "checking took longer than {detail} s and was stopped; change the limit with --timeout",
+      crashed: "the worker checking this file stopped ({detail}); the file was skipped — please report it with the file",
       internal: "the checker failed on this file ({detail}); please report it with the file",
     },
     sniff: {
@@ -870,10 +887,14 @@ is wrong (every other file is still checked).`,
       pdf: "it looks like a PDF document",
       text: "it looks like a text file",
       zip: "a zip archive without an Excel workbook in it",
+      office: "an Office document, but not a spreadsheet",
       unknown: "unknown file format",
     },
     rulesColumns: { id: "rule id", severity: "default severity", title: "title" },
     fixable: "fixable",
+    outWrittenAsXlsx: "annotated copy written: {path} (the input is {format}; the copy is an .xlsx)",
+    summaryFailed: "cannot write the summary {path}: {detail}",
+    progress: "checked {done}/{total} files in {secs} s: {file}",
     outWritten: "annotated copy written: {path}",
     outFailed: "cannot write the annotated copy {path}: {detail}",
   },

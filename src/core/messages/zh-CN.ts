@@ -778,7 +778,7 @@ export const zhCN = {
     help: `jixiao —— 项目支出绩效目标表检查工具
 
 用法：
-  jixiao check <文件.xlsx | 文件夹>... [选项]   检查工作簿中的绩效目标表
+  jixiao check <工作簿 | 文件夹>... [选项]     检查工作簿中的绩效目标表（.xlsx .xlsm .xls .et .ods .csv）
   jixiao rules [--lang en] [--format json]       列出全部规则（编号、默认严重性、名称）
   jixiao plan --profile even|front|back|…        生成资金支出计划（3/6/10/12月底累计%），详见 jixiao plan --help
   jixiao suggest "<指标名称>" [--level1 …] [--level2 质量指标] [--type 会议] [--limit 10] [--import 文件] [--format json]
@@ -804,8 +804,14 @@ check 的选项：
   --group-by table|code     文字报告按表格（默认）或按审核意见类型（11类）分组列出
   --opinions 审核意见.xlsx  写出审核意见表：每条结论一行（文件、项目名称、一级/二级/三级指标、单元格、
                             审核意见类型、审核意见），供审核人员修改后返回
+  --jobs N                  同时检查的文件数（工作线程数，默认为处理器核数）；报告顺序不受影响
+  --timeout 秒              单个文件的检查时限（默认 120，0 为不限）；超时的文件记为无法读取，其余照常检查
+  --summary 文件.csv|.json  另写一份汇总：每个文件一行（文件、状态、表数、错误、警告、提示）
+  --max-size MiB            单个文件的大小上限（默认 50）
 
-文件夹会递归查找其中所有 .xlsx 文件（按路径排序，跳过 ~$ 开头的临时文件）。
+可检查 .xlsx、.xlsm、.xls（Excel 97–2003）、.et（WPS 表格）、.ods 和 .csv（UTF-8 或 GBK 编码）；
+非 .xlsx 文件的标注副本保存为 .xlsx。
+文件夹会递归查找其中所有上述文件（按路径排序，跳过 ~$ 开头的临时文件）。
 退出码：0 = 没有错误；1 = 发现错误级问题；2 = 有文件无法读取或用法有误（其余文件照常检查）。`,
     usageHint: "运行 jixiao --help 查看用法。",
     usage: {
@@ -823,6 +829,10 @@ check 的选项：
       badGroupBy: "--group-by 只能是 table 或 code，收到：{value}",
       badOpinions: "--opinions 只支持 .xlsx 文件，收到：{value}",
       opinionsIsInput: "--opinions 不能指向被检查的文件本身：{file}",
+      badJobs: "--jobs 应为正整数，收到：{value}",
+      badTimeout: "--timeout 应为秒数（0 为不限），收到：{value}",
+      badSummary: "--summary 的文件名应以 .csv 或 .json 结尾，收到：{value}",
+      badMaxSize: "--max-size 应为正数（单位 MiB），收到：{value}",
     },
     groupLine: "{title}：共{n}处（{cells}），如：{message}",
     codeHeader: "【{code}】{n}条",
@@ -850,12 +860,16 @@ check 的选项：
     readError: {
       missing: "文件或文件夹不存在",
       empty: "文件为空（0 字节）",
-      encrypted: "文件设置了打开密码（已加密），或是旧版 .xls 格式；请去掉密码或另存为 .xlsx 后再检查",
-      notXlsx: "不是 .xlsx 工作簿（{detail}）",
-      corrupt: "文件已损坏，无法作为 .xlsx 打开（{detail}）",
+      encrypted: "文件设置了打开密码（已加密）；请去掉密码后再检查",
+      notXlsx: "不是可检查的工作簿（.xlsx .xlsm .xls .et .ods .csv）：{detail}",
+      corrupt: "文件已损坏，无法作为工作簿打开（{detail}）",
       unreadable: "无法读取文件（{detail}）",
-      noXlsxInFolder: "文件夹中没有 .xlsx 文件",
+      noXlsxInFolder: "文件夹中没有可检查的工作簿（.xlsx .xlsm .xls .et .ods .csv）",
       notFileOrFolder: "不是普通文件或文件夹",
+      tooLarge: "文件过大，超出检查上限（{detail}）；确需检查时可用 --max-size 调高上限",
+      unsafe: "文件结构异常，为安全起见不予读取（{detail}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再检查",
+      timeout: "检查超时（超过 {detail} 秒），已跳过；可用 --timeout 调整时限",
+      crashed: "检查这个文件时工作线程异常退出（{detail}），已跳过；请把文件反馈给开发者",
       internal: "检查这个文件时程序出错（{detail}），请把文件反馈给开发者",
     },
     sniff: {
@@ -865,11 +879,15 @@ check 的选项：
       pdf: "看起来是 PDF 文档",
       text: "看起来是文本文件",
       zip: "是压缩包，但其中没有 Excel 工作簿",
+      office: "是 Office 文档，但不是表格",
       unknown: "文件格式无法识别",
     },
     rulesColumns: { id: "规则编号", severity: "默认严重性", title: "名称" },
     fixable: "可自动修正",
     outWritten: "已写出标注副本：{path}",
+    outWrittenAsXlsx: "已写出标注副本：{path}（原文件为 {format}，副本保存为 .xlsx 格式）",
+    summaryFailed: "无法写出汇总文件 {path}：{detail}",
+    progress: "已检查 {done}/{total} 个文件，用时 {secs} 秒：{file}",
     outFailed: "无法写出标注副本 {path}：{detail}",
   },
 };
