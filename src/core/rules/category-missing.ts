@@ -64,9 +64,14 @@ export const rule: Rule = {
     const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
     const unplaced = unreadLevel1 || rows.some((r) => l1Of(r) === null);
     const order = Object.keys(FORMS[table.form]);
-    const missing = unplaced ? [] : order.filter((l) => !present.has(l) && !(l === "满意度指标" && hasSatisfaction));
     const lastPresent = Math.max(...order.map((l, i) => (present.has(l) ? i : -1)));
-    if (missing.length > 0 && lastPresent >= 0 && missing.every((l) => order.indexOf(l) > lastPresent)) {
+    // An unread 一级 above the rows of the last category present cannot be a category after it.
+    const lastStart = lastPresent >= 0 ? rows.findIndex((r) => l1Of(r) === order[lastPresent]) : -1;
+    const unplacedAtEnd = rows.some((r, i) => i > lastStart && l1Of(r) === null);
+    const missingAll = order.filter((l) => !present.has(l) && !(l === "满意度指标" && hasSatisfaction));
+    const tail = lastPresent >= 0 && missingAll.length > 0 && missingAll.every((l) => order.indexOf(l) > lastPresent);
+    const missing = unplaced && !(tail && !unplacedAtEnd) ? [] : missingAll;
+    if (tail && missing.length > 0) {
       // The table ends before the form's last categories: a table that stops there, or a partial copy
       // (one printed page, the first part pasted). One hint names what is absent.
       ctx.report({ messageId: "tailMissing", cell: anchor, data: { last: order[lastPresent], missing: missing.join("、") } });
