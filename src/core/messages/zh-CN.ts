@@ -40,6 +40,8 @@ export const zhCN = {
         unknown: "一级指标“{level1}”不是规定的类别，应为：{allowed}。",
         notInForm: "一级指标“{level1}”不属于本表采用的{form}号表式，本表式的一级指标为：{allowed}。",
         missing: "指标“{name}”没有填写一级指标，应为{allowed}之一。",
+        evaluation: "一级指标“{level1}”是绩效评价（决策、过程、产出、效益）框架的类别，目标表的一级指标一般为：{allowed}；如这是本地系统规定的表式，可不修改。",
+        shifted: "一级指标“{level1}”下的二级指标写的是一级类别（{level2}），一级、二级指标错了一列：请以{level2}作一级指标，下面再填二级指标。",
       },
     },
     "level2-mismatch": {
@@ -58,6 +60,7 @@ export const zhCN = {
       messages: {
         noIndicators: "本表没有任何绩效指标，请按产出、效益、满意度（101号表式另含成本）逐类填写。",
         level1Empty: "本表没有“{level1}”类的指标，每个一级指标下至少应有一项三级指标。",
+        tailMissing: "本表的指标到“{last}”为止，没有{missing}的指标。如果这就是整张表（不是只复制或打印了前一部分），请补全：每个一级指标下至少应有一项三级指标。",
         noQuantity: "产出指标中没有数量指标，请补充反映实际产出数量的指标（如完成个数、面积、人次）。",
         costKindMissing: "本项目属于工程建设或环境类项目，成本指标中没有{missing}，可考虑补充扬尘、噪声等负面影响的控制指标。",
       },

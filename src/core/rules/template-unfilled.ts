@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { Form, IndicatorRow } from "../model/schema";
-import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
+import { FORMS, canonicalLevel1, canonicalLevel2, shiftedLevel1 } from "../forms/categories";
 import { toHalfWidth } from "../value/numbers";
 import { isTemplateName } from "./utils/text";
 
@@ -20,8 +20,13 @@ function rowUnfilled(row: IndicatorRow): boolean {
   return isTemplateName(row.name.value) && valueUnfilled(row);
 }
 
-/** The 一级 of a row, read from its 二级 when the 一级 is blank or unknown; null when it cannot be placed. */
+/**
+ * The 一级 of a row, read from its 二级 when the 一级 is blank or unknown, or from a 二级 cell holding a
+ * 一级 name (categories one column off); null when it cannot be placed.
+ */
 function level1Of(form: Form, row: IndicatorRow): string | null {
+  const shifted = shiftedLevel1(row);
+  if (shifted !== null) return shifted;
   const l1 = row.level1.canonical ?? canonicalLevel1(row.level1.raw);
   if (l1 !== null) return l1;
   const l2 = row.level2.canonical ?? canonicalLevel2(row.level2.raw);
@@ -33,7 +38,7 @@ function level1Of(form: Form, row: IndicatorRow): string | null {
  * One finding for a table whose indicators were not filled in (domain §a5 完整性): every indicator
  * row holds only template text (blank or XX names, blank or ≥XX% values): `unfilled`, which replaces
  * the per-row findings the template rows would give; or the filled rows stop after the first part of
- * the form, leaving two or more of its 一级 without a filled indicator: `stopsShort`, which replaces
+ * the form, leaving two or more of its 一级 with only unfilled template rows: `stopsShort`, which replaces
  * category-missing's per-category findings. One cause, one finding.
  */
 export const rule: Rule = {
@@ -61,7 +66,7 @@ export const rule: Rule = {
         "required-field:indicatorName",
         "placeholder-left",
       ],
-      stopsShort: ["category-missing:level1Empty"],
+      stopsShort: ["category-missing:level1Empty", "category-missing:tailMissing"],
     },
   },
   check(ctx) {
@@ -83,6 +88,9 @@ export const rule: Rule = {
     const order = Object.keys(FORMS[table.form]);
     const missing = order.filter((l) => !present.has(l));
     if (missing.length < 2) return;
+    // Only the form's own rows left unfilled show that the table stops short; when the rows are absent
+    // the table may be a partial copy, and category-missing gives one hint (tailMissing).
+    if (!rows.some((r) => rowUnfilled(r) && missing.includes(level1Of(table.form, r) ?? ""))) return;
     ctx.report({
       messageId: "stopsShort",
       cell: anchor,
