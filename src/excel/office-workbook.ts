@@ -25,7 +25,7 @@ import { FillCache, Flight, MARK_NAME_PREFIX, cellKey } from "./mark-cache";
 import { MARK_COLORS } from "./mark-plan";
 import { MarkWriter } from "./mark-writer";
 import { MAPPINGS_SETTING, TABLE_NAME_PREFIX, queueHideNames, queueMappings, readMappings } from "./mapping-store";
-import { SHEET_PROPS, SheetRegistry } from "./sheets";
+import { SHEET_PROPS, SheetRegistry, sheetInfo } from "./sheets";
 import type { Capabilities, ChangeSubscription, DirtyRange, Edit, FillEdit, LoadedMapping, Mark, MappingRecord, MarkResult, SheetInfo, WorkbookPort } from "./port";
 
 /** What the adapter needs of the `Excel` global. */
@@ -265,8 +265,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.runRead(async (context) => {
       // getItem, not getItemOrNullObject: methods follow, and none may be called on a null object.
       const ws = context.workbook.worksheets.getItem(sheet);
-      ws.load("id,name,position");
-      ws.protection.load("protected,options");
+      ws.load("id,name,position,protection/protected,protection/options");
       const range = ws.getRange(boxToA1(box));
       range.load("values,numberFormat,rowIndex,columnIndex");
       // Excel returns only merges whose top-left lies in the queried range (office-js #3611), so
@@ -286,13 +285,7 @@ export class OfficeWorkbook implements WorkbookPort {
       } finally {
         this.fills.end(flight);
       }
-      this.sheets.set({
-        name: ws.name,
-        id: ws.id,
-        position: ws.position,
-        protected: ws.protection.protected,
-        ...(ws.protection.protected && ws.protection.options?.allowFormatCells ? { allowFormatCells: true } : {}),
-      });
+      this.sheets.set(sheetInfo(ws));
       this.marker.take(names, flight);
       if (fills) this.recordBlockFills(fills, box, ws.name, flight);
       return this.toGrid(sheet, range.rowIndex, range.columnIndex, range.values, range.numberFormat, merged, box);

@@ -4,6 +4,13 @@ import type { SheetInfo } from "./port";
 /** What every sheet-list load asks for (protection options: ExcelApi 1.2). */
 export const SHEET_PROPS = "items/name,items/id,items/position,items/protection/protected,items/protection/options";
 
+/** A loaded sheet (SHEET_PROPS, or the same properties on one sheet) as the port describes it. */
+export function sheetInfo(s: Excel.Worksheet): SheetInfo {
+  const info: SheetInfo = { name: s.name, id: s.id, position: s.position, protected: s.protection.protected };
+  if (info.protected && s.protection.options?.allowFormatCells) info.allowFormatCells = true;
+  return info;
+}
+
 export class SheetRegistry {
   private byId = new Map<string, SheetInfo>();
 
@@ -11,8 +18,7 @@ export class SheetRegistry {
   remember(items: Excel.Worksheet[]): SheetInfo[] {
     this.byId.clear();
     return items.map((s) => {
-      const info: SheetInfo = { name: s.name, id: s.id, position: s.position, protected: s.protection.protected };
-      if (info.protected && s.protection.options?.allowFormatCells) info.allowFormatCells = true;
+      const info = sheetInfo(s);
       this.byId.set(s.id, info);
       return info;
     });

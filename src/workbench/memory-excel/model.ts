@@ -384,7 +384,7 @@ export class WorkbookModel {
 
   private prune(s: SheetModel, row: number, col: number): void {
     const c = s.cells.get(key(row, col));
-    if (c && c.v === null && !c.f && !c.nf && !c.fill && !c.font) s.cells.delete(key(row, col));
+    if (c && c.v === null && !c.f && !c.nf && !c.fill && !c.font && !c.unlocked) s.cells.delete(key(row, col));
   }
 
   /** The value Excel reports for a cell: "" when empty or a merged tail. */
