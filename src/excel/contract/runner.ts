@@ -169,15 +169,16 @@ export function reportText(r: ContractReport): string {
 }
 
 /** What the pane's entry hands to the pane: runs the self-test in the Excel the page has. */
-export type SelfTestRunner = (onProgress?: (done: number, total: number) => void) => Promise<ContractReport>;
+export type SelfTestRunner = ((onProgress?: (done: number, total: number) => void) => Promise<ContractReport>) & { readonly caseCount: number };
 
 /**
  * The self-test over the `Excel`/`Office` globals (real Excel, or the workbench's in-memory Excel,
  * which also installs a user's hands as `__jixiaoUserHands`).
  */
 export function officeSelfTest(): SelfTestRunner {
-  return (onProgress) => {
+  const run = (onProgress?: (done: number, total: number) => void) => {
     const g = globalThis as unknown as { Excel: ExcelLike; Office: RunOptions["office"]; __jixiaoUserHands?: UserHands };
     return runContract({ excel: g.Excel, office: g.Office, user: g.__jixiaoUserHands ?? null, onProgress });
   };
+  return Object.assign(run, { caseCount: CASES.length });
 }
