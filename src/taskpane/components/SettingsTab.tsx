@@ -23,7 +23,7 @@ export function SettingsTab({ controller, state }: { controller: PaneController;
     try {
       await navigator.clipboard.writeText(text);
     } catch {
-      const area = document.querySelector<HTMLTextAreaElement>("[data-testid=selftest-text] textarea");
+      const area = document.querySelector<HTMLTextAreaElement>("textarea[data-testid=selftest-text]");
       area?.select();
       document.execCommand("copy");
     }
