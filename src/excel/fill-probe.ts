@@ -1,8 +1,16 @@
 /**
  * Reading and writing a cell's fill through Office.js. A read is queued in a batch (a FillProbe) and
- * read after the sync (fillSnapshot): ExcelApi 1.9 `getCellProperties` gives colour AND pattern,
- * exactly; below, `format.fill.color`, where Excel reports No Fill as "#FFFFFF" (an explicit white
- * fill is then given back as No Fill — docs/highlighting.md).
+ * read after the sync (fillSnapshot).
+ *
+ * What Excel reports (https://learn.microsoft.com/javascript/api/excel/excel.rangefill, issue 13):
+ * No Fill reads color "#FFFFFF" like a white fill; its pattern is "None" but in reported cases the
+ * pattern comes back null for real fills too, and tintAndShade is null only for No Fill. So with
+ * ExcelApi 1.9 (`getCellProperties`) a cell is No Fill when its pattern is "None" or its tintAndShade
+ * is null; a null pattern with a tint is a solid fill. Colour, pattern, pattern colour and both tints
+ * are kept and written back exactly. Gradients cannot be written by the API ("LinearGradient and
+ * RectangularGradient are not supported"), so a gradient cell is never painted over (isGradient).
+ * Below 1.9 only `format.fill.color` exists: "#FFFFFF" is taken as No Fill (restoring No Fill as
+ * white would hide the gridlines; an explicit white fill comes back as No Fill, which looks the same).
  */
 import { colToLetters, type RangeBox } from "../core/grid/a1";
 import type { FillSnapshot } from "./mark-cache";
@@ -24,24 +32,42 @@ function sameColor(a: string | null | undefined, b: string): boolean {
   return !!a && a.toUpperCase() === b.toUpperCase();
 }
 
-/** Does a cell with this fill show our mark colour? */
+/** Does a cell with this fill show our mark colour (solid, untinted)? */
 export function shows(fill: FillSnapshot, markColor: string): boolean {
-  return !!fill && sameColor(fill.color, markColor);
+  return !!fill && sameColor(fill.color, markColor) && fill.pattern === "Solid" && !fill.tintAndShade;
 }
 
 export function sameFill(a: FillSnapshot, b: FillSnapshot): boolean {
   if (!a || !b) return a === b;
-  return sameColor(a.color, b.color) && a.pattern === b.pattern;
+  return (
+    sameColor(a.color, b.color) &&
+    a.pattern === b.pattern &&
+    (a.patternColor ?? null)?.toUpperCase() === (b.patternColor ?? null)?.toUpperCase() &&
+    (a.tintAndShade ?? 0) === (b.tintAndShade ?? 0) &&
+    (a.patternTintAndShade ?? 0) === (b.patternTintAndShade ?? 0)
+  );
+}
+
+/** A gradient fill: the API cannot write it back, so the cell is never painted over. */
+export function isGradient(fill: FillSnapshot | undefined): boolean {
+  return !!fill && /Gradient$/i.test(fill.pattern);
 }
 
 /** The fill snapshot in one cell of a getCellProperties result. */
 function snapshotOfProps(props: Excel.CellProperties | undefined): FillSnapshot {
   const f = props?.format?.fill;
-  if (!f || !f.pattern || f.pattern === "None") return null;
-  return { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern) };
+  if (!f) return null;
+  // No Fill: pattern "None", or tintAndShade null (a real fill always has a number there).
+  if (f.pattern === "None" || ("tintAndShade" in f && (f.tintAndShade === null || f.tintAndShade === undefined))) return null;
+  if (!f.pattern && !("tintAndShade" in f)) return null;
+  const out: NonNullable<FillSnapshot> = { color: String(f.color ?? "#FFFFFF").toUpperCase(), pattern: String(f.pattern ?? "Solid") };
+  if (out.pattern !== "Solid" && f.patternColor) out.patternColor = String(f.patternColor).toUpperCase();
+  if (f.tintAndShade) out.tintAndShade = f.tintAndShade;
+  if (out.pattern !== "Solid" && f.patternTintAndShade) out.patternTintAndShade = f.patternTintAndShade;
+  return out;
 }
 
-const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true } } } as const;
+const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } } as const;
 
 /** Queues a read of the fills of a whole range (ExcelApi 1.9). */
 export function probeRangeFills(r: Excel.Range): FillProbe {
@@ -67,18 +93,27 @@ export function fillSnapshot(p: FillProbe): FillSnapshot {
   return { color: c.toUpperCase(), pattern: String(pattern) };
 }
 
-/** Queues a fill write (null = No Fill); a pattern other than Solid needs ExcelApi 1.9. */
+/**
+ * Queues a fill write (null = No Fill). With ExcelApi 1.9 every part is written (pattern, pattern
+ * colour, tints), so nothing of the previous fill survives; below, the colour only (solid).
+ */
 export function writeFill(r: Excel.Range, fill: FillSpec | FillSnapshot, cellProperties: boolean): void {
   if (!fill) {
     r.format.fill.clear();
     return;
   }
-  const pattern = fill.pattern ?? "Solid";
-  if (pattern !== "Solid" && cellProperties) {
-    r.setCellProperties([[{ format: { fill: { color: fill.color, pattern: pattern as Excel.FillPattern } } }]]);
-  } else {
+  if (!cellProperties) {
     r.format.fill.color = fill.color;
+    return;
   }
+  const f = fill as NonNullable<FillSnapshot>;
+  const pattern = (f.pattern ?? "Solid") as Excel.FillPattern;
+  const spec: Excel.CellPropertiesFill = { color: f.color, pattern, tintAndShade: f.tintAndShade ?? 0 };
+  if (pattern !== "Solid") {
+    if (f.patternColor) spec.patternColor = f.patternColor;
+    spec.patternTintAndShade = f.patternTintAndShade ?? 0;
+  }
+  r.setCellProperties([[{ format: { fill: spec } }]]);
 }
 
 /** Queues the fill of every cell of a block (or nothing when the block has more than maxCells cells). */

@@ -27,8 +27,14 @@ function parseStored(value: unknown): StoredMappings["mappings"] {
   return v.mappings.filter((m) => m && typeof m.id === "string" && typeof m.name === "string");
 }
 
-/** Queues the replacement of every saved mapping (`existing`: the workbook's names, loaded). */
-export function queueMappings(context: Excel.RequestContext, existing: Excel.NamedItem[], mappings: readonly MappingRecord[]): void {
+/**
+ * Queues the replacement of every saved mapping (`existing`: the workbook's names, loaded); returns
+ * the names added, to be hidden in the NEXT batch (`visible = false` in the adding batch is reported
+ * to do nothing, issue 13). The reference is absolute ("='Sheet'!$A$3:$G$40"): a name written
+ * without $ is relative to the active cell when it is defined, and a table saved while the cursor was
+ * elsewhere would reload moved.
+ */
+export function queueMappings(context: Excel.RequestContext, existing: Excel.NamedItem[], mappings: readonly MappingRecord[]): string[] {
   for (const n of existing) {
     if (n.name.startsWith(TABLE_NAME_PREFIX)) n.delete();
   }
@@ -37,11 +43,16 @@ export function queueMappings(context: Excel.RequestContext, existing: Excel.Nam
     const name = `${TABLE_NAME_PREFIX}${sanitizeId(m.id)}`;
     const box = parseBox(m.address);
     if (!box) throw new WorkbookError("excel-error", `地址无效：${m.address}`, `Invalid address: ${m.address}`);
-    const item = context.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxToA1(box)}`, "绩效目标助手 table mapping");
-    item.visible = false;
+    context.workbook.names.add(name, `=${quoteSheetName(m.sheet)}!${boxToA1(box, true)}`, "绩效目标助手 table mapping");
     stored.mappings.push({ id: m.id, name, sheet: m.sheet, address: boxToA1(box), data: m.data });
   }
   context.workbook.settings.add(MAPPINGS_SETTING, stored);
+  return stored.mappings.map((m) => m.name);
+}
+
+/** Queues the hiding of names added in an earlier batch. */
+export function queueHideNames(context: Excel.RequestContext, names: readonly string[]): void {
+  for (const n of names) context.workbook.names.getItem(n).visible = false;
 }
 
 /** The saved mappings from the loaded setting, names (with their formulas) and sheets; a broken one says why. */

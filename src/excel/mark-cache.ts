@@ -14,8 +14,17 @@ import type { Severity } from "../core/model/schema";
 import { parseBox, type RangeBox } from "../core/grid/a1";
 import { normCell, splitQualified } from "./address";
 
-/** A cell's own fill; null = No Fill. */
-export type FillSnapshot = { color: string; pattern: string } | null;
+/**
+ * A cell's own fill; null = No Fill (its own state, never "white"). Pattern colour and the tints are
+ * kept so that a patterned or theme-tinted fill comes back exactly (ExcelApi 1.9; older notes lack them).
+ */
+export type FillSnapshot = {
+  color: string;
+  pattern: string;
+  patternColor?: string | null;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+} | null;
 
 /** The snapshot saved in a mark name's comment. */
 export interface MarkNote {

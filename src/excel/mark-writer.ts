@@ -34,7 +34,18 @@
  *    queued before it in the same batch CHECKS the guess; a wrong guess (a cell re-coloured since it
  *    was last read) is corrected by a second sync at once. An edit: readBlock (1 sync) + setMarks
  *    (1 sync; 0 when no mark changes). See mark-cache.ts and docs/highlighting.md.
- *  - Every highlight write is one Excel undo step (ExcelApi < 1.19 clears undo); we keep them few.
+ *  - Undo (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities; RunOptions:
+ *    "each context.sync() call creates an undo record"): every highlight write is an undo step of the
+ *    user's, so her Ctrl+Z may undo a mark instead of her typing, and no event says so. Nothing on this
+ *    path calls a setter that cannot be undone (a name's `comment` is not undoable on Excel on the web
+ *    and would clear her undo stack: a note that changes is a NEW hidden name, the old one deleted),
+ *    and a mark whose cell shows its own fill again (undone) is repainted at the next setMarks.
+ *  - Names are hidden in the batch AFTER the one that adds them: `visible = false` in the adding
+ *    batch is reported to do nothing (issue 13), which would fill Name Manager with our names.
+ *  - Copies of a mark: paste, fill-down and sort carry a mark's colour to other cells. Those cells,
+ *    in a block the user changed, showing a colour that one of OUR marks (the add-in's record) has,
+ *    get that mark's original fill back (mark-plan.ts copiedCells), never taken for the user's own.
+ *  - Gradients cannot be written by the API: such a cell is never painted (MarkResult.skipped).
  *
  * One pass (markOnce) is three steps: READ what is not known (the mark names when the cache is not
  * trusted, the protection of sheets not seen yet), PLAN the writes on guesses (mark-plan.ts, pure),
@@ -44,11 +55,12 @@
 import { worse } from "../core/model/severity";
 import { normCell, splitQualified } from "./address";
 import { ProtectedSheetError, excelErrorCode } from "./errors";
-import { fillSnapshot, probeFill, shows, sameFill, writeFill, type FillProbe } from "./fill-probe";
+import type { RangeBox } from "../core/grid/a1";
+import { fillSnapshot, isGradient, probeFill, shows, sameFill, writeFill, type FillProbe } from "./fill-probe";
 import { CachedMark, FillCache, FillSnapshot, Flight, MARK_NAME_PREFIX, cellKey, parseMarkNames } from "./mark-cache";
-import { MARK_COLORS, markNote, originalFill, planMarks, type InsertedRows, type MarkPlan, type PlannedStep } from "./mark-plan";
+import { MARK_COLORS, markNote, originalFill, planMarks, type CopiedBox, type InsertedRows, type MarkPlan, type PlannedStep } from "./mark-plan";
 import type { Mark, MarkResult } from "./port";
-import type { SheetRegistry } from "./sheets";
+import { SHEET_PROPS, type SheetRegistry } from "./sheets";
 
 
 /** Excel errors after which setMarks starts again from what the workbook holds (once). */
@@ -66,6 +78,8 @@ export interface MarkHost {
   listSheets(): Promise<unknown>;
   /** Excel's refusal turned into the adapter's errors (protected or missing sheets). */
   explainWriteError(err: unknown, sheetNames: string[]): Promise<unknown>;
+  /** Only marks on these sheets are the writer's (the self-test's scratch sheet); all when absent. */
+  scope?: (sheet: string) => boolean;
 }
 
 /** What READ learnt: the marks held, the broken mark names to delete, which sheets are protected. */
@@ -79,8 +93,10 @@ interface MarkState {
 type QueuedStep =
   | (Extract<PlannedStep, { kind: "remove" }> & { range: Excel.Range; probe: FillProbe })
   | (Extract<PlannedStep, { kind: "inherit" }> & { probe: FillProbe })
-  | (Extract<PlannedStep, { kind: "update" }> & { range: Excel.Range; probe: FillProbe })
+  | (Extract<PlannedStep, { kind: "update" }> & { range: Excel.Range; probe: FillProbe; name: string })
   | (Extract<PlannedStep, { kind: "add" }> & { name: string; probe: FillProbe });
+
+const markFill = (severity: Mark["severity"]): FillSnapshot => ({ color: MARK_COLORS[severity], pattern: "Solid" });
 
 export class MarkWriter {
   /**
@@ -96,6 +112,8 @@ export class MarkWriter {
   private chain: Promise<unknown> = Promise.resolve();
   /** Rows inserted since the last setMarks (they may have inherited a mark's fill). */
   private inserted: InsertedRows[] = [];
+  /** Blocks pasted, filled or sorted into since the last setMarks (they may show copies of marks). */
+  private copied: CopiedBox[] = [];
   private seq = 0;
   private readonly session = Math.floor(Math.random() * 36 ** 4)
     .toString(36)
@@ -119,6 +137,12 @@ export class MarkWriter {
   /** Rows were inserted (their cells may have inherited a mark's fill). */
   noteInserted(rows: InsertedRows): void {
     this.inserted.push(rows);
+  }
+
+  /** The user pasted, filled or sorted into this block (its cells may now show copies of marks). */
+  noteCopied(sheet: string, box: RangeBox): void {
+    this.copied.push({ sheet, box });
+    if (this.copied.length > 200) this.copied.shift();
   }
 
   /** Queues a load of the workbook's names (to learn our marks) when they are not known. */
@@ -181,60 +205,73 @@ export class MarkWriter {
     const epoch = this.epoch;
     const reload = forceReload || cached === null || !this.host.live();
     const inserted = this.inserted;
+    const copied = this.copied;
     const out = await this.host.run(async (context) => {
       const state = await this.read(context, want, cached, reload);
-      const plan = planMarks(want, state.current, inserted, (key) => this.host.fills.get(key), state.isProtected);
-      if (plan.steps.length === 0 && state.broken.length === 0) return { marked: 0, restored: 0, released: 0, protectedSheets: plan.protectedHit };
+      await this.probeUnknown(context, want, state.current);
+      const plan = planMarks(want, state.current, inserted, (key) => this.host.fills.get(key), state.isProtected, copied);
+      if (plan.steps.length === 0 && state.broken.length === 0) return { marked: 0, restored: 0, released: 0, protectedSheets: plan.protectedHit, skipped: plan.skipped };
       const steps = this.queue(context, plan, state.broken);
       const result = await this.verify(context, steps, plan);
       // The cache follows what was written (unless rows moved meanwhile: then it is reloaded later).
       if (this.epoch === epoch) this.follow(state.current, steps);
-      return { ...result, protectedSheets: plan.protectedHit };
+      return { ...result, protectedSheets: plan.protectedHit, skipped: plan.skipped + (result.skipped ?? 0) };
     });
-    // Only the insertions that were examined are done with; newer ones stay queued.
+    // Only the insertions and copies that were examined are done with; newer ones stay queued.
     this.inserted = this.inserted.filter((i) => !inserted.includes(i));
+    this.copied = this.copied.filter((c) => !copied.includes(c));
     return out;
   }
 
-  /** READ, only what is needed: the mark names when the cache is not trusted; the protection of a sheet not seen yet. */
+  /**
+   * Cells about to be marked whose fill is not known (never read): read first, in a sync of their
+   * own, so that a fill the API cannot write back (a gradient) is never painted over.
+   */
+  private async probeUnknown(context: Excel.RequestContext, want: Map<string, Mark>, current: Map<string, CachedMark>): Promise<void> {
+    const probes: { key: string; probe: FillProbe }[] = [];
+    for (const [key, m] of want) {
+      if (current.has(key) || this.host.fills.get(key) !== undefined) continue;
+      if (!this.host.cellProperties) continue; // below 1.9 a gradient cannot be told apart anyway
+      probes.push({ key, probe: probeFill(context.workbook.worksheets.getItem(m.sheet).getRange(m.cell), true) });
+    }
+    if (probes.length === 0) return;
+    const flight = this.host.fills.begin();
+    try {
+      await context.sync();
+    } finally {
+      this.host.fills.end(flight);
+    }
+    for (const p of probes) this.host.fills.record(flight, p.key, fillSnapshot(p.probe));
+  }
+
+  /**
+   * READ, only what is needed: the mark names when the cache is not trusted; the sheet list (with
+   * protection and its options) when a sheet is not known yet. No method is called on a null object:
+   * the sheets come from the collection, not from getItemOrNullObject.
+   */
   private async read(context: Excel.RequestContext, want: Map<string, Mark>, cached: Map<string, CachedMark> | null, reload: boolean): Promise<MarkState> {
     let current = cached ?? new Map<string, CachedMark>();
     let broken = this.brokenMarks;
-    const prot = new Map<string, Excel.Worksheet>();
-    const queueProtection = (marks: Map<string, CachedMark>): number => {
-      const known = new Set(this.host.sheets.all().map((si) => si.name.toLowerCase()));
-      const sheets = new Set<string>([...want.values()].map((m) => m.sheet));
-      for (const [key, m] of marks) if (!want.has(key)) sheets.add(m.sheet);
-      let n = 0;
-      for (const s of sheets) {
-        if (prot.has(s.toLowerCase()) || known.has(s.toLowerCase())) continue;
-        const ws = context.workbook.worksheets.getItemOrNullObject(s);
-        ws.load("name");
-        ws.protection.load("protected");
-        prot.set(s.toLowerCase(), ws);
-        n++;
-      }
-      return n;
-    };
+    const known = new Set(this.host.sheets.all().map((si) => si.name.toLowerCase()));
+    const unknown = [...want.values()].some((m) => !known.has(m.sheet.toLowerCase()));
     const loaded = reload ? context.workbook.names.load("items/name,items/formula,items/comment") : null;
-    // With the names, every sheet's protection (the marks found may lie on any sheet).
-    const sheetList = reload ? context.workbook.worksheets.load("items/name,items/id,items/position,items/protection/protected") : null;
-    if (sheetList || queueProtection(current) > 0) {
+    const sheetList = reload || unknown ? context.workbook.worksheets.load(SHEET_PROPS) : null;
+    if (sheetList) {
       await context.sync();
-      if (sheetList) this.host.sheets.remember(sheetList.items);
+      this.host.sheets.remember(sheetList.items);
       if (loaded) {
         const parsed = parseMarkNames(loaded.items);
         current = parsed.marks;
         broken = parsed.broken;
       }
-      // A sheet named by a mark but missing from the workbook (renamed meanwhile) is looked up by name.
-      if (queueProtection(current) > 0) await context.sync();
     }
-    for (const ws of prot.values()) if (!ws.isNullObject) this.host.sheets.noteProtection(ws.name, ws.protection.protected);
-    const protectedNow = new Map<string, boolean>();
-    for (const si of this.host.sheets.all()) protectedNow.set(si.name.toLowerCase(), si.protected);
-    for (const [lower, ws] of prot) protectedNow.set(lower, !ws.isNullObject && ws.protection.protected);
-    return { current, broken, isProtected: (sheet) => protectedNow.get(sheet.toLowerCase()) ?? false };
+    const scope = this.host.scope;
+    if (scope) {
+      // The self-test's writer: the workbook's other marks (and broken names) are not its business.
+      current = new Map([...current].filter(([, m]) => scope(m.sheet)));
+      broken = [];
+    }
+    return { current, broken, isProtected: (sheet) => !this.host.sheets.canFormat(sheet) };
   }
 
   /**
@@ -262,24 +299,30 @@ export class MarkWriter {
         if (s.write) writeFill(range, s.above.note.o, cp);
         return { ...s, probe };
       }
-      const color = MARK_COLORS[s.m.severity];
       if (s.kind === "update") {
         const item = names.getItem(s.cur.name);
         const range = item.getRange();
         range.load("address");
         const probe = probeFill(range, cp);
-        range.format.fill.color = color;
-        item.comment = JSON.stringify(markNote(s.m.severity, s.o));
-        return { ...s, range, probe };
+        writeFill(range, markFill(s.m.severity), cp);
+        if (!s.rename) return { ...s, range, probe, name: s.cur.name };
+        // A changed note is a new name (a name's comment setter is not undoable on the web).
+        const name = this.newName();
+        names.add(name, range, JSON.stringify(markNote(s.m.severity, s.o)));
+        item.delete();
+        return { ...s, range, probe, name };
       }
       const range = sheetRange(s.m.sheet, s.m.cell);
       const probe = probeFill(range, cp);
-      const name = `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
-      range.format.fill.color = color;
-      const item = names.add(name, range, JSON.stringify(markNote(s.m.severity, s.o)));
-      item.visible = false;
+      const name = this.newName();
+      writeFill(range, markFill(s.m.severity), cp);
+      names.add(name, range, JSON.stringify(markNote(s.m.severity, s.o)));
       return { ...s, name, probe };
     });
+  }
+
+  private newName(): string {
+    return `${MARK_NAME_PREFIX}${this.session}_${(++this.seq).toString(36)}`;
   }
 
   /**
@@ -288,7 +331,7 @@ export class MarkWriter {
    * sync. The fill cache learns what every cell shows now.
    */
   private async verify(context: Excel.RequestContext, steps: QueuedStep[], plan: MarkPlan): Promise<Omit<MarkResult, "protectedSheets">> {
-    const result = { marked: 0, restored: 0, released: 0 };
+    const result = { marked: 0, restored: 0, released: 0, skipped: 0 };
     const names = context.workbook.names;
     const cp = this.host.cellProperties;
     const sheetRange = (sheet: string, cell: string): Excel.Range => context.workbook.worksheets.getItem(sheet).getRange(cell);
@@ -297,6 +340,10 @@ export class MarkWriter {
     let fixes = 0;
     try {
       await context.sync();
+      // Names added in that batch are hidden now, in the next one.
+      const added = steps.filter((s) => s.kind === "add" || (s.kind === "update" && s.rename)).map((s) => (s as { name: string }).name);
+      for (const n of added) names.getItem(n).visible = false;
+      const readded: string[] = [];
       const shown = new Map<string, FillSnapshot>(); // what each cell shows once the fixes are in
       for (const s of steps) {
         const before = fillSnapshot(s.probe);
@@ -319,18 +366,33 @@ export class MarkWriter {
           }
           shown.set(s.key, write ? s.above.note.o : before);
         } else {
-          const userChanged = s.kind === "update" && !shows(before, s.cur.note.c);
+          const gone = s.kind === "update" && !shows(before, s.cur.note.c);
+          const userChanged = gone && !sameFill(before, (s as { cur: CachedMark }).cur.note.o);
           const o = s.kind === "update" ? (userChanged ? before : s.cur.note.o) : originalFill(plan.inheritedAbove, s.key, before);
           if (!sameFill(o, s.o)) {
-            names.getItem(s.kind === "update" ? s.cur.name : s.name).comment = JSON.stringify(markNote(s.m.severity, o));
+            // The guess was wrong: the note is replaced by a new name (no comment setter).
+            const name = this.newName();
+            const at = s.kind === "update" ? splitQualified(s.range.address) : { sheet: s.m.sheet, address: s.m.cell };
+            names.add(name, sheetRange(at.sheet ?? s.m.sheet, at.address), JSON.stringify(markNote(s.m.severity, o)));
+            names.getItem(s.name).delete();
+            s.name = name;
+            readded.push(name);
             fixes++;
           }
-          if (s.kind === "add" || userChanged || s.cur.note.s !== s.m.severity) result.marked++;
+          if (isGradient(before)) {
+            // Painted over a gradient the guess did not know: it cannot be written back; say so.
+            result.skipped++;
+          }
+          if (s.kind === "add" || gone || s.cur.note.s !== s.m.severity) result.marked++;
           s.o = o;
-          shown.set(s.key, { color: MARK_COLORS[s.m.severity], pattern: "Solid" });
+          shown.set(s.key, markFill(s.m.severity));
         }
       }
-      if (fixes > 0) await context.sync();
+      if (fixes > 0 || added.length > 0) await context.sync();
+      if (readded.length > 0) {
+        for (const n of readded) names.getItem(n).visible = false;
+        await context.sync();
+      }
       for (const [k, f] of shown) this.host.fills.wrote(k, f);
     } catch (err) {
       this.host.fills.forget(keys);
@@ -345,7 +407,7 @@ export class MarkWriter {
     let moved = false;
     for (const s of steps) {
       if (s.kind === "remove") current.delete(s.key);
-      else if (s.kind === "update") current.set(s.key, { ...s.cur, note: markNote(s.m.severity, s.o) });
+      else if (s.kind === "update") current.set(s.key, { ...s.cur, name: s.name, note: markNote(s.m.severity, s.o) });
       else if (s.kind === "add") current.set(s.key, { name: s.name, sheet: s.m.sheet, cell: s.m.cell, note: markNote(s.m.severity, s.o) });
       if (s.kind === "remove" || s.kind === "update") {
         const at = splitQualified(s.range.address);

@@ -4,7 +4,10 @@
  * against the in-memory Excel of src/workbench/memory-excel).
  *
  * Rules kept everywhere: load before read, one sync per batch of loads, never a sync in a loop,
- * features above the ExcelApi 1.7 floor only behind `capabilities` (isSetSupported).
+ * features above the ExcelApi 1.7 floor only behind `capabilities` (isSetSupported), no method
+ * called on an `…OrNullObject` result before its isNullObject was read, every batch asks to wait
+ * while the user edits a cell (RunOptions.delayForCellEdit, ExcelApi 1.11; below, reads are retried).
+ * docs/excel-fidelity.md lists each documented behaviour relied on and the contract case proving it.
  *
  * Parts: reading and writing here; highlighting in mark-writer.ts (why direct fill, and how a mark
  * update is read → planned → queued → verified; the plan itself in mark-plan.ts, the caches in
@@ -21,14 +24,15 @@ import { eachBlockFill, probeBlockFills, probeRangeFills, type FillProbe } from 
 import { FillCache, Flight, MARK_NAME_PREFIX, cellKey } from "./mark-cache";
 import { MARK_COLORS } from "./mark-plan";
 import { MarkWriter } from "./mark-writer";
-import { MAPPINGS_SETTING, TABLE_NAME_PREFIX, queueMappings, readMappings } from "./mapping-store";
-import { SheetRegistry } from "./sheets";
+import { MAPPINGS_SETTING, TABLE_NAME_PREFIX, queueHideNames, queueMappings, readMappings } from "./mapping-store";
+import { SHEET_PROPS, SheetRegistry, sheetInfo } from "./sheets";
 import type { Capabilities, ChangeSubscription, DirtyRange, Edit, FillEdit, LoadedMapping, Mark, MappingRecord, MarkResult, SheetInfo, WorkbookPort } from "./port";
 
 /** What the adapter needs of the `Excel` global. */
 export interface ExcelLike {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 /** What the adapter needs of the `Office` global. */
@@ -43,6 +47,21 @@ export interface OfficeWorkbookOptions {
   selfWriteWindowMs?: number;
   /** Largest block (cells) whose fills readBlock captures: 20,000 with getCellProperties, 2,000 below 1.9. */
   maxFillCells?: number;
+  /** Cells per request when used ranges are read (halved on Excel's payload-limit error). */
+  readChunkCells?: number;
+  /** Only marks on sheets this accepts are set or cleared (the self-test keeps to its scratch sheet). */
+  markScope?: (sheet: string) => boolean;
+}
+
+/** Excel on the web's 5 MB request/response limit, as its errors name it. */
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
+/** Cells of one used-range read, and the fills probed with them. */
+interface Chunk {
+  sheet: number;
+  box: RangeBox;
+  range?: Excel.Range;
+  fills?: FillProbe | null;
 }
 
 export { MARK_COLORS, MARK_NAME_PREFIX, MAPPINGS_SETTING, TABLE_NAME_PREFIX };
@@ -80,6 +99,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Fills seen by recent reads or written by us (for setMarks without a read). */
   private readonly fills: FillCache;
   private readonly maxFillCells: number;
+  private chunkCells: number;
   private readonly marker: MarkWriter;
   /** Live change subscriptions: without one, moved rows go unnoticed and the mark cache is re-validated. */
   private liveSubscriptions = 0;
@@ -96,7 +116,9 @@ export class OfficeWorkbook implements WorkbookPort {
     this.windowMs = opts.selfWriteWindowMs ?? 1500;
     this.fills = new FillCache();
     this.maxFillCells = opts.maxFillCells ?? (this.capabilities.cellProperties ? 20_000 : 2_000);
+    this.chunkCells = opts.readChunkCells ?? 200_000;
     this.marker = new MarkWriter({
+      scope: opts.markScope,
       run: (batch) => this.run(batch),
       cellProperties: this.capabilities.cellProperties,
       fills: this.fills,
@@ -110,9 +132,9 @@ export class OfficeWorkbook implements WorkbookPort {
   // ── reading ──────────────────────────────────────────────────────────────────────────────────
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (context) => {
+    return this.runRead(async (context) => {
       const ws = context.workbook.worksheets;
-      ws.load("items/name,items/id,items/position,items/protection/protected");
+      ws.load(SHEET_PROPS);
       const names = this.marker.prime(context);
       const flight = this.fills.begin();
       try {
@@ -126,15 +148,20 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One Excel.run: the sheet list is loaded first (its names are needed to address the sheets), then
-   * every sheet's used range — address, values, number formats and merged areas — in ONE sync.
-   * Without ExcelApi 1.13 merged areas are not available: grids then carry no merges and merged
-   * tails simply read empty, as Excel returns them (the detector treats them as blanks).
+   * One Excel.run: the sheet list first (its names address the sheets), then every sheet's used-range
+   * size and merged areas, then the cells — values and number formats — in row blocks of at most
+   * `readChunkCells` cells per request: Excel on the web caps a request and its response at 5 MB and
+   * a read of more than 5 million cells may return `values: null` (issue 13). A payload-limit error
+   * halves the block and retries; a block read as null is split. Fills are captured with the cells
+   * (ExcelApi 1.9) when the workbook's used cells are few enough (maxFillCells).
+   * No method is called on a null object: the used range is only asked its size (an empty sheet's
+   * getUsedRangeOrNullObject is null), merged areas come from getUsedRange (A1 on an empty sheet).
+   * Without ExcelApi 1.13 merged areas are not available: merged tails simply read empty.
    */
   async readUsedRanges(): Promise<CellGrid[]> {
-    return this.run(async (context) => {
+    return this.runRead(async (context) => {
       const ws = context.workbook.worksheets;
-      ws.load("items/name,items/id,items/position,items/protection/protected");
+      ws.load(SHEET_PROPS);
       const names = this.marker.prime(context);
       const namesFlight = this.fills.begin();
       try {
@@ -144,35 +171,87 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       this.marker.take(names, namesFlight);
       const infos = this.sheets.remember(ws.items);
-      const reads = ws.items.map((sheet) => {
+      const sizes = ws.items.map((sheet) => {
         const used = sheet.getUsedRangeOrNullObject();
-        used.load("address,values,numberFormat,rowIndex,columnIndex");
-        const merged = this.capabilities.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        const merged = this.capabilities.mergedAreas ? sheet.getUsedRange().getMergedAreasOrNullObject() : null;
         merged?.load("address");
-        // Fills too (ExcelApi 1.9), as setMarks' guesses of the cells' own fills. getUsedRange (not the
-        // null-object variant: no method may be called on a null object) covers the same cells.
-        const fills: FillProbe | null = this.capabilities.cellProperties
-          ? probeRangeFills(sheet.getUsedRange())
-          : null;
-        return { sheet, used, merged, fills };
+        return { used, merged };
       });
+      await context.sync();
+      const chunks: Chunk[] = [];
+      let cells = 0;
+      sizes.forEach((sz, i) => {
+        if (sz.used.isNullObject) return;
+        const box = { top: sz.used.rowIndex, left: sz.used.columnIndex, bottom: sz.used.rowIndex + sz.used.rowCount - 1, right: sz.used.columnIndex + sz.used.columnCount - 1 };
+        cells += sz.used.rowCount * sz.used.columnCount;
+        chunks.push(...this.split({ sheet: i, box }));
+      });
+      const withFills = this.capabilities.cellProperties && cells <= this.maxFillCells;
+      const done: { chunk: Chunk; values: unknown[][]; formats: unknown[][] }[] = [];
       const flight = this.fills.begin();
       try {
-        await context.sync();
+        await this.readChunks(context, ws.items, chunks, withFills, done);
       } finally {
         this.fills.end(flight);
       }
       const grids: CellGrid[] = [];
-      reads.forEach((r, i) => {
-        if (r.used.isNullObject) return;
-        const box = { top: r.used.rowIndex, left: r.used.columnIndex, bottom: r.used.rowIndex + r.used.values.length - 1, right: r.used.columnIndex + (r.used.values[0]?.length ?? 1) - 1 };
-        if (r.fills) this.recordBlockFills(r.fills, box, infos[i].name, flight);
+      sizes.forEach((sz, i) => {
+        const parts = done.filter((d) => d.chunk.sheet === i).sort((x, y) => x.chunk.box.top - y.chunk.box.top);
+        if (parts.length === 0) return;
+        for (const p of parts) if (p.chunk.fills) this.recordBlockFills(p.chunk.fills, p.chunk.box, infos[i].name, flight);
+        const top = parts[0].chunk.box;
         grids.push(
-          this.toGrid(infos[i].name, r.used.rowIndex, r.used.columnIndex, r.used.values, r.used.numberFormat, r.merged, null),
+          this.toGrid(infos[i].name, top.top, top.left, parts.flatMap((p) => p.values), parts.flatMap((p) => p.formats), sz.merged, null),
         );
       });
       return grids;
     });
+  }
+
+  /** Row blocks of a used range, each at most chunkCells cells (at least one row). */
+  private split(c: Chunk): Chunk[] {
+    const cols = c.box.right - c.box.left + 1;
+    const rows = Math.max(1, Math.floor(this.chunkCells / cols));
+    const out: Chunk[] = [];
+    for (let top = c.box.top; top <= c.box.bottom; top += rows) out.push({ sheet: c.sheet, box: { ...c.box, top, bottom: Math.min(c.box.bottom, top + rows - 1) } });
+    return out;
+  }
+
+  /** Reads the chunks, at most chunkCells cells per sync; smaller on a payload error, split when null. */
+  private async readChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[], todo: Chunk[], withFills: boolean, done: { chunk: Chunk; values: unknown[][]; formats: unknown[][] }[]): Promise<void> {
+    if (todo.length === 0) return;
+    const batch: Chunk[] = [];
+    let n = 0;
+    for (const c of todo) {
+      const size = (c.box.bottom - c.box.top + 1) * (c.box.right - c.box.left + 1);
+      if (batch.length > 0 && n + size > this.chunkCells) break;
+      batch.push(c);
+      n += size;
+    }
+    for (const c of batch) {
+      c.range = sheets[c.sheet].getRange(boxToA1(c.box));
+      c.range.load("values,numberFormat");
+      c.fills = withFills ? probeRangeFills(c.range) : null;
+    }
+    let again: Chunk[] = [];
+    try {
+      await context.sync();
+      for (const c of batch) {
+        const r = c.range as Excel.Range;
+        if (r.values === null || r.values === undefined || r.numberFormat === null || r.numberFormat === undefined) {
+          // Too many cells for one read: split it.
+          if (c.box.bottom === c.box.top) throw new WorkbookError("excel-error", "工作表的一行太大，无法读取。", "A row of the sheet is too large to read.");
+          const mid = Math.floor((c.box.top + c.box.bottom) / 2);
+          again.push({ sheet: c.sheet, box: { ...c.box, bottom: mid } }, { sheet: c.sheet, box: { ...c.box, top: mid + 1 } });
+        } else done.push({ chunk: c, values: r.values, formats: r.numberFormat });
+      }
+    } catch (e) {
+      if (!PAYLOAD_CODES.has(excelErrorCode(e) ?? "") || batch.every((c) => c.box.top === c.box.bottom)) throw e;
+      this.chunkCells = Math.max(1, Math.floor(this.chunkCells / 2));
+      again = batch.flatMap((c) => this.split({ sheet: c.sheet, box: c.box }));
+    }
+    await this.readChunks(context, sheets, [...again, ...todo.slice(batch.length)], withFills, done);
   }
 
   /**
@@ -183,10 +262,10 @@ export class OfficeWorkbook implements WorkbookPort {
   async readBlock(sheet: string, address: string): Promise<CellGrid> {
     const box = parseBox(address);
     if (!box) throw new WorkbookError("excel-error", `地址无效：${address}`, `Invalid address: ${address}`);
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-      ws.load("id,name,position");
-      ws.protection.load("protected");
+    return this.runRead(async (context) => {
+      // getItem, not getItemOrNullObject: methods follow, and none may be called on a null object.
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("id,name,position,protection/protected,protection/options");
       const range = ws.getRange(boxToA1(box));
       range.load("values,numberFormat,rowIndex,columnIndex");
       // Excel returns only merges whose top-left lies in the queried range (office-js #3611), so
@@ -206,7 +285,7 @@ export class OfficeWorkbook implements WorkbookPort {
       } finally {
         this.fills.end(flight);
       }
-      this.sheets.set({ name: ws.name, id: ws.id, position: ws.position, protected: ws.protection.protected });
+      this.sheets.set(sheetInfo(ws));
       this.marker.take(names, flight);
       if (fills) this.recordBlockFills(fills, box, ws.name, flight);
       return this.toGrid(sheet, range.rowIndex, range.columnIndex, range.values, range.numberFormat, merged, box);
@@ -248,7 +327,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async getSelection(): Promise<{ sheet: string; address: string }> {
-    return this.run(async (context) => {
+    return this.runRead(async (context) => {
       const r = context.workbook.getSelectedRange();
       r.load("address");
       await context.sync();
@@ -279,8 +358,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async applyEdits(edits: readonly Edit[]): Promise<Edit[]> {
     if (edits.length === 0) return [];
-    const known = this.sheets.protectedAmong(edits.map((e) => e.sheet));
-    if (known.length) throw new ProtectedSheetError(known);
+    if (this.sheets.protectedAmong(edits.map((e) => e.sheet)).length) await this.checkProtection(edits);
     this.guard(edits);
     const fillKeys = edits.filter((e): e is FillEdit => e.kind === "fill").map((e) => cellKey(e.sheet, e.cell));
     const moves = edits.some((e) => e.kind === "insertRows" || e.kind === "deleteRows");
@@ -312,6 +390,36 @@ export class OfficeWorkbook implements WorkbookPort {
       // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
       return queued.map(inverseOf).reverse().flat();
     });
+  }
+
+  /**
+   * Edits on a protected sheet: Excel refuses changes to LOCKED cells only, formats unless "format
+   * cells" is allowed, and row inserts/deletes (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions).
+   * A batch that fails part-way leaves its earlier writes applied without an inverse, so what would be
+   * refused is found first (one sync) and the whole edit refused before anything is written.
+   */
+  private async checkProtection(edits: readonly Edit[]): Promise<void> {
+    const refused = await this.run(async (context) => {
+      const ws = context.workbook.worksheets;
+      ws.load(SHEET_PROPS);
+      const locks = edits.map((e) => {
+        if (e.kind !== undefined && e.kind !== "value") return null;
+        const p = ws.getItem(e.sheet).getRange(e.cell).format.protection;
+        p.load("locked");
+        return p;
+      });
+      await context.sync();
+      this.sheets.remember(ws.items);
+      const out = new Set<string>();
+      edits.forEach((e, i) => {
+        const info = this.sheets.find(e.sheet);
+        if (!info?.protected) return;
+        const lock = locks[i];
+        if (lock ? lock.locked !== false : e.kind === "insertRows" || e.kind === "deleteRows" || !info.allowFormatCells) out.add(info.name);
+      });
+      return [...out];
+    });
+    if (refused.length) throw new ProtectedSheetError(refused);
   }
 
   /** Maps Excel's refusal on a protected sheet to ProtectedSheetError (checks which sheets are protected). */
@@ -355,13 +463,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── mappings ─────────────────────────────────────────────────────────────────────────────────
 
-  /** Replaces the saved mappings (mapping-store.ts). Two syncs: read what exists, then write. */
+  /** Replaces the saved mappings (mapping-store.ts). Three syncs: read what exists, write, hide the new names. */
   async saveMappings(mappings: readonly MappingRecord[]): Promise<void> {
     await this.run(async (context) => {
       const names = context.workbook.names;
       names.load("items/name");
       await context.sync();
-      queueMappings(context, names.items, mappings);
+      const added = queueMappings(context, names.items, mappings);
       try {
         await context.sync();
       } catch (e) {
@@ -371,18 +479,22 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         throw e;
       }
+      // Hidden in the batch after the one that added them (see queueMappings).
+      if (added.length === 0) return;
+      queueHideNames(context, added);
+      await context.sync();
     });
   }
 
   /** One sync: the setting, every name (with where it points now) and the sheet list. */
   async loadMappings(): Promise<LoadedMapping[]> {
-    return this.run(async (context) => {
+    return this.runRead(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(MAPPINGS_SETTING);
       setting.load("value");
       const names = context.workbook.names;
       names.load("items/name,items/formula,items/comment");
       const ws = context.workbook.worksheets;
-      ws.load("items/name,items/id,items/position,items/protection/protected");
+      ws.load(SHEET_PROPS);
       const flight = this.fills.begin();
       try {
         await context.sync();
@@ -418,17 +530,21 @@ export class OfficeWorkbook implements WorkbookPort {
       if (args.changeType === "RowInserted" || args.changeType === "CellInserted") {
         if (b) this.marker.noteInserted({ sheet, top: b.top, count: b.bottom - b.top + 1 });
       }
-      // Moved cells move our mark names: forget the cache, the next read reloads it. A paste may
-      // bring fills: forget what was seen there.
+      // Moved cells move our mark names: forget the cache, the next read reloads it. A paste, a
+      // fill-down or a sort may bring fills — copies of a mark's colour among them: forget what was
+      // seen there and have the next setMarks look at the block (mark-plan.ts copiedCells).
       if (args.changeType !== "RangeEdited" || !b) this.marker.drop();
-      else this.fills.forgetBox(sheet, b);
+      else {
+        this.fills.forgetBox(sheet, b);
+        this.marker.noteCopied(sheet, b);
+      }
       onDirty([{ sheet, address: args.address, changeType: args.changeType }]);
     };
     const results: { context: unknown; remove(): void }[] = [];
     let live = true;
     await this.run(async (context) => {
       const ws = context.workbook.worksheets;
-      ws.load("items/name,items/id,items/position,items/protection/protected");
+      ws.load(SHEET_PROPS);
       if (this.capabilities.collectionEvents) {
         results.push(ws.onChanged.add(handler));
         await context.sync();
@@ -505,7 +621,26 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Every batch asks Excel to wait while the user is editing a cell: without it the batch fails
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions, delayForCellEdit, ExcelApi 1.11).
+   */
   private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (this.capabilities.apiVersion >= 11) return this.excel.run({ delayForCellEdit: true }, batch);
     return this.excel.run(batch);
+  }
+
+  /**
+   * A batch that only reads. Below ExcelApi 1.11 there is no delayForCellEdit: a read refused with
+   * InvalidOperation (the user is editing a cell) is tried again after a growing wait (at most ~13 s).
+   */
+  private async runRead<T>(batch: (context: Excel.RequestContext) => Promise<T>, attempt = 0): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      if (this.capabilities.apiVersion >= 11 || excelErrorCode(e) !== "InvalidOperation" || attempt >= 6) throw e;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      return this.runRead(batch, attempt + 1);
+    }
   }
 }

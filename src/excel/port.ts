@@ -17,6 +17,8 @@ export interface SheetInfo {
   id: string;
   position: number;
   protected: boolean;
+  /** Protected with "format cells" allowed (marks may still be painted). */
+  allowFormatCells?: boolean;
 }
 
 /** Feature flags from `Office.context.requirements.isSetSupported("ExcelApi", "1.x")`. */
@@ -52,6 +54,11 @@ export interface FillSpec {
   color: string;
   /** Excel.FillPattern; "Solid" when omitted. */
   pattern?: string;
+  /** The pattern's colour (patterns other than Solid; ExcelApi 1.9). */
+  patternColor?: string | null;
+  /** A theme colour's tint (−1 … 1; ExcelApi 1.9). 0 when omitted. */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
 
 export interface FillEdit {
@@ -95,6 +102,8 @@ export interface MarkResult {
   released: number;
   /** Marks that could not be written or removed because their sheet is protected. */
   protectedSheets: string[];
+  /** Cells left unmarked because their fill (a gradient) could not be given back afterwards. */
+  skipped?: number;
 }
 
 /** What the pane saves for one mapped table; `data` is the pane's own JSON (column roles …). */

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
 import { OfficeWorkbook } from "../excel/office-workbook";
+import { officeSelfTest } from "../excel/contract/runner";
 import type { WorkbookPort } from "../excel/port";
 import type { Locale } from "../core/messages";
 import { TaskPane } from "./components/TaskPane";
@@ -101,7 +102,11 @@ export function App({
   }, [run, makePort]);
   // Office.context.displayLanguage is known once Office is ready (read again on every state change).
   const locale = localeFromDisplayLanguage(officeDisplayLanguage());
-  const options = useMemo((): ControllerOptions => (loadLibrary ? { loadLibraryIndex: loadLibrary } : {}), [loadLibrary]);
+  // The self-test runs the contract suite in the page's Excel (makePort: tests that bring their own port get none).
+  const options = useMemo(
+    (): ControllerOptions => ({ ...(loadLibrary ? { loadLibraryIndex: loadLibrary } : {}), ...(makePort ? {} : { selfTest: officeSelfTest() }) }),
+    [loadLibrary, makePort],
+  );
   return (
     <FluentProvider theme={theme} lang={locale}>
       {port ? (

@@ -13,6 +13,7 @@
 import { createRoot } from "react-dom/client";
 import { buildSeedWorkbook } from "../sample/workbooks";
 import { MemoryExcel } from "./memory-excel";
+import { memoryUserHands } from "./memory-excel/hands";
 import { workbookFromExcelJS, workbookFromXlsx, type WorkbenchBook } from "./convert";
 import { Workbench, type WorkbenchActions } from "./app";
 
@@ -75,6 +76,8 @@ function boot(): void {
   const first = excel.model.sheets[0];
   if (!excel.model.selection && first) excel.user.select(first.name, "A1");
   excel.install(window as unknown as Record<string, unknown>);
+  // The self-test's cases that need a person (typing, paste, Ctrl+Z …) are done by the in-memory user.
+  (window as unknown as Record<string, unknown>).__jixiaoUserHands = memoryUserHands(excel);
   const handle: WorkbenchHandle = { excel, book, ready: false };
   window.__workbench = handle;
   document.title = `${book.title} — 绩效目标助手工作台`;

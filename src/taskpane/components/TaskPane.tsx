@@ -16,8 +16,11 @@ const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab"
 /** 指标库 is loaded on first use: it brings the library (data, search, pinyin-pro). */
 const LibraryTab = lazy(() => import("./LibraryTab"));
 
+/** 设置 (the self-test) is loaded on first use. */
+const SettingsTab = lazy(() => import(/* webpackChunkName: "settings-tab" */ "./SettingsTab").then((m) => ({ default: m.SettingsTab })));
+
 /** Tabs of the pane. */
-export type TabId = "tables" | "check" | "plan" | "library";
+export type TabId = "tables" | "check" | "plan" | "library" | "settings";
 
 /** The pane over a controller (rendered directly in tests). */
 export function PaneView({ controller, initialTab = "check" }: { controller: PaneController; initialTab?: TabId }) {
@@ -43,6 +46,11 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
         <Tab value="library" data-tab="library">
           {t("tabs.library")}
         </Tab>
+        {controller.selfTestCases > 0 && (
+          <Tab value="settings" data-tab="settings">
+            {t("tabs.settings")}
+          </Tab>
+        )}
       </TabList>
       <Notices notices={state.notices} onDismiss={(id) => controller.dismissNotice(id)} />
       {(state.phase === "idle" || (state.phase === "detecting" && state.tables.length === 0)) && (
@@ -55,6 +63,10 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
       ) : tab === "plan" ? (
         <LazyTab>
           <PlanTab controller={controller} state={state} />
+        </LazyTab>
+      ) : tab === "settings" ? (
+        <LazyTab>
+          <SettingsTab controller={controller} state={state} />
         </LazyTab>
       ) : tab === "library" ? (
         <LazyTab label={t("library.loading")}>

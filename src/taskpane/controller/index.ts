@@ -273,6 +273,40 @@ export class PaneController {
     return library.exportLibraryCsv(this.store);
   }
 
+  // ── self-test (settings → 自检) ──────────────────────────────────────────────────────────────
+
+  /** How many cases the self-test runs; 0 when the pane's entry handed none over. */
+  get selfTestCases(): number {
+    return this.store.selfTest?.caseCount ?? 0;
+  }
+
+  /**
+   * Runs the port contract suite in this workbook's Excel. Live checking is paused meanwhile (the
+   * test's scratch sheet and marks are not the pane's business) and the tables are detected again
+   * afterwards; the runner itself removes everything it added.
+   */
+  async runSelfTest(): Promise<void> {
+    const s = this.store;
+    const run = s.selfTest;
+    if (!run || s.state.selfTest?.status === "running") return;
+    s.set({ selfTest: { status: "running", done: 0, total: 0, report: null } });
+    await this.whenIdle();
+    const sub = s.subscription;
+    s.subscription = null;
+    await sub?.dispose().catch(() => undefined);
+    try {
+      const report = await run((done, total) => s.set({ selfTest: { status: "running", done, total, report: null } }));
+      s.set({ selfTest: { status: "done", done: report.results.length, total: report.results.length, report } });
+    } catch (e) {
+      s.set({ selfTest: { status: "failed", done: 0, total: 0, report: null, error: errorText(e) } });
+    } finally {
+      if (!s.disposed) {
+        await this.detect();
+        if (sub) s.subscription = await s.port.subscribe((ranges) => this.handleChanges(ranges)).catch(() => null);
+      }
+    }
+  }
+
   // ── mappings ───────────────────────────────────────────────────────────────────────────────
 
   /** Reads the current selection and proposes a role for every column. Null (with a notice) when unusable. */

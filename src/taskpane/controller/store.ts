@@ -61,6 +61,8 @@ export class PaneStore {
   /** The libraryRevision the rules' index (runConfig.options.libraryIndex) was built for. */
   ruleIndexRevision = -1;
   disposed = false;
+  /** ControllerOptions.selfTest. */
+  readonly selfTest: ControllerOptions["selfTest"];
   state: PaneState;
   private listeners = new Set<() => void>();
   /** The last re-validations, newest last (at most 50). */
@@ -78,6 +80,7 @@ export class PaneStore {
     this.runConfig = opts.runConfig ?? {};
     this.onTiming = opts.onTiming;
     this.loadLibraryIndex = opts.loadLibraryIndex;
+    this.selfTest = opts.selfTest;
     this.state = {
       phase: "idle",
       tables: [],

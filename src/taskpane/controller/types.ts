@@ -1,3 +1,4 @@
+import type { ContractReport, SelfTestRunner } from "../../excel/contract/runner";
 /**
  * The task pane controller's types: the state snapshot the components read (PaneState and its
  * views), the outcomes of its actions, its options, and the record that carries the workbook's
@@ -83,6 +84,18 @@ export interface PaneState {
    * from the new rows (FreshRows). Absent = none.
    */
   valueHint?: ValueHint | null;
+  /** The self-test (settings → 自检): not run yet when absent. */
+  selfTest?: SelfTestState;
+}
+
+/** The self-test's progress and its report (ControllerOptions.selfTest). */
+export interface SelfTestState {
+  status: "running" | "done" | "failed";
+  done: number;
+  total: number;
+  report: ContractReport | null;
+  /** Why the run itself failed (the report then is null). */
+  error?: { zh: string; en: string };
 }
 
 export interface ValueHint {
@@ -179,6 +192,11 @@ export interface ControllerOptions {
    * (rule-library.ts), again whenever it changes. Without it the rule reports nothing.
    */
   loadLibraryIndex?: () => Promise<unknown>;
+  /**
+   * Runs the port contract suite in the workbook's Excel (src/excel/contract, handed over by the
+   * pane's entry): settings → 自检 / Self-test. Without it the settings offer no self-test.
+   */
+  selfTest?: SelfTestRunner;
 }
 
 /** The reserved mapping record that carries the workbook's custom indicator library (data: LibraryRecordData). */

@@ -12,10 +12,23 @@ import { containsBox, intersection, qualified } from "./address";
 import { RichApiError, apiNotFound, invalidRequestContext, propertyNotLoaded } from "./errors";
 import { FillData, MESSAGES, ModelError, NameModel, Scalar, SheetModel, WorkbookModel, clone, normColor } from "./model";
 
+/**
+ * Excel on the web caps a request and its response at 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins", https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins;
+ * "Read or write to a large range", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-large:
+ * "If you encounter a limit error, retry with a smaller block size"). Measured here as the JSON text
+ * of what a sync sends and brings back.
+ */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** A read of more than this many cells may return `values: null` (issue 13's report; grid() below). */
+export const MAX_READ_CELLS = 5_000_000;
+
 /** What the API layer needs from its owner (MemoryExcel). */
 export interface ApiHost {
   model: WorkbookModel;
   apiVersion: number;
+  /** "OfficeOnline" (Excel on the web), "PC", "Mac". */
+  platform: string;
   countSync(nonEmpty: boolean): void;
   addHandler(scope: { sheetId: string } | "all", kind: "changed" | "added", fn: (args: unknown) => unknown): () => void;
 }
@@ -32,9 +45,18 @@ export class RequestContext {
   readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
   private queue: Action[] = [];
   private running = false;
+  /** Bytes the queued writes send / the running sync's loads bring back (PAYLOAD_LIMIT). */
+  requestBytes = 0;
+  responseBytes = 0;
+  /** Excel.RunOptions.delayForCellEdit (ExcelApi 1.11). */
+  private readonly delayForCellEdit: boolean;
 
-  constructor(readonly host: ApiHost) {
+  constructor(
+    readonly host: ApiHost,
+    options: { delayForCellEdit?: boolean } = {},
+  ) {
     this.workbook = new Workbook(this, { value: host.model });
+    this.delayForCellEdit = !!options.delayForCellEdit && host.apiVersion >= 11;
   }
 
   /** @internal */
@@ -50,11 +72,23 @@ export class RequestContext {
   /** Runs the queued actions in order. An action that fails stops the batch (earlier ones stay applied). */
   async sync<T>(passThrough?: T): Promise<T> {
     const actions = this.queue;
+    const sent = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
     this.host.countSync(actions.length > 0);
     await Promise.resolve();
     if (this.running) throw new RichApiError("InvalidOperation", "A sync is already in progress.");
+    const model = this.host.model;
+    if (actions.length > 0 && model.cellEditing) {
+      // Excel.RunOptions: without delayForCellEdit the batch fails while the user edits a cell.
+      if (!this.delayForCellEdit) throw new RichApiError("InvalidOperation", "This operation is not permitted while the user is editing a cell.");
+      await model.cellEditEnded();
+    }
+    const limits = !model.departures.has("no-limits");
+    if (limits && sent > PAYLOAD_LIMIT) throw new RichApiError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", undefined, 413);
     this.running = true;
+    this.responseBytes = 0;
+    if (actions.length > 0) model.beginStep();
     try {
       for (const a of actions) {
         try {
@@ -63,9 +97,11 @@ export class RequestContext {
           throw wrap(e);
         }
       }
+      if (limits && this.responseBytes > PAYLOAD_LIMIT) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", undefined, 413);
     } finally {
       this.running = false;
-      this.host.model.touched();
+      if (actions.length > 0) model.endStep();
+      model.touched();
     }
     return passThrough as T;
   }
@@ -104,8 +140,11 @@ abstract class ClientObject<T> {
   _target(): T | null {
     const s = this._src;
     if ("map" in s) {
+      // A navigation property of a null object is not an object: loading it fails like a method call
+      // ("*OrNullObject methods and properties", https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
       const p = s.parent._target();
-      return p === null ? null : s.map(p as never);
+      if (p === null) throw new ModelError("ItemNotFound", MESSAGES.ItemNotFound);
+      return s.map(p as never);
     }
     if (this._t === undefined) throw new RichApiError("InvalidObjectPath", `The object path '${this._className}' isn't working for what you're trying to do.`);
     return this._t;
@@ -160,12 +199,16 @@ abstract class ClientObject<T> {
     }
     const t = this._target();
     this._p[head] = t === null ? null : clone(this._read(t, head));
+    this.context.responseBytes += jsonBytes(this._p[head]);
   }
 
   /** @internal */
   _loadAll(): void {
     const t = this._target();
-    for (const s of this._scalars) this._p[s] = t === null ? null : clone(this._read(t, s));
+    for (const s of this._scalars) {
+      this._p[s] = t === null ? null : clone(this._read(t, s));
+      this.context.responseBytes += jsonBytes(this._p[s]);
+    }
   }
 
   protected _read(_t: T, prop: string): unknown {
@@ -194,6 +237,7 @@ abstract class ClientObject<T> {
   /** A property set: visible locally at once, applied to the workbook at sync. */
   protected _set(prop: string, value: unknown, apply: (t: T) => void): void {
     this._p[prop] = value;
+    this.context.requestBytes += jsonBytes(value);
     this.context.enqueue(() => {
       const t = this._target();
       if (t !== null) apply(t);
@@ -211,6 +255,12 @@ abstract class ClientObject<T> {
   protected _same(other: ClientObject<unknown>): void {
     if (other.context !== this.context) throw invalidRequestContext();
   }
+}
+
+function jsonBytes(v: unknown): number {
+  if (v === undefined || v === null) return 4;
+  if (typeof v !== "object") return String(v).length + 2;
+  return JSON.stringify(v).length;
 }
 
 function normalizeLoad(spec?: string | string[] | Record<string, unknown>): string[][] {
@@ -258,7 +308,7 @@ abstract class Collection<T, I extends ClientObject<unknown>> extends ClientObje
 
   getCount(): ClientResult<number> {
     const r = new ClientResult<number>();
-    this.context.enqueue(() => r._resolve(this._list(this._live()).length));
+    this.context.enqueue(() => r._resolve(this._list(this._live()).length, this.context));
     return r;
   }
 }
@@ -275,9 +325,10 @@ export class ClientResult<V> {
     return this._v as V;
   }
   /** @internal */
-  _resolve(v: V): void {
+  _resolve(v: V, context?: RequestContext): void {
     this._v = clone(v);
     this._done = true;
+    if (context) context.responseBytes += jsonBytes(v);
   }
 }
 
@@ -487,22 +538,32 @@ export class Worksheet extends ClientObject<SheetModel> {
 
 export class WorksheetProtection extends ClientObject<SheetModel> {
   protected readonly _className = "WorksheetProtection";
-  protected override readonly _scalars = ["protected"];
+  protected override readonly _scalars = ["protected", "options"];
   get protected(): boolean {
     return this._get("protected");
   }
+  /** Excel.WorksheetProtectionOptions (ExcelApi 1.2); only the options the simulator enforces are true/false as set. */
+  get options(): { allowFormatCells: boolean; allowInsertRows: boolean } {
+    return this._get("options");
+  }
   protected override _read(s: SheetModel, prop: string): unknown {
     if (prop === "protected") return s.protected;
+    if (prop === "options") return { allowFormatCells: !!s.allowFormatCells, allowInsertRows: !!s.allowInsertRows };
     return super._read(s, prop);
   }
-  protect(): void {
+  protect(options?: { allowFormatCells?: boolean; allowInsertRows?: boolean }): void {
     this._do((s) => {
+      if (s.protected) throw new ModelError("InvalidOperation", MESSAGES.InvalidOperation);
       s.protected = true;
+      s.allowFormatCells = !!options?.allowFormatCells;
+      s.allowInsertRows = !!options?.allowInsertRows;
     });
   }
   unprotect(): void {
     this._do((s) => {
       s.protected = false;
+      s.allowFormatCells = false;
+      s.allowInsertRows = false;
     });
   }
 }
@@ -520,8 +581,10 @@ function unbounded(b: RangeBox): boolean {
   return (b.left === 0 && b.right === LAST_COL) || (b.top === 0 && b.bottom === LAST_ROW);
 }
 
-function grid<V>(b: RangeBox, f: (r: number, c: number) => V): V[][] | null {
+function grid<V>(b: RangeBox, f: (r: number, c: number) => V, limit = true): V[][] | null {
   if (unbounded(b)) return null;
+  // A read of more than MAX_READ_CELLS cells may come back as null (issue 13's report).
+  if (limit && (b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_READ_CELLS) return null;
   const out: V[][] = [];
   for (let r = b.top; r <= b.bottom; r++) {
     const row: V[] = [];
@@ -531,8 +594,24 @@ function grid<V>(b: RangeBox, f: (r: number, c: number) => V): V[][] | null {
   return out;
 }
 
-function fillOut(f: FillData): { color: string; pattern: string } {
-  return { color: f.color ?? "#FFFFFF", pattern: f.pattern };
+/**
+ * A fill as Excel reports it (https://learn.microsoft.com/javascript/api/excel/excel.rangefill): No
+ * Fill reads color "#FFFFFF" (like white) with pattern "None" and tintAndShade null; a theme colour
+ * with a tint is reported (issue 13) with pattern null although it is a real solid fill; gradients
+ * ("LinearGradient and RectangularGradient are not supported") read as their pattern name and cannot
+ * be written back.
+ */
+function fillOut(f: FillData, model: WorkbookModel): { color: string; pattern: string | null; patternColor: string | null; tintAndShade: number | null; patternTintAndShade: number | null } {
+  if (f.pattern === "None" && !model.departures.has("no-fill-as-white")) return { color: "#FFFFFF", pattern: "None", patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  if (f.pattern === "None") return { color: "#FFFFFF", pattern: "Solid", patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+  const tint = f.tintAndShade ?? 0;
+  return {
+    color: f.color ?? "#FFFFFF",
+    pattern: f.pattern === "Solid" && tint !== 0 ? null : f.pattern,
+    patternColor: f.patternColor ?? (f.pattern === "Solid" ? null : "#000000"),
+    tintAndShade: tint,
+    patternTintAndShade: f.patternTintAndShade ?? 0,
+  };
 }
 
 export class Range extends ClientObject<RangeTarget> {
@@ -637,14 +716,9 @@ export class Range extends ClientObject<RangeTarget> {
     return undefined;
   }
 
+  /** A range derived from this one; calling a method on a null object fails (it is not a range). */
   private derive(f: (t: RangeTarget) => RangeTarget | null, nullable = false): Range {
-    return new Range(this.context, {
-      create: () => {
-        const t = nullable ? this._target() : this._live();
-        return t === null ? null : f(t);
-      },
-      nullable,
-    });
+    return new Range(this.context, { create: () => f(this._live()), nullable });
   }
   getCell(row: number, column: number): Range {
     return this.derive((t) => ({ sheet: t.sheet, box: { top: t.box.top + row, left: t.box.left + column, bottom: t.box.top + row, right: t.box.left + column } }));
@@ -694,8 +768,7 @@ export class Range extends ClientObject<RangeTarget> {
     this._require(13, "Range.getMergedAreasOrNullObject");
     return new RangeAreas(this.context, {
       create: () => {
-        const t = this._target();
-        if (t === null) return null;
+        const t = this._live();
         const areas = t.sheet.merges.filter((m) => m.top >= t.box.top && m.top <= t.box.bottom && m.left >= t.box.left && m.left <= t.box.right);
         return areas.length ? { sheet: t.sheet, boxes: areas.map((a) => ({ ...a })) } : null;
       },
@@ -743,7 +816,14 @@ export class Range extends ClientObject<RangeTarget> {
     });
   }
   /** Cell properties; only `address`, `format.fill.{color,pattern}` and `format.font.{bold,color}` are simulated. */
-  getCellProperties(spec: { address?: boolean; format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean; color?: boolean } } }): ClientResult<unknown[][]> {
+  getCellProperties(spec: {
+    address?: boolean;
+    format?: {
+      fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean; patternTintAndShade?: boolean };
+      font?: { bold?: boolean; color?: boolean };
+      protection?: { locked?: boolean };
+    };
+  }): ClientResult<unknown[][]> {
     this._require(9, "Range.getCellProperties");
     const res = new ClientResult<unknown[][]>();
     this._do((t) => {
@@ -752,12 +832,12 @@ export class Range extends ClientObject<RangeTarget> {
         if (spec.address) cell.address = qualified(t.sheet.name, { top: r, left: c, bottom: r, right: c });
         const fmt: Record<string, unknown> = {};
         if (spec.format?.fill) {
-          const f = fillOut(this.model.fillAt(t.sheet, r, c));
+          const f = fillOut(this.model.fillAt(t.sheet, r, c), this.model);
           const fill: Record<string, unknown> = {};
-          if (spec.format.fill.color) fill.color = f.color;
-          if (spec.format.fill.pattern) fill.pattern = f.pattern;
+          for (const k of ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"] as const) if (spec.format.fill[k]) fill[k] = f[k];
           fmt.fill = fill;
         }
+        if (spec.format?.protection?.locked) fmt.protection = { locked: !this.model.cell(t.sheet, r, c)?.unlocked };
         if (spec.format?.font) {
           const fo = this.model.cell(t.sheet, r, c)?.font ?? {};
           const font: Record<string, unknown> = {};
@@ -768,11 +848,13 @@ export class Range extends ClientObject<RangeTarget> {
         if (spec.format) cell.format = fmt;
         return cell;
       });
-      res._resolve(out ?? []);
+      res._resolve(out ?? [], this.context);
     });
     return res;
   }
-  setCellProperties(values: { format?: { fill?: { color?: string; pattern?: string }; font?: { bold?: boolean; color?: string } } }[][]): void {
+  setCellProperties(
+    values: { format?: { fill?: { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number }; font?: { bold?: boolean; color?: string } } }[][],
+  ): void {
     this._require(9, "Range.setCellProperties");
     this._do((t) => {
       for (let r = 0; r < values.length; r++)
@@ -781,9 +863,22 @@ export class Range extends ClientObject<RangeTarget> {
           const fill = values[r][c]?.format?.fill;
           if (fill) {
             const cur = this.model.fillAt(t.sheet, one.top, one.left);
-            const pattern = fill.pattern ?? (fill.color ? "Solid" : cur.pattern);
+            const pattern = fill.pattern ?? (fill.color ? (cur.pattern === "None" ? "Solid" : cur.pattern) : cur.pattern);
+            if (/Gradient/.test(pattern)) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("pattern"));
             const color = fill.color ?? cur.color;
-            this.model.setFill(t.sheet, one, pattern === "None" ? null : { color, pattern });
+            this.model.setFill(
+              t.sheet,
+              one,
+              pattern === "None"
+                ? null
+                : {
+                    color,
+                    pattern,
+                    patternColor: fill.patternColor ?? cur.patternColor,
+                    tintAndShade: fill.tintAndShade ?? cur.tintAndShade,
+                    patternTintAndShade: fill.patternTintAndShade ?? cur.patternTintAndShade,
+                  },
+            );
           }
         }
     });
@@ -812,27 +907,54 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   get font(): RangeFont {
     return this._child("font", () => new RangeFont(this.context, { parent: this, map: (t: RangeTarget) => t }));
   }
+  get protection(): FormatProtection {
+    return this._child("protection", () => new FormatProtection(this.context, { parent: this, map: (t: RangeTarget) => t }));
+  }
   protected override _nav(name: string): ClientObject<unknown> | undefined {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
+    if (name === "protection") return this.protection;
     return undefined;
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): `locked` is true when every cell is locked, false when none, null when mixed. */
+export class FormatProtection extends ClientObject<RangeTarget> {
+  protected readonly _className = "FormatProtection";
+  protected override readonly _scalars = ["locked"];
+  protected override _read(t: RangeTarget, prop: string): unknown {
+    if (prop !== "locked") return super._read(t, prop);
+    let first: boolean | undefined;
+    for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 5000); r++)
+      for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 500); c++) {
+        const v = !this.context.host.model.cell(t.sheet, r, c)?.unlocked;
+        if (first === undefined) first = v;
+        else if (first !== v) return null;
+      }
+    return first ?? true;
+  }
+  get locked(): boolean {
+    return this._get("locked");
+  }
+  set locked(v: boolean) {
+    this._set("locked", v, (t) => this.context.host.model.setLocked(t.sheet, t.box, v));
   }
 }
 
 export class RangeFill extends ClientObject<RangeTarget> {
   protected readonly _className = "RangeFill";
-  protected override readonly _scalars = ["color", "pattern"];
+  protected override readonly _scalars = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"];
   private get model(): WorkbookModel {
     return this.context.host.model;
   }
   /** "#RRGGBB" when uniform ("#FFFFFF" for no fill, as Excel reports it), null when mixed. */
   protected override _read(t: RangeTarget, prop: string): unknown {
-    if (prop === "pattern") this._require(9, "RangeFill.pattern");
-    let first: string | null | undefined;
+    if (prop !== "color") this._require(9, `RangeFill.${prop}`);
+    let first: string | number | null | undefined;
     for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 5000); r++)
       for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 500); c++) {
-        const f = fillOut(this.model.fillAt(t.sheet, r, c));
-        const v = prop === "pattern" ? f.pattern : f.color;
+        const f = fillOut(this.model.fillAt(t.sheet, r, c), this.model);
+        const v = f[prop as keyof typeof f];
         if (first === undefined) first = v;
         else if (first !== v) return null;
       }
@@ -851,8 +973,17 @@ export class RangeFill extends ClientObject<RangeTarget> {
     this._require(9, "RangeFill.pattern");
     this._set("pattern", v, (t) => {
       const cur = this.model.fillAt(t.sheet, t.box.top, t.box.left);
-      this.model.setFill(t.sheet, t.box, v === "None" ? null : { color: cur.color ?? "#000000", pattern: v });
+      this.model.setFill(t.sheet, t.box, v === "None" ? null : { ...cur, color: cur.color ?? "#000000", pattern: v });
     });
+  }
+  get patternColor(): string {
+    return this._get("patternColor");
+  }
+  get tintAndShade(): number | null {
+    return this._get("tintAndShade");
+  }
+  get patternTintAndShade(): number | null {
+    return this._get("patternTintAndShade");
   }
   clear(): void {
     this._do((t) => this.model.setFill(t.sheet, t.box, null));
@@ -880,15 +1011,9 @@ export class RangeFont extends ClientObject<RangeTarget> {
   }
   private apply(t: RangeTarget, patch: { bold?: boolean; color?: string }): void {
     const m = this.context.host.model;
-    m.assertWritable(t.sheet);
-    for (let r = t.box.top; r <= t.box.bottom; r++)
-      for (let c = t.box.left; c <= t.box.right; c++) {
-        // Writing through writeValues would fire events; fonts are formats, so set directly.
-        const k = r * 16384 + c;
-        const cell = t.sheet.cells.get(k) ?? { v: null };
-        cell.font = { ...cell.font, ...patch };
-        t.sheet.cells.set(k, cell);
-      }
+    m.assertFormattable(t.sheet);
+    // Fonts are formats: no change event.
+    for (let r = t.box.top; r <= t.box.bottom; r++) for (let c = t.box.left; c <= t.box.right; c++) m.formatCell(t.sheet, r, c, (cell) => (cell.font = { ...cell.font, ...patch }));
   }
 }
 
@@ -950,6 +1075,7 @@ export class NamedItemCollection extends Collection<WorkbookModel, NamedItem> {
         const m = this._live();
         let sheet: SheetModel | undefined;
         let box: RangeBox | null;
+        let relative = false;
         if (typeof reference === "string") {
           const ref = reference.replace(/^=/, "");
           const bang = ref.lastIndexOf("!");
@@ -957,13 +1083,15 @@ export class NamedItemCollection extends Collection<WorkbookModel, NamedItem> {
           if (sn.startsWith("'")) sn = sn.slice(1, -1).replace(/''/g, "'");
           sheet = sn ? m.sheet(sn) : undefined;
           box = parseBox(ref);
+          // A reference without $ is relative to the active cell (see NameModel.anchor).
+          relative = !ref.slice(bang + 1).includes("$");
         } else {
           const t = reference._live();
           sheet = t.sheet;
           box = t.box;
         }
         if (!sheet || !box) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("reference"));
-        return m.addName(name, sheet, box, comment ?? "");
+        return m.addName(name, sheet, box, comment ?? "", relative);
       },
     });
   }
@@ -1014,17 +1142,27 @@ export class NamedItem extends ClientObject<NameModel> {
   get visible(): boolean {
     return this._get("visible");
   }
+  /**
+   * Setting `visible` in the same batch as the `names.add` that creates the name is reported to do
+   * nothing (issue 13): the name stays visible in Name Manager. Set it in a later batch.
+   */
   set visible(v: boolean) {
     this._set("visible", v, (n) => {
+      if (n.addedIn === this.model.syncSeq && !this.model.departures.has("visible-in-add-batch")) return;
       n.visible = v;
     });
   }
   get comment(): string {
     return this._get("comment");
   }
+  /**
+   * Setting a name's comment is not undoable on Excel on the web (issue 13's report; an API without
+   * undo support "clears the user's undo stack", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
   set comment(v: string) {
     this._set("comment", v, (n) => {
       n.comment = v;
+      if (this.context.host.platform === "OfficeOnline") this.model.clearUndo();
     });
   }
   delete(): void {
@@ -1040,11 +1178,12 @@ export class NamedItem extends ClientObject<NameModel> {
   private resolve(nullable: boolean): RangeTarget | null {
     const n = nullable ? this._target() : this._live();
     const s = n?.sheetId ? this.model.sheetById(n.sheetId) : undefined;
-    if (!n || !s || !n.box) {
+    const box = n ? this.model.nameBox(n) : null;
+    if (!n || !s || !box) {
       if (nullable) return null;
       throw new RichApiError("InvalidReference", "This reference isn't valid for the current operation.");
     }
-    return { sheet: s, box: n.box };
+    return { sheet: s, box };
   }
 }
 

@@ -13,18 +13,22 @@ import { boxToA1, parseBox } from "../../core/grid/a1";
 import { qualified } from "./address";
 import { ApiHost, RequestContext } from "./api";
 import type { ExcelLike, OfficeLike } from "../../excel/office-workbook";
-import { ChangeRecord, FillData, Scalar, SheetModel, WorkbookModel, WorkbookSnapshot, normColor } from "./model";
+import { ChangeRecord, Departure, FillData, Scalar, SheetModel, WorkbookModel, WorkbookSnapshot, normColor } from "./model";
 
 export { RequestContext } from "./api";
 export { RichApiError } from "./errors";
 export { WorkbookModel } from "./model";
-export type { WorkbookSnapshot, CellSnapshot, ChangeRecord, Scalar } from "./model";
+export type { WorkbookSnapshot, CellSnapshot, ChangeRecord, Scalar, Departure, FillData } from "./model";
 
 export interface MemoryExcelOptions {
   /** Highest supported ExcelApi 1.x minor version (default 14: Office 2021). 7 = Office 2019. */
   apiVersion?: number;
   /** Office.context.displayLanguage (default "zh-CN"). */
   displayLanguage?: string;
+  /** Office.context.platform / diagnostics.platform (default "OfficeOnline": Excel on the web). */
+  platform?: string;
+  /** Departures from Excel's documented behaviour to switch on (the contract suite's flip test). */
+  departures?: Departure[];
 }
 
 type Handler = { scope: { sheetId: string } | "all"; kind: "changed" | "added"; fn: (args: unknown) => unknown };
@@ -33,6 +37,7 @@ export class MemoryExcel implements ApiHost {
   readonly model: WorkbookModel;
   readonly apiVersion: number;
   readonly displayLanguage: string;
+  readonly platform: string;
   /** Number of `context.sync()` calls (including the implicit one at the end of Excel.run when work is pending). */
   syncs = 0;
   /** Syncs that carried at least one action. */
@@ -48,7 +53,9 @@ export class MemoryExcel implements ApiHost {
   constructor(opts: MemoryExcelOptions = {}, model?: WorkbookModel) {
     this.apiVersion = opts.apiVersion ?? 14;
     this.displayLanguage = opts.displayLanguage ?? "zh-CN";
+    this.platform = opts.platform ?? "OfficeOnline";
     this.model = model ?? new WorkbookModel();
+    for (const d of opts.departures ?? []) this.model.departures.add(d);
     if (!model) this.model.addSheet("Sheet1");
     this.model.onChange((changes) => this.dispatchChanges(changes));
     this.model.onSheetAdded((s) => this.dispatchAdded(s));
@@ -70,6 +77,8 @@ export class MemoryExcel implements ApiHost {
     return MemoryExcel.fromSnapshot(JSON.parse(JSON.stringify(this.toSnapshot())) as WorkbookSnapshot, {
       apiVersion: this.apiVersion,
       displayLanguage: this.displayLanguage,
+      platform: this.platform,
+      departures: [...this.model.departures],
       ...opts,
     });
   }
@@ -178,6 +187,16 @@ export class MemoryExcel implements ApiHost {
   }
 }
 
+function compareKeys(a: Scalar, b: Scalar): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return String(a).localeCompare(String(b));
+}
+
 function valueType(v: Scalar): string {
   if (v === null || v === "") return "Empty";
   if (typeof v === "number") return "Double";
@@ -204,8 +223,9 @@ function makeExcel(host: MemoryExcel): MemoryExcelNamespace {
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (ctx: RequestContext) => Promise<T>;
     if (typeof batch !== "function") throw new TypeError("Excel.run needs a batch function");
-    // Excel.run(existingContext, batch) continues in that context (used to remove event handlers).
-    const ctx = a instanceof RequestContext ? a : new RequestContext(host);
+    // Excel.run(existingContext, batch) continues in that context (used to remove event handlers);
+    // Excel.run(options, batch) takes Excel.RunOptions (delayForCellEdit, ExcelApi 1.11).
+    const ctx = a instanceof RequestContext ? a : new RequestContext(host, typeof a === "object" && a !== null ? (a as { delayForCellEdit?: boolean }) : {});
     const result = await batch(ctx);
     // office.js syncs once more at the end of Excel.run when work is still queued.
     if (ctx.pending > 0) await ctx.sync();
@@ -247,6 +267,8 @@ export interface MemoryOffice {
   context: {
     displayLanguage: string;
     contentLanguage: string;
+    platform: string;
+    diagnostics: { host: string; version: string; platform: string };
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
   };
   onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
@@ -254,11 +276,13 @@ export interface MemoryOffice {
 }
 
 function makeOffice(host: MemoryExcel): MemoryOffice {
-  const info = { host: "Excel", platform: "OfficeOnline" };
+  const info = { host: "Excel", platform: host.platform };
   return {
     context: {
       displayLanguage: host.displayLanguage,
       contentLanguage: host.displayLanguage,
+      platform: host.platform,
+      diagnostics: { host: "Excel", version: `memory-excel (ExcelApi 1.${host.apiVersion})`, platform: host.platform },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
           if (name !== "ExcelApi") return false;
@@ -284,6 +308,16 @@ function makeOffice(host: MemoryExcel): MemoryOffice {
 export class UserApi {
   constructor(private readonly model: WorkbookModel) {}
 
+  /** One user action = one undo step. */
+  private act<T>(fn: () => T): T {
+    this.model.beginStep();
+    try {
+      return fn();
+    } finally {
+      this.model.endStep();
+    }
+  }
+
   private box(a1: string): RangeBox {
     const b = parseBox(a1);
     if (!b) throw new Error(`bad address ${a1}`);
@@ -297,7 +331,7 @@ export class UserApi {
   /** Typing into one cell: onChanged with `details` (1.9+) and triggerSource "Unknown" (1.14+). */
   setCellValue(sheet: string, a1: string, value: string | number | boolean | null): void {
     const b = this.box(a1);
-    this.model.emit([this.model.writeValues(this.sheet(sheet), { ...b, bottom: b.top, right: b.left }, [[value ?? ""]], "user")]);
+    this.act(() => this.model.emit([this.model.writeValues(this.sheet(sheet), { ...b, bottom: b.top, right: b.left }, [[value ?? ""]], "user")]));
   }
 
   /** Pasting a block: one onChanged for the block, without `details`. */
@@ -305,52 +339,153 @@ export class UserApi {
     const b = this.box(topLeft);
     const box = { top: b.top, left: b.left, bottom: b.top + values.length - 1, right: b.left + Math.max(...values.map((r) => r.length)) - 1 };
     const rect = values.map((r) => [...r, ...Array(box.right - box.left + 1 - r.length).fill("")]);
-    this.model.emit([this.model.writeValues(this.sheet(sheet), box, rect.map((r) => r.map((v) => v ?? "")), "user")]);
+    this.act(() => this.model.emit([this.model.writeValues(this.sheet(sheet), box, rect.map((r) => r.map((v) => v ?? "")), "user")]));
   }
 
   clear(sheet: string, a1: string): void {
     const b = this.box(a1);
     const rect = Array.from({ length: b.bottom - b.top + 1 }, () => Array.from({ length: b.right - b.left + 1 }, () => ""));
-    this.model.emit([this.model.writeValues(this.sheet(sheet), b, rect, "user")]);
+    this.act(() => this.model.emit([this.model.writeValues(this.sheet(sheet), b, rect, "user")]));
   }
 
   /** Inserts `count` whole rows before 1-based row `rowNumber` (Excel's "Insert sheet rows"). */
   insertRows(sheet: string, rowNumber: number, count = 1): void {
-    this.model.emit([this.model.insertRows(this.sheet(sheet), rowNumber - 1, count, "user")]);
+    this.act(() => this.model.emit([this.model.insertRows(this.sheet(sheet), rowNumber - 1, count, "user")]));
   }
 
   deleteRows(sheet: string, rowNumber: number, count = 1): void {
-    this.model.emit([this.model.deleteRows(this.sheet(sheet), rowNumber - 1, count, "user")]);
+    this.act(() => this.model.emit([this.model.deleteRows(this.sheet(sheet), rowNumber - 1, count, "user")]));
   }
 
   /** A fill from the Home tab (null = No Fill). Format changes raise no onChanged. */
   setFill(sheet: string, a1: string, color: string | null): void {
-    this.model.setFill(this.sheet(sheet), this.box(a1), color ? { color: normColor(color), pattern: "Solid" } : null);
+    this.act(() => this.model.setFill(this.sheet(sheet), this.box(a1), color ? { color: normColor(color), pattern: "Solid" } : null));
     this.model.touched();
   }
 
   setFillPattern(sheet: string, a1: string, fill: FillData): void {
-    this.model.setFill(this.sheet(sheet), this.box(a1), fill);
+    this.act(() => this.model.setFill(this.sheet(sheet), this.box(a1), fill));
     this.model.touched();
   }
 
   setNumberFormat(sheet: string, a1: string, nf: string): void {
     const b = this.box(a1);
     const rect = Array.from({ length: b.bottom - b.top + 1 }, () => Array.from({ length: b.right - b.left + 1 }, () => nf));
-    this.model.setNumberFormat(this.sheet(sheet), b, rect);
+    this.act(() => this.model.setNumberFormat(this.sheet(sheet), b, rect));
     this.model.touched();
   }
 
   merge(sheet: string, a1: string): void {
     const s = this.sheet(sheet);
     const b = this.box(a1);
-    this.model.merge(s, b);
+    this.act(() => this.model.merge(s, b));
     this.model.emit([{ sheetId: s.id, address: boxToA1(b), changeType: "RangeEdited", origin: "user" }]);
   }
 
-  protect(sheet: string, on = true): void {
-    this.sheet(sheet).protected = on;
+  /** Review → Protect Sheet, with "format cells" / "insert rows" allowed or not. */
+  protect(sheet: string, on = true, opts: { allowFormatCells?: boolean; allowInsertRows?: boolean } = {}): void {
+    const s = this.sheet(sheet);
+    s.protected = on;
+    s.allowFormatCells = on && !!opts.allowFormatCells;
+    s.allowInsertRows = on && !!opts.allowInsertRows;
     this.model.touched();
+  }
+
+  /** Format Cells → Protection → Locked unticked. */
+  unlock(sheet: string, a1: string): void {
+    const s = this.sheet(sheet);
+    const was = s.protected;
+    s.protected = false;
+    this.model.setLocked(s, this.box(a1), false);
+    s.protected = was;
+  }
+
+  /** Ctrl+Z. Undoing a value change raises onChanged (no details), undoing a format change nothing. */
+  undo(): boolean {
+    const changed = this.model.undo();
+    const recs: ChangeRecord[] = [];
+    for (const c of changed) recs.push({ sheetId: c.sheet.id, address: boxToA1(c.box), changeType: c.structural ? "Unknown" : "RangeEdited", origin: "user" });
+    this.model.emit(recs);
+    return changed.length > 0;
+  }
+
+  get undoDepth(): number {
+    return this.model.undoDepth;
+  }
+
+  /** F2 / double-click in a cell: until endCellEdit, add-in batches fail or wait (RunOptions.delayForCellEdit). */
+  beginCellEdit(): void {
+    this.model.beginCellEdit();
+  }
+
+  endCellEdit(): void {
+    this.model.endCellEdit();
+  }
+
+  /** Copies `from` (values and formats) and pastes it at `to`'s top-left: one onChanged, no details. */
+  copyPaste(sheet: string, from: string, to: string): void {
+    const s = this.sheet(sheet);
+    const src = this.box(from);
+    const dst = this.box(to);
+    const box = { top: dst.top, left: dst.left, bottom: dst.top + src.bottom - src.top, right: dst.left + src.right - src.left };
+    this.act(() => this.model.emit([this.copyCells(s, src, box)]));
+  }
+
+  /** Ctrl+D over `range`: its top row (values and formats) is copied into the rows below. */
+  fillDown(sheet: string, range: string): void {
+    const s = this.sheet(sheet);
+    const b = this.box(range);
+    this.act(() => {
+      let rec: ChangeRecord | null = null;
+      for (let r = b.top + 1; r <= b.bottom; r++) rec = this.copyCells(s, { ...b, bottom: b.top }, { ...b, top: r, bottom: r });
+      if (rec) this.model.emit([{ ...rec, address: boxToA1(b) }]);
+    });
+  }
+
+  /** Data → Sort of `range` by its column `by` (0-based within the range), ascending: whole rows move with their formats. */
+  sort(sheet: string, range: string, by = 0): void {
+    const s = this.sheet(sheet);
+    const b = this.box(range);
+    this.act(() => {
+      const rows: { key: Scalar; cells: (ReturnType<WorkbookModel["cell"]> | undefined)[] }[] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const cells = [];
+        for (let c = b.left; c <= b.right; c++) cells.push(this.model.cell(s, r, c));
+        rows.push({ key: this.model.cell(s, r, b.left + by)?.v ?? null, cells: cells.map((c) => (c ? JSON.parse(JSON.stringify(c)) : undefined)) });
+      }
+      rows.sort((x, y) => compareKeys(x.key, y.key));
+      rows.forEach((row, i) =>
+        row.cells.forEach((cell, j) => {
+          const one = { top: b.top + i, left: b.left + j, bottom: b.top + i, right: b.left + j };
+          this.model.writeValues(s, one, [[cell?.f ?? (cell?.v === null || cell?.v === undefined ? "" : typeof cell.v === "string" ? `'${cell.v}` : cell.v)]], "user");
+          this.model.setFill(s, one, cell?.fill ?? null);
+          this.model.setNumberFormat(s, one, [[cell?.nf ?? "General"]]);
+        }),
+      );
+      this.model.emit([{ sheetId: s.id, address: boxToA1(b), changeType: "RangeEdited", origin: "user" }]);
+    });
+  }
+
+  private copyCells(s: SheetModel, src: RangeBox, dst: RangeBox): ChangeRecord {
+    const values: Scalar[][] = [];
+    for (let r = src.top; r <= src.bottom; r++) {
+      const row: Scalar[] = [];
+      for (let c = src.left; c <= src.right; c++) {
+        const cell = this.model.cell(s, r, c);
+        row.push(cell?.f ?? (cell?.v === null || cell?.v === undefined ? "" : typeof cell.v === "string" ? `'${cell.v}` : cell.v));
+      }
+      values.push(row);
+    }
+    const fills = [];
+    for (let r = src.top; r <= src.bottom; r++) for (let c = src.left; c <= src.right; c++) fills.push({ r: r - src.top, c: c - src.left, fill: this.model.cell(s, r, c)?.fill ?? null, nf: this.model.numberFormatAt(s, r, c) });
+    const rec = this.model.writeValues(s, dst, values, "user");
+    for (const f of fills) {
+      const one = { top: dst.top + f.r, left: dst.left + f.c, bottom: dst.top + f.r, right: dst.left + f.c };
+      this.model.setFill(s, one, f.fill ? { ...f.fill } : null);
+      this.model.setNumberFormat(s, one, [[f.nf]]);
+    }
+    delete rec.details;
+    return rec;
   }
 
   addSheet(name: string): void {

@@ -14,9 +14,31 @@ export type Scalar = string | number | boolean | null;
 export interface FillData {
   /** "#RRGGBB"; null when the pattern is None. */
   color: string | null;
-  /** Excel.FillPattern: "None", "Solid", "Gray50", … */
+  /** Excel.FillPattern: "None", "Solid", "Gray50", … ("LinearGradient" for a gradient made in Excel's UI). */
   pattern: string;
+  /** The pattern's own colour (patterns other than Solid). */
+  patternColor?: string | null;
+  /** Lightens (+) or darkens (−) the colour: a theme colour with a tint. 0 when omitted. */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
+
+/**
+ * Ways the in-memory Excel can be made to DEPART from Excel's documented behaviour, one at a time:
+ * the contract suite's flip test (test/excel/contract.test.ts) turns one on and expects the cases
+ * that cover it to fail — proof that those cases can fail.
+ */
+export type Departure =
+  /** Every cell of a merged area reads the area's value (Excel: only the top-left cell has it). */
+  | "merged-value-everywhere"
+  /** Every name, even one written with $, resolves relative to the active cell. */
+  | "names-float"
+  /** `visible = false` works in the batch that adds the name (reported not to, see NamedItem.visible). */
+  | "visible-in-add-batch"
+  /** No Fill reads back with its pattern "Solid" and tintAndShade 0, like a white fill. */
+  | "no-fill-as-white"
+  /** Payload and cell-count limits are not enforced. */
+  | "no-limits";
 
 export interface FontData {
   bold?: boolean;
@@ -31,6 +53,8 @@ export interface CellData {
   nf?: string;
   fill?: FillData;
   font?: FontData;
+  /** Format → Protection → Locked unticked (cells are locked by default). */
+  unlocked?: true;
 }
 
 export interface SheetModel {
@@ -39,6 +63,9 @@ export interface SheetModel {
   cells: Map<number, CellData>;
   merges: RangeBox[];
   protected: boolean;
+  /** Protection options (Excel.WorksheetProtectionOptions) in effect while protected. */
+  allowFormatCells?: boolean;
+  allowInsertRows?: boolean;
 }
 
 export interface NameModel {
@@ -50,6 +77,14 @@ export interface NameModel {
   lastBox: RangeBox | null;
   comment: string;
   visible: boolean;
+  /**
+   * A name written without $ is relative: Excel stores it against the active cell at the time it was
+   * defined and resolves it against the active cell at the time it is read (Excel's Name Manager
+   * semantics; the issue 13 report of mappings saved with "='Sheet'!A3:G40" reloading moved).
+   */
+  anchor?: { row: number; col: number };
+  /** The sync in which the name was added (NamedItem.visible set in that same batch is ignored). */
+  addedIn?: number;
 }
 
 export type ChangeType =
@@ -88,13 +123,14 @@ export interface CellSnapshot {
   /** "#RRGGBB" for a solid fill, or the full data for other patterns. */
   fill?: string | FillData;
   font?: FontData;
+  unlocked?: true;
 }
 
 export interface WorkbookSnapshot {
   version: 1;
-  sheets: { name: string; id?: string; protected?: boolean; cells: Record<string, CellSnapshot>; merges?: string[] }[];
+  sheets: { name: string; id?: string; protected?: boolean; allowFormatCells?: boolean; allowInsertRows?: boolean; cells: Record<string, CellSnapshot>; merges?: string[] }[];
   /** ref: "Sheet1!$A$1:$G$38", or "#REF!…" when broken. */
-  names?: { name: string; ref: string; comment?: string; visible?: boolean }[];
+  names?: { name: string; ref: string; comment?: string; visible?: boolean; anchor?: { row: number; col: number } }[];
   settings?: Record<string, unknown>;
   activeSheet?: string;
   selection?: { sheet: string; address: string };
@@ -125,6 +161,15 @@ export class WorkbookModel {
   settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: RangeBox } | null = null;
+  /** Departures from Excel's behaviour switched on (none normally). */
+  readonly departures = new Set<Departure>();
+  /** Bumped at every sync that carries actions and at every user action. */
+  syncSeq = 0;
+  /** Excel's undo stack: one step per add-in sync that changed cells, one per user action. */
+  private undoStack: UndoStep[] = [];
+  private step: UndoStep | null = null;
+  /** The user is typing in a cell (cell-edit mode). */
+  private editing: (() => void)[] | null = null;
   private nextSheet = 1;
   private listeners = new Set<(changes: ChangeRecord[]) => void>();
   private renderListeners = new Set<() => void>();
@@ -157,6 +202,117 @@ export class WorkbookModel {
 
   touched(): void {
     for (const fn of this.renderListeners) fn();
+  }
+
+  // --- undo (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities) ---
+  // Excel.RunOptions.mergeUndoGroup (ExcelApi 1.20): "When false, each context.sync() call creates an
+  // undo record". A call to an API that does not support undo clears the user's undo stack.
+
+  /** Starts an undo step (an add-in sync or a user action). */
+  beginStep(): void {
+    this.syncSeq++;
+    this.step = { cells: new Map(), sheets: new Map() };
+  }
+
+  endStep(): void {
+    const st = this.step;
+    this.step = null;
+    if (st && (st.cells.size > 0 || st.sheets.size > 0)) this.undoStack.push(st);
+  }
+
+  /** A call that cannot be undone clears the undo stack. */
+  clearUndo(): void {
+    this.undoStack = [];
+  }
+
+  get undoDepth(): number {
+    return this.undoStack.length;
+  }
+
+  /** Ctrl+Z: reverts the last step. Returns the sheets and boxes whose values it changed (for events). */
+  undo(): { sheet: SheetModel; box: RangeBox; structural: boolean }[] {
+    const st = this.undoStack.pop();
+    if (!st) return [];
+    const out: { sheet: SheetModel; box: RangeBox; structural: boolean }[] = [];
+    for (const [s, snap] of st.sheets) {
+      s.cells = snap.cells;
+      s.merges = snap.merges;
+      for (const [n, b] of snap.names) {
+        n.box = b;
+        if (b) n.lastBox = b;
+      }
+      out.push({ sheet: s, box: { top: 0, left: 0, bottom: LAST_ROW, right: LAST_COL }, structural: true });
+    }
+    for (const [s, cells] of st.cells) {
+      let box: RangeBox | null = null;
+      for (const [k, c] of cells) {
+        if (c) s.cells.set(k, c);
+        else s.cells.delete(k);
+        const r = Math.floor(k / KEY);
+        const col = k % KEY;
+        box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, col), bottom: Math.max(box.bottom, r), right: Math.max(box.right, col) } : { top: r, left: col, bottom: r, right: col };
+      }
+      if (box && !st.sheets.has(s)) out.push({ sheet: s, box, structural: false });
+    }
+    this.touched();
+    return out;
+  }
+
+  /** Records a cell's state before it changes (inside a step). */
+  private journal(s: SheetModel, row: number, col: number): void {
+    const st = this.step;
+    if (!st || st.sheets.has(s)) return;
+    let m = st.cells.get(s);
+    if (!m) st.cells.set(s, (m = new Map()));
+    const k = key(row, col);
+    if (m.has(k)) return;
+    const c = s.cells.get(k);
+    m.set(k, c ? cloneCell(c) : undefined);
+  }
+
+  /** Records a whole sheet before rows move (inside a step). */
+  private journalSheet(s: SheetModel): void {
+    const st = this.step;
+    if (!st || st.sheets.has(s)) return;
+    st.sheets.set(s, {
+      cells: new Map([...s.cells].map(([k, c]) => [k, cloneCell(c)])),
+      merges: s.merges.map((m) => ({ ...m })),
+      names: new Map(this.names.filter((n) => n.sheetId === s.id).map((n) => [n, n.box ? { ...n.box } : null])),
+    });
+  }
+
+  /** A format change made outside the model's own methods (fonts): journal it first. */
+  formatCell(s: SheetModel, row: number, col: number, patch: (c: CellData) => void): void {
+    this.journal(s, row, col);
+    const c = this.ensure(s, row, col);
+    patch(c);
+    this.prune(s, row, col);
+  }
+
+  // --- cell-edit mode (https://learn.microsoft.com/javascript/api/excel/excel.runoptions) -----------
+  // "When false, if the user is in cell edit when the batch request is processed by the host, the
+  // batch automatically fails. When true, … the batch request is delayed until the user exits cell
+  // edit mode."
+
+  get cellEditing(): boolean {
+    return this.editing !== null;
+  }
+
+  beginCellEdit(): void {
+    this.editing ??= [];
+  }
+
+  endCellEdit(): void {
+    const waiting = this.editing ?? [];
+    this.editing = null;
+    for (const w of waiting) w();
+  }
+
+  /** Resolves when the user leaves cell-edit mode. */
+  cellEditEnded(): Promise<void> {
+    if (!this.editing) return Promise.resolve();
+    const list = this.editing;
+    return new Promise((r) => list.push(r));
   }
 
   // --- sheets ----------------------------------------------------------------------------------
@@ -228,13 +384,18 @@ export class WorkbookModel {
 
   private prune(s: SheetModel, row: number, col: number): void {
     const c = s.cells.get(key(row, col));
-    if (c && c.v === null && !c.f && !c.nf && !c.fill && !c.font) s.cells.delete(key(row, col));
+    if (c && c.v === null && !c.f && !c.nf && !c.fill && !c.font && !c.unlocked) s.cells.delete(key(row, col));
   }
 
   /** The value Excel reports for a cell: "" when empty or a merged tail. */
   valueAt(s: SheetModel, row: number, col: number): string | number | boolean {
     const m = this.mergeAt(s, row, col);
-    if (m && (m.top !== row || m.left !== col)) return "";
+    if (m && (m.top !== row || m.left !== col)) {
+      // Excel: the value of a merged area is in its top-left cell only; the others read "".
+      if (!this.departures.has("merged-value-everywhere")) return "";
+      const top = this.cell(s, m.top, m.left)?.v;
+      return top === null || top === undefined ? "" : top;
+    }
     const v = this.cell(s, row, col)?.v;
     return v === null || v === undefined ? "" : v;
   }
@@ -258,8 +419,35 @@ export class WorkbookModel {
     return null;
   }
 
-  assertWritable(s: SheetModel): void {
-    if (s.protected) throw new ModelError("AccessDenied", MESSAGES.AccessDenied);
+  /**
+   * Sheet protection (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions):
+   * a protected sheet refuses changes to LOCKED cells only (cells are locked by default; unlocked ones
+   * stay editable), formats unless "format cells" (allowFormatCells) is allowed, row inserts unless
+   * allowInsertRows. The refusal is an AccessDenied error.
+   */
+  assertWritable(s: SheetModel, b?: RangeBox): void {
+    if (!s.protected) return;
+    if (b && !unbounded(b)) {
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!this.cell(s, r, c)?.unlocked) throw new ModelError("AccessDenied", MESSAGES.AccessDenied);
+      return;
+    }
+    throw new ModelError("AccessDenied", MESSAGES.AccessDenied);
+  }
+
+  assertFormattable(s: SheetModel): void {
+    if (s.protected && !s.allowFormatCells) throw new ModelError("AccessDenied", MESSAGES.AccessDenied);
+  }
+
+  setLocked(s: SheetModel, b: RangeBox, locked: boolean): void {
+    this.assertFormattable(s);
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) {
+        this.journal(s, r, c);
+        const cell = this.ensure(s, r, c);
+        if (locked) delete cell.unlocked;
+        else cell.unlocked = true;
+        this.prune(s, r, c);
+      }
   }
 
   /**
@@ -268,7 +456,7 @@ export class WorkbookModel {
    * "50%" → 0.5 with a percent format, "'001" → text "001", "=…" → formula). Returns the change record.
    */
   writeValues(s: SheetModel, b: RangeBox, input: Scalar[][], origin: "addin" | "user"): ChangeRecord {
-    this.assertWritable(s);
+    this.assertWritable(s, b);
     const rows = b.bottom - b.top + 1;
     const cols = b.right - b.left + 1;
     if (input.length !== rows || input.some((r) => r.length !== cols)) {
@@ -287,6 +475,7 @@ export class WorkbookModel {
           // Excel ignores writes to the hidden cells of a merge unless they are empty.
           if (raw !== "") continue;
         }
+        this.journal(s, row, col);
         const cell = this.ensure(s, row, col);
         before = cell.v;
         const parsed = parseInput(raw);
@@ -304,11 +493,12 @@ export class WorkbookModel {
   }
 
   setNumberFormat(s: SheetModel, b: RangeBox, formats: string[][]): void {
-    this.assertWritable(s);
+    this.assertFormattable(s);
     for (let r = b.top; r <= b.bottom; r++)
       for (let c = b.left; c <= b.right; c++) {
         const f = formats[r - b.top]?.[c - b.left];
         if (f === null || f === undefined) continue;
+        this.journal(s, r, c);
         const cell = this.ensure(s, r, c);
         if (f === "General") delete cell.nf;
         else cell.nf = f;
@@ -317,18 +507,20 @@ export class WorkbookModel {
   }
 
   setFill(s: SheetModel, b: RangeBox, fill: FillData | null): void {
-    this.assertWritable(s);
+    this.assertFormattable(s);
     for (let r = b.top; r <= b.bottom; r++)
       for (let c = b.left; c <= b.right; c++) {
+        this.journal(s, r, c);
         const cell = this.ensure(s, r, c);
         if (!fill || fill.pattern === "None") delete cell.fill;
-        else cell.fill = { color: fill.color ? normColor(fill.color) : null, pattern: fill.pattern };
+        else cell.fill = normFill(fill);
         this.prune(s, r, c);
       }
   }
 
   merge(s: SheetModel, b: RangeBox, across = false): void {
-    this.assertWritable(s);
+    this.assertFormattable(s);
+    this.journalSheet(s);
     const areas: RangeBox[] = [];
     if (across) for (let r = b.top; r <= b.bottom; r++) areas.push({ top: r, left: b.left, bottom: r, right: b.right });
     else areas.push({ ...b });
@@ -351,7 +543,8 @@ export class WorkbookModel {
   }
 
   unmerge(s: SheetModel, b: RangeBox): void {
-    this.assertWritable(s);
+    this.assertFormattable(s);
+    this.journalSheet(s);
     s.merges = s.merges.filter((m) => !intersects(m, b));
   }
 
@@ -394,7 +587,8 @@ export class WorkbookModel {
    * are not copied into the new rows, as in Excel).
    */
   insertRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = LAST_COL): ChangeRecord {
-    this.assertWritable(s);
+    if (s.protected && !s.allowInsertRows) throw new ModelError("AccessDenied", MESSAGES.AccessDenied);
+    this.journalSheet(s);
     const whole = left === 0 && right === LAST_COL;
     for (const m of s.merges) {
       if (m.right < left || m.left > right) continue;
@@ -450,6 +644,7 @@ export class WorkbookModel {
   /** Deletes rows [at, at+count) across [left, right]; what lies below shifts up. */
   deleteRows(s: SheetModel, at: number, count: number, origin: "addin" | "user", left = 0, right = LAST_COL): ChangeRecord {
     this.assertWritable(s);
+    this.journalSheet(s);
     const whole = left === 0 && right === LAST_COL;
     const gone: RangeBox = { top: at, left, bottom: at + count - 1, right };
     for (const m of s.merges) {
@@ -495,14 +690,33 @@ export class WorkbookModel {
     return this.names.find((x) => x.name.toLowerCase() === lower);
   }
 
-  addName(name: string, sheet: SheetModel, b: RangeBox, comment = ""): NameModel {
+  addName(name: string, sheet: SheetModel, b: RangeBox, comment = "", relative = false): NameModel {
     if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name)) {
       throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("name"));
     }
     if (this.name(name)) throw new ModelError("ItemAlreadyExists", MESSAGES.ItemAlreadyExists);
-    const n: NameModel = { name, sheetId: sheet.id, box: { ...b }, lastBox: { ...b }, comment, visible: true };
+    const n: NameModel = { name, sheetId: sheet.id, box: { ...b }, lastBox: { ...b }, comment, visible: true, addedIn: this.syncSeq };
+    if (relative) n.anchor = this.activeCell();
     this.names.push(n);
     return n;
+  }
+
+  /** The active cell (top-left of the selection; A1 when nothing is selected). */
+  activeCell(): { row: number; col: number } {
+    const b = this.selection?.box;
+    return b ? { row: b.top, col: b.left } : { row: 0, col: 0 };
+  }
+
+  /** Where a name points now: a relative name follows the active cell (null when off the sheet). */
+  nameBox(n: NameModel): RangeBox | null {
+    if (!n.box) return null;
+    const anchor = n.anchor ?? (this.departures.has("names-float") ? { row: 0, col: 0 } : undefined);
+    if (!anchor) return n.box;
+    const a = this.activeCell();
+    const dr = a.row - anchor.row;
+    const dc = a.col - anchor.col;
+    const b = { top: n.box.top + dr, bottom: n.box.bottom + dr, left: n.box.left + dc, right: n.box.right + dc };
+    return b.top < 0 || b.left < 0 || b.bottom > LAST_ROW || b.right > LAST_COL ? null : b;
   }
 
   deleteName(name: string): void {
@@ -513,8 +727,9 @@ export class WorkbookModel {
   nameFormula(n: NameModel): string {
     const s = n.sheetId ? this.sheetById(n.sheetId) : undefined;
     if (!s) return `=#REF!${n.lastBox ? boxToA1(n.lastBox, true) : ""}`;
-    if (!n.box) return `=${qualified(s.name, { top: 0, left: 0, bottom: 0, right: 0 }).split("!")[0]}!#REF!`;
-    return `=${qualified(s.name, n.box, true)}`;
+    const box = this.nameBox(n);
+    if (!box) return `=${qualified(s.name, { top: 0, left: 0, bottom: 0, right: 0 }).split("!")[0]}!#REF!`;
+    return `=${qualified(s.name, box, !n.anchor)}`;
   }
 
   // --- snapshot --------------------------------------------------------------------------------
@@ -533,11 +748,26 @@ export class WorkbookModel {
           if (c.nf) out.nf = c.nf;
           if (c.fill) out.fill = c.fill.pattern === "Solid" && c.fill.color ? c.fill.color : { ...c.fill };
           if (c.font) out.font = { ...c.font };
+          if (c.unlocked) out.unlocked = true;
           cells[colToLetters(k % KEY) + (Math.floor(k / KEY) + 1)] = out;
         }
-        return { name: s.name, id: s.id, protected: s.protected || undefined, cells, merges: s.merges.map((m) => boxToA1(m)) };
+        return {
+          name: s.name,
+          id: s.id,
+          protected: s.protected || undefined,
+          allowFormatCells: s.allowFormatCells || undefined,
+          allowInsertRows: s.allowInsertRows || undefined,
+          cells,
+          merges: s.merges.map((m) => boxToA1(m)),
+        };
       }),
-      names: this.names.map((n) => ({ name: n.name, ref: this.nameFormula(n).slice(1), comment: n.comment || undefined, visible: n.visible })),
+      names: this.names.map((n) => ({
+        name: n.name,
+        ref: n.anchor && n.sheetId && n.box ? `${qualified(this.sheetById(n.sheetId)?.name ?? "", n.box)}` : this.nameFormula(n).slice(1),
+        comment: n.comment || undefined,
+        visible: n.visible,
+        ...(n.anchor ? { anchor: { ...n.anchor } } : {}),
+      })),
       settings: Object.fromEntries([...this.settings].map(([k, v]) => [k, clone(v)])),
       activeSheet: this.activeSheetId ? this.sheetById(this.activeSheetId)?.name : undefined,
       selection:
@@ -554,6 +784,8 @@ export class WorkbookModel {
     for (const sh of data.sheets) {
       const s = wb.addSheet(sh.name, sh.id);
       s.protected = !!sh.protected;
+      if (sh.allowFormatCells) s.allowFormatCells = true;
+      if (sh.allowInsertRows) s.allowInsertRows = true;
       for (const [a1, c] of Object.entries(sh.cells)) {
         const b = parseBox(a1);
         if (!b) continue;
@@ -562,6 +794,7 @@ export class WorkbookModel {
         if (c.nf) cell.nf = c.nf;
         if (c.fill) cell.fill = typeof c.fill === "string" ? { color: normColor(c.fill), pattern: "Solid" } : c.fill;
         if (c.font) cell.font = c.font;
+        if (c.unlocked) cell.unlocked = true;
         s.cells.set(key(b.top, b.left), cell);
       }
       s.merges = (sh.merges ?? []).map((m) => parseBox(m)).filter((m): m is RangeBox => !!m);
@@ -578,6 +811,7 @@ export class WorkbookModel {
         lastBox: box,
         comment: n.comment ?? "",
         visible: n.visible ?? true,
+        ...(n.anchor ? { anchor: n.anchor } : {}),
       });
     }
     for (const [k, v] of Object.entries(data.settings ?? {})) wb.settings.set(k, v);
@@ -634,6 +868,34 @@ export function normColor(c: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(t);
   if (!m) throw new ModelError("InvalidArgument", MESSAGES.InvalidArgument("color"));
   return `#${m[1].toUpperCase()}`;
+}
+
+function unbounded(b: RangeBox): boolean {
+  return (b.left === 0 && b.right === LAST_COL) || (b.top === 0 && b.bottom === LAST_ROW);
+}
+
+function cloneCell(c: CellData): CellData {
+  const out: CellData = { ...c };
+  if (c.fill) out.fill = { ...c.fill };
+  if (c.font) out.font = { ...c.font };
+  return out;
+}
+
+interface UndoStep {
+  /** Cells as they were before the step (undefined: the cell was empty). */
+  cells: Map<SheetModel, Map<number, CellData | undefined>>;
+  /** Whole sheets as they were before rows moved or merges changed. */
+  sheets: Map<SheetModel, { cells: Map<number, CellData>; merges: RangeBox[]; names: Map<NameModel, RangeBox | null> }>;
+}
+
+/** A fill as stored: colours normalised, tint 0 and missing pattern colour left out. */
+export function normFill(f: FillData): FillData {
+  const out: FillData = { color: f.color ? normColor(f.color) : null, pattern: f.pattern };
+  // Black is a pattern's automatic colour: stored as no pattern colour.
+  if (f.patternColor && normColor(f.patternColor) !== "#000000") out.patternColor = normColor(f.patternColor);
+  if (f.tintAndShade) out.tintAndShade = f.tintAndShade;
+  if (f.patternTintAndShade) out.patternTintAndShade = f.patternTintAndShade;
+  return out;
 }
 
 export function clone<T>(v: T): T {
