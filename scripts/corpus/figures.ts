@@ -15,6 +15,8 @@ export interface RecordedFigures {
   misstatements: number;
   /** files where no table (or no indicator) could be read */
   unreadable: number;
+  /** files whose tables and indicator rows are read exactly as counted in structure.json (absent in older records) */
+  structureExact?: number;
 }
 
 const round = (x: number | null) => (x === null ? 1 : Math.floor(x * 1000) / 1000);
@@ -29,6 +31,7 @@ export function toRecord(f: Figures, unreadable: number): RecordedFigures {
     recall: round(f.recall),
     misstatements: f.misstatements,
     unreadable,
+    structureExact: f.structureExact,
   };
 }
 

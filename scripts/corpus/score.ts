@@ -21,6 +21,38 @@ function repoRoot(): string {
 
 export const CORPUS_DIR = path.join(repoRoot(), "test", "corpus");
 
+/** The hand-counted structure of a file (test/corpus/structure.json): its tables and their indicator rows. */
+export interface Structure { tables: number; indicators: number[] }
+
+export const STRUCTURE_FILE = path.join(CORPUS_DIR, "structure.json");
+
+/** The structure expectations, by file id (keys starting with "_" are notes). Empty when the file is absent. */
+export function loadStructure(file = STRUCTURE_FILE): Map<string, Structure> {
+  const out = new Map<string, Structure>();
+  if (!fs.existsSync(file)) return out;
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  for (const [id, v] of Object.entries(raw)) {
+    if (id.startsWith("_")) continue;
+    const s = v as Structure;
+    if (!Number.isInteger(s.tables) || !Array.isArray(s.indicators) || s.indicators.length !== s.tables || !s.indicators.every(Number.isInteger))
+      throw new Error(`structure.json: ${id}: tables must be an integer and indicators one integer per table`);
+    out.set(id, s);
+  }
+  return out;
+}
+
+/** A file whose tables or indicator rows were not read as counted by hand. */
+export interface StructureMiss { table: string; expected: Structure; read: Structure }
+
+/** Every table found and every table's indicator rows counted exactly. */
+export function sameStructure(expected: Structure, read: Structure): boolean {
+  return (
+    read.tables === expected.tables &&
+    read.indicators.length === expected.indicators.length &&
+    read.indicators.every((n, i) => n === expected.indicators[i])
+  );
+}
+
 export function loadCorpus(dir = path.join(CORPUS_DIR, "tables")): CorpusTable[] {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
   return files.map((f) => {
@@ -84,6 +116,8 @@ export interface CorpusResult {
   /** fire labels whose rule is "-" (no rule checks it) */
   uncovered: Miss[];
   unreadable: { table: string; message: string }[];
+  /** files whose tables/indicator rows differ from structure.json */
+  structureMisses: StructureMiss[];
   figures: Figures;
   perRule: RuleFigures[];
 }
@@ -105,6 +139,9 @@ export interface Figures {
   fireLabels: number;
   foundLabels: number;
   misstatements: number;
+  /** files with a structure expectation, and those read exactly (every table found, every indicator row counted) */
+  structureFiles: number;
+  structureExact: number;
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -152,6 +189,8 @@ export interface RunOptions {
   writeDir?: string;
   /** only project tables are scored until department tables are detected; "all" scores both */
   kinds?: readonly ("project" | "department")[];
+  /** hand-counted structure by file id (default: test/corpus/structure.json) */
+  structure?: Map<string, Structure>;
 }
 
 export async function runCorpus(tables: CorpusTable[] = loadCorpus(), opts: RunOptions = {}): Promise<CorpusResult> {
@@ -161,6 +200,9 @@ export async function runCorpus(tables: CorpusTable[] = loadCorpus(), opts: RunO
   const misses: Miss[] = [];
   const uncovered: Miss[] = [];
   const unreadable: { table: string; message: string }[] = [];
+  const structure = opts.structure ?? loadStructure();
+  const structureMisses: StructureMiss[] = [];
+  let structureFiles = 0;
   const scored = tables.filter((t) => kinds.includes(t.kind));
   if (opts.writeDir) fs.mkdirSync(opts.writeDir, { recursive: true });
   for (const t of scored) {
@@ -169,6 +211,12 @@ export async function runCorpus(tables: CorpusTable[] = loadCorpus(), opts: RunO
     const { result } = await checkBuffer(`${t.id}.xlsx`, buf, { options: { year: t.source.year } });
     if (result.error) unreadable.push({ table: t.id, message: result.error.message });
     if (result.tables.length === 0) unreadable.push({ table: t.id, message: "no table found" });
+    const expected = structure.get(t.id);
+    if (expected) {
+      structureFiles++;
+      const read: Structure = { tables: result.tables.length, indicators: result.tables.map((x) => x.indicators.length) };
+      if (!sameStructure(expected, read)) structureMisses.push({ table: t.id, expected, read });
+    }
     const s = scoreTable(t, result.issues);
     findings.push(...s.findings);
     misses.push(...s.misses.filter((m) => known.has(m.label.rule)));
@@ -212,8 +260,10 @@ export async function runCorpus(tables: CorpusTable[] = loadCorpus(), opts: RunO
     fireLabels,
     foundLabels: fireLabels - misses.length,
     misstatements: findings.filter((f) => f.misstated).length,
+    structureFiles,
+    structureExact: structureFiles - structureMisses.length,
   };
-  return { tables: scored, findings, misses, uncovered, unreadable, figures, perRule };
+  return { tables: scored, findings, misses, uncovered, unreadable, structureMisses, figures, perRule };
 }
 
 const pct = (x: number | null) => (x === null ? "  —  " : `${(x * 100).toFixed(1)}%`);
@@ -230,6 +280,7 @@ export function formatResult(r: CorpusResult): string {
     out.push(`  precision ${s.padEnd(7)} ${pct(f.precision[s]).padStart(6)}  (${f.truePositives[s]}/${f.findings[s]})`);
   out.push(`  recall          ${pct(f.recall).padStart(6)}  (${f.foundLabels}/${f.fireLabels} labelled defects found)`);
   out.push(`  misstatements   ${f.misstatements}`);
+  out.push(`  tables/indicators read exactly: ${f.structureExact} of ${f.structureFiles} files`);
   if (r.unreadable.length) out.push(`  unreadable: ${r.unreadable.map((u) => `${u.table} (${u.message})`).join(", ")}`);
   out.push("", "rule                        findings    tp  precision   labels found  recall");
   for (const p of r.perRule)
@@ -237,6 +288,9 @@ export function formatResult(r: CorpusResult): string {
       `${p.rule.padEnd(26)} ${String(p.findings).padStart(9)} ${String(p.tp).padStart(5)} ${pct(p.findings ? p.tp / p.findings : null).padStart(10)} ` +
         `${String(p.labels).padStart(8)} ${String(p.found).padStart(5)} ${pct(p.labels ? p.found / p.labels : null).padStart(7)}`,
     );
+  const shape = (s: Structure) => `${s.tables} table${s.tables === 1 ? "" : "s"} [${s.indicators.join(", ")}]`;
+  out.push("", `structure not read as counted (${r.structureMisses.length}):`);
+  for (const m of r.structureMisses) out.push(`  ST ${m.table}: expected ${shape(m.expected)}, read ${shape(m.read)}`);
   const fps = r.findings.filter((x) => x.verdict === "fp");
   out.push("", `false positives (${fps.length}):`);
   for (const x of fps)

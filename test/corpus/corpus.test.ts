@@ -3,7 +3,7 @@
  * do not drop below the recorded ones (test/corpus/figures.json, raised with `npm run corpus -- --record`).
  * The scoring itself is tested on a small hand-made table first, so a broken scorer cannot pass.
  */
-import { loadCorpus, runCorpus, scoreTable, type CorpusResult } from "../../scripts/corpus/score";
+import { loadCorpus, loadStructure, runCorpus, sameStructure, scoreTable, type CorpusResult } from "../../scripts/corpus/score";
 import { recordedFigures, toRecord } from "../../scripts/corpus/figures";
 import type { CorpusTable } from "../../scripts/corpus/schema";
 import type { Issue } from "../../src/core/model/schema";
@@ -50,6 +50,23 @@ describe("corpus scoring", () => {
   });
 });
 
+describe("structure scoring", () => {
+  it("is exact only when every table is found with every indicator row", () => {
+    const two = { tables: 2, indicators: [8, 4] };
+    expect(sameStructure(two, { tables: 2, indicators: [8, 4] })).toBe(true);
+    expect(sameStructure(two, { tables: 2, indicators: [8, 5] })).toBe(false);
+    expect(sameStructure(two, { tables: 1, indicators: [12] })).toBe(false);
+    expect(sameStructure(two, { tables: 3, indicators: [8, 4, 1] })).toBe(false);
+    expect(sameStructure({ tables: 1, indicators: [9] }, { tables: 0, indicators: [] })).toBe(false);
+  });
+
+  it("reads the hand counts, one count per table", () => {
+    const counts = loadStructure();
+    expect(counts.size).toBeGreaterThan(0);
+    for (const s of counts.values()) expect(s.indicators).toHaveLength(s.tables);
+  });
+});
+
 describe("real-table corpus", () => {
   let result: CorpusResult;
   beforeAll(async () => {
@@ -69,5 +86,11 @@ describe("real-table corpus", () => {
     expect(now.recall).toBeGreaterThanOrEqual(rec.recall);
     expect(now.misstatements).toBeLessThanOrEqual(rec.misstatements);
     expect(now.unreadable).toBeLessThanOrEqual(rec.unreadable);
+    if (rec.structureExact !== undefined) expect(now.structureExact).toBeGreaterThanOrEqual(rec.structureExact);
+  });
+
+  it("holds every file to a hand-counted structure", () => {
+    expect(result.figures.structureFiles).toBe(result.figures.files);
+    expect(result.figures.structureExact).toBe(result.figures.structureFiles - result.structureMisses.length);
   });
 });

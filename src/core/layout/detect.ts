@@ -5,11 +5,11 @@
  * below the header until a blank or foreign row.
  */
 import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
-import type { CellGrid } from "../grid/cellgrid";
+import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/schema";
 import { parseMoney } from "../value/numbers";
-import { LabelCache, columnRolesFromHeader, type FieldKind, type LabelInfo } from "./labels";
+import { LabelCache, columnRolesFromHeader, headerRole, type FieldKind, type LabelInfo } from "./labels";
 import { EMPTY_PART, type HeaderColumn, type Part, type PlanLayout, type Pos, type TableLayout } from "./types";
 
 interface Hit {
@@ -73,11 +73,61 @@ function isForeignRow(index: LabelIndex, r: number): boolean {
   return roles >= 3 || checkpoints >= 2 || fields >= 2;
 }
 
+/** Labels that open a top block: met again above, they belong to an earlier table. */
+const REPEAT_ENDS = new Set<FieldKind>(["title", "projectName", "projectCode"]);
+
+/**
+ * One budget line: a 年度/当年 total over a 中期/项目 one printed beside it, and the 财政/其他 parts
+ * in the chosen total's column (xj 项目资金总额 | 年度资金申请总额, 中期资金总额 | 年度资金总额).
+ */
+function chooseBudgetLabels(fields: Map<FieldKind, Hit>, hits: Hit[]): void {
+  const totals = hits.filter((h) => h.info.field === "budgetTotal");
+  if (totals.length < 2) return;
+  const rank = (h: Hit) => (MULTI_YEAR.test(h.text) ? 2 : ANNUAL.test(h.text) ? 0 : 1);
+  const total = [...totals].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
+  fields.set("budgetTotal", total);
+  for (const kind of ["budgetFiscal", "budgetOther"] as const) {
+    const same = hits.filter((h) => h.info.field === kind && h.col === total.col && h.row > total.row);
+    if (same.length > 0) fields.set(kind, same.reduce((a, b) => (b.row < a.row ? b : a)));
+  }
+}
+
+/**
+ * The 绩效目标: the 年度 goal over a generic one (总体目标, 绩效目标) over a 中期/长期 one. A row label
+ * (the block's left column) has its text to the right; a heading inside the block (预期目标,
+ * 年度目标 over its text) has it below.
+ */
+function goalPart(
+  grid: CellGrid,
+  hits: Hit[],
+  left: number,
+  headerRow: number,
+  valueRight: (h: Hit) => Pos | null,
+  isLabelAt: (r: number, c: number) => boolean,
+): Part {
+  if (hits.length === 0) return EMPTY_PART;
+  const rank = (h: Hit) => (h.info.field === "goalMid" ? 2 : /年度|当年|本年|预期|年初/.test(h.text) ? 0 : 1);
+  const ordered = [...hits].sort((a, b) => rank(a) - rank(b) || a.row - b.row || a.col - b.col);
+  const below = (h: Hit): Pos | null => {
+    const r = (grid.mergeAt(h.row, h.col)?.bottom ?? h.row) + 1;
+    if (r >= headerRow || grid.isEmpty(r, h.col) || grid.isMergedTail(r, h.col) || isLabelAt(r, h.col)) return null;
+    return { row: r, col: h.col };
+  };
+  for (const h of ordered) {
+    const cell = h.col <= left ? valueRight(h) : (below(h) ?? valueRight(h));
+    if (cell) return { label: pos(h), cell, inline: h.info.inline !== null };
+  }
+  const h = ordered[0];
+  return { label: pos(h), cell: { row: h.row, col: grid.spanRight(h.row, h.col) + 1 }, inline: false };
+}
+
 /** Labels that always start a table's top block. */
 const STRONG_FIELDS = new Set<FieldKind>(["title", "projectName", "projectCode", "unitName", "moneyUnit"]);
 
 /** Roles an indicator header must have; 二级 is optional (some forms print no 二级 column). */
 const REQUIRED_ROLES: ColumnRole[] = ["level1", "name", "value"];
+/** Columns that, besides 三级 and 指标值, make a flat indicator list without a 一级 column. */
+const LIST_ROLES: ColumnRole[] = ["level2", "op", "unit", "weight", "description", "basis", "direction"];
 /** Roles whose text makes a row an indicator row (a description alone does not). */
 const CONTENT_ROLES: ColumnRole[] = ["name", "value", "op", "unit"];
 
@@ -96,11 +146,11 @@ export function detectTables(grid: CellGrid): TableLayout[] {
     const hits = index.byRow.get(r)!;
     let roleCount = 0;
     for (const h of hits) if (h.info.role) roleCount++;
-    if (roleCount < REQUIRED_ROLES.length) continue;
-    const columns = headerColumns(grid, r);
-    const roles = new Set(columns.map((c) => c.role));
-    if (REQUIRED_ROLES.every((role) => roles.has(role))) headers.push({ row: r, columns });
+    if (roleCount < 3) continue;
+    const columns = refineHeader(grid, index, r, headerColumns(grid, r));
+    if (isIndicatorHeader(columns)) headers.push({ row: r, columns });
   }
+  dropStackedMidTerm(grid, index, headers);
 
   const layouts: TableLayout[] = [];
   let bandTop = grid.firstRow;
@@ -126,6 +176,161 @@ export function headerColumns(grid: CellGrid, row: number): HeaderColumn[] {
   return cells.map((c, i) => ({ col: c.col, right: c.right, label: c.label, role: roles[i] }));
 }
 
+/**
+ * An indicator header: 一级 + 三级 + 指标值, or a flat list (no 一级 column) with 三级 + 指标值 and at
+ * least two more indicator columns (权重, 计量单位, 指标性质 …).
+ */
+function isIndicatorHeader(columns: HeaderColumn[]): boolean {
+  const roles = new Set(columns.map((c) => c.role));
+  if (REQUIRED_ROLES.every((role) => roles.has(role))) return true;
+  return roles.has("name") && roles.has("value") && LIST_ROLES.filter((r) => roles.has(r)).length >= 2;
+}
+
+const ANNUAL = /年度|当年|本年|全年/;
+const MULTI_YEAR = /中期|长期|实施期|半年|上年|以前/;
+const OP_TEXT = /^\s*(?:[<>＜＞≤≥≦≧=＝═]{1,2}|[><]=|=[<>])\s*$/;
+const DIRECTION_TEXT = /^\s*(?:正向|反向|定性|定量|中性)(?:指标)?\s*$/;
+
+/**
+ * Reads the header as the form means it, from its labels and the rows around it:
+ * - a second header row under a merged header cell (预期指标值 over 符号 | 值 | 单位) splits that column;
+ * - 中期/长期 and 年度 column sets side by side: the 年度 set is read (by its labels, or by the
+ *   中期目标 / 年度目标 heading above its columns);
+ * - no 指标值 label: the first labelled column right of the 三级 column that has no role (one value
+ *   column per recipient) is the value;
+ * - no 三级 column: 指标内容 (read as a description) is the 三级 name; a 三级 column holding only
+ *   二级 categories with an 指标说明 column after it (评价内容 / 指标名称 / 指标说明 forms) shifts right;
+ * - 指标性质 holding 正向/反向 and 指标方向 holding ≥/≤: the operator is the direction column.
+ */
+function refineHeader(grid: CellGrid, index: LabelIndex, row: number, columns: HeaderColumn[]): HeaderColumn[] {
+  let cols = splitSubHeader(grid, row, columns);
+  cols = chooseAnnualSet(grid, index, row, cols);
+  const byRole = (role: ColumnRole) => cols.find((c) => c.role === role);
+  const dataTop = row + 1;
+  const sample = (c: HeaderColumn | undefined): string[] => {
+    if (!c) return [];
+    const out: string[] = [];
+    for (let r = dataTop; r <= Math.min(grid.lastRow, dataTop + 12); r++) {
+      const t = spanText(grid, r, c);
+      if (t !== "") out.push(t);
+    }
+    return out;
+  };
+  const name = byRole("name");
+  if (!byRole("value") && name && byRole("level1")) {
+    const v = cols.find((c) => c.role === "ignore" && c.col > name.col && !isCategoryLike(c.label));
+    if (v) cols = cols.map((c) => (c === v ? { ...c, role: "value" } : c));
+  }
+  const desc = byRole("description");
+  if (!name && desc) cols = cols.map((c) => (c === desc ? { ...c, role: "name" } : c));
+  else if (name && desc && !byRole("level2") && desc.col > name.col) {
+    const texts = sample(name);
+    if (texts.length > 0 && texts.every((t) => canonicalLevel2(t) !== null || isCategoryLike(t)))
+      cols = cols.map((c) => (c === name ? { ...c, role: "level2" } : c === desc ? { ...c, role: "name" } : c));
+  }
+  const op = byRole("op");
+  const dir = byRole("direction");
+  if (dir) {
+    const dirTexts = sample(dir);
+    const opTexts = sample(op);
+    const dirIsOp = dirTexts.length > 0 && dirTexts.every((t) => OP_TEXT.test(t) || /^是\/?否$/.test(t));
+    if (dirIsOp && (!op || opTexts.every((t) => DIRECTION_TEXT.test(t))))
+      cols = cols.map((c) => (c === dir ? { ...c, role: "op" } : c === op ? { ...c, role: "direction" } : c));
+  }
+  return cols;
+}
+
+/** A merged header cell with labels on the row below (预期指标值 over 符号 | 值 | 单位(文字描述)) is split into those columns. */
+function splitSubHeader(grid: CellGrid, row: number, columns: HeaderColumn[]): HeaderColumn[] {
+  const sub = row + 1;
+  if (sub > grid.lastRow) return columns;
+  const out: HeaderColumn[] = [];
+  let split = false;
+  for (const c of columns) {
+    if (c.right === c.col || c.role === "ignore") {
+      out.push(c);
+      continue;
+    }
+    const parts: HeaderColumn[] = [];
+    let labelled = 0;
+    for (let col = c.col; col <= c.right; col++) {
+      const t = grid.text(sub, col);
+      const role = t === "" ? null : headerRole(t);
+      if (role) labelled++;
+      parts.push({ col, right: col, role: role ?? c.role, label: t === "" ? c.label : t });
+    }
+    if (labelled === 0) {
+      out.push(c);
+      continue;
+    }
+    // The parent's own role goes to the first unlabelled part (符号 | [value] | 单位).
+    const seen = new Set(parts.filter((p) => p.label !== c.label).map((p) => p.role));
+    let given = seen.has(c.role);
+    for (const p of parts) {
+      if (p.label === c.label) {
+        p.role = given ? "ignore" : c.role;
+        given = true;
+      }
+    }
+    out.push(...parts);
+    split = true;
+  }
+  if (!split) return columns;
+  const roles = columnRolesFromHeader(out.map((c) => (c.role === "ignore" ? "" : c.label)));
+  // Roles read from the labels, except the parts that inherited their parent's role.
+  return out.map((c, i) => ({ ...c, role: headerRole(c.label) === null ? c.role : roles[i] }));
+}
+
+/** Period of a header column: from its own label, else from a heading above it (中期目标 / 年度目标). */
+function columnPeriod(grid: CellGrid, index: LabelIndex, row: number, c: HeaderColumn): "annual" | "multi" | null {
+  const own = c.label.replace(/\s+/g, "");
+  if (MULTI_YEAR.test(own)) return "multi";
+  if (ANNUAL.test(own)) return "annual";
+  for (let r = row - 1; r >= Math.max(grid.firstRow, row - 8); r--) {
+    if (!index.byRow.has(r)) continue;
+    const m = grid.mergeAt(r, c.col);
+    const t = (m ? grid.text(m.top, m.left) : grid.text(r, c.col)).replace(/\s+/g, "");
+    if (t === "") continue;
+    if (MULTI_YEAR.test(t) && /目标|指标|资金/.test(t)) return "multi";
+    if (ANNUAL.test(t) && /目标|指标|资金/.test(t)) return "annual";
+  }
+  return null;
+}
+
+/** Side-by-side 中期 and 年度 column sets (二级/三级/指标值 twice): the 年度 set keeps the roles. */
+function chooseAnnualSet(grid: CellGrid, index: LabelIndex, row: number, columns: HeaderColumn[]): HeaderColumn[] {
+  const raw = columns.map((c) => headerRole(c.label));
+  const repeated = new Set(raw.filter((r, i) => r !== null && r !== "ignore" && raw.indexOf(r) !== i));
+  if (repeated.size === 0) return columns;
+  const period = columns.map((c, i) => (raw[i] && repeated.has(raw[i]) ? columnPeriod(grid, index, row, c) : null));
+  if (!period.includes("annual")) return columns;
+  const labels = columns.map((c, i) => (raw[i] && repeated.has(raw[i]) && period[i] !== "annual" ? "" : c.label));
+  const roles = columnRolesFromHeader(labels);
+  return columns.map((c, i) => ({ ...c, role: roles[i] }));
+}
+
+/**
+ * A 长期/中期 indicator block stacked above the 年度 block of the same table (长期绩效指标 then
+ * 年度绩效指标, no top-block label between): only the 年度 block is read.
+ */
+function dropStackedMidTerm(grid: CellGrid, index: LabelIndex, headers: { row: number; columns: HeaderColumn[] }[]): void {
+  const caption = (h: { row: number; columns: HeaderColumn[] }) => {
+    const first = h.columns[0];
+    const m = grid.mergeAt(h.row, first.col);
+    return first.role === "ignore" ? (m ? grid.text(m.top, m.left) : first.label).replace(/\s+/g, "") : "";
+  };
+  for (let i = headers.length - 2; i >= 0; i--) {
+    const a = caption(headers[i]);
+    const b = caption(headers[i + 1]);
+    if (!MULTI_YEAR.test(a) || !ANNUAL.test(b)) continue;
+    let foreign = false;
+    for (let r = headers[i].row + 1; r < headers[i + 1].row && !foreign; r++) {
+      foreign = (index.byRow.get(r) ?? []).some((h) => h.info.field !== null && STRONG_FIELDS.has(h.info.field));
+    }
+    if (!foreign) headers.splice(i, 1);
+  }
+}
+
 function buildLayout(
   grid: CellGrid,
   index: LabelIndex,
@@ -137,19 +342,25 @@ function buildLayout(
   // ---- the top block: nearest label of each kind above the header, stopping at a repeated kind ----
   const fields = new Map<FieldKind, Hit>();
   const planHits: Hit[] = [];
+  /** Every goal and budget label of the block (中期 and 年度 pairs, sub-headings): chosen below. */
+  const goalHits: Hit[] = [];
+  const budgetHits: Hit[] = [];
   const lo = lowerBound(index.rows, bandTop);
   const hi = lowerBound(index.rows, headerRow);
   for (let i = hi - 1; i >= lo; i--) {
     const hits = index.byRow.get(index.rows[i])!;
-    // A kind already taken from a lower row means this row belongs to an earlier block.
-    if (hits.some((h) => h.info.field && fields.has(h.info.field))) break;
+    // A block-opening kind already taken from a lower row means this row belongs to an earlier block.
+    if (hits.some((h) => h.info.field && REPEAT_ENDS.has(h.info.field) && fields.has(h.info.field))) break;
     for (const h of hits) {
       const f = h.info.field;
       if (f) {
         if (!fields.has(f)) fields.set(f, h);
+        if (f === "goal" || f === "goalMid") goalHits.push(h);
+        if (f === "budgetTotal" || f === "budgetFiscal" || f === "budgetOther") budgetHits.push(h);
       } else if (h.info.plan) planHits.push(h);
     }
   }
+  chooseBudgetLabels(fields, budgetHits);
   let top = headerRow;
   for (const h of fields.values()) top = Math.min(top, h.row);
   for (const h of planHits) top = Math.min(top, h.row);
@@ -173,6 +384,16 @@ function buildLayout(
       return { label: pos(h), cell: { row: h.row, col: c }, inline: false };
     }
     return { label: pos(h), cell: { row: h.row, col: first }, inline: false };
+  };
+
+  /** The value of a label, or null when the cells right of it are blank or labels. */
+  const valueRight = (h: Hit): Pos | null => {
+    if (h.info.inline !== null) return pos(h);
+    for (let c = grid.spanRight(h.row, h.col) + 1; c <= right; c++) {
+      if (grid.isMergedTail(h.row, c) || grid.isEmpty(h.row, c)) continue;
+      return isLabelAt(h.row, c) ? null : { row: h.row, col: c };
+    }
+    return null;
   };
 
   const budgetTotal = rightOf(fields.get("budgetTotal"));
@@ -233,7 +454,7 @@ function buildLayout(
     moneyUnit = unitHit.info.unit;
     moneyUnitCell = pos(unitHit);
   } else {
-    for (const kind of ["budgetTotal", "budgetFiscal", "budgetOther", "budgetBlock"] as const) {
+    for (const kind of ["budgetTotal", "budgetFiscal", "budgetOther", "budgetBlock", "moneyBlock"] as const) {
       const h = fields.get(kind);
       if (h?.info.unit) {
         moneyUnit = h.info.unit;
@@ -244,7 +465,7 @@ function buildLayout(
     if (!moneyUnit) {
       for (const part of [budgetTotal, budgetFiscal, budgetOther]) {
         if (!part.cell) continue;
-        const u = parseMoney(grid.value(part.cell.row, part.cell.col)).unit;
+        const u = parseMoney(moneyText(grid, part)).unit;
         if (u) {
           moneyUnit = u;
           moneyUnitCell = part.cell;
@@ -255,15 +476,21 @@ function buildLayout(
   }
 
   // ---- indicator block ----
-  const firstDataRow = columns.reduce((m, c) => {
+  // Only the role columns' headers count: a 绩效指标 label merged down the left spans the whole block.
+  let firstDataRow = columns.reduce((m, c) => {
+    if (c.role === "ignore") return m;
     const merge = grid.mergeAt(headerRow, c.col);
     return Math.max(m, (merge ? merge.bottom : headerRow) + 1);
   }, headerRow + 1);
+  // A second header row (符号 | 单位 under 预期指标值) holds labels and no 三级 name.
+  const nameCol = columns.find((c) => c.role === "name");
+  if (firstDataRow === headerRow + 1 && index.byRow.get(firstDataRow)?.some((h) => h.info.role !== null) && nameCol && spanText(grid, firstDataRow, nameCol) === "")
+    firstDataRow++;
   const lastDataRow = scanIndicatorRows(grid, index, columns, firstDataRow, limit);
 
   const projectCode = rightOf(fields.get("projectCode"));
   const projectName = rightOf(fields.get("projectName"));
-  const goal = rightOf(fields.get("goal"));
+  const goal = goalPart(grid, goalHits, headerLeft, headerRow, valueRight, isLabelAt);
 
   // ---- range: the box around every located cell and its merged area ----
   let left = headerLeft;
@@ -302,6 +529,13 @@ function buildLayout(
     firstDataRow,
     lastDataRow,
   };
+}
+
+/** The amount text of a budget part: the cell's value, or the text after "：" of an inline label ("资金总额：250"). */
+export function moneyText(grid: CellGrid, part: Part): CellValue {
+  if (!part.cell) return null;
+  const v = grid.value(part.cell.row, part.cell.col);
+  return part.inline && typeof v === "string" ? LABELS.get(v).inline : v;
 }
 
 function pos(h: { row: number; col: number }): Pos {
@@ -401,8 +635,15 @@ function scanIndicatorRows(
   const levels = [byRole.get("level1"), byRole.get("level2")].filter((c): c is HeaderColumn => !!c);
   let mergeBottom = -1;
   let last = firstDataRow - 1;
+  const nameCol = byRole.get("name");
+  const firstLevel = levels.length > 0 ? Math.min(...levels.map((c) => c.col)) : null;
   for (let r = firstDataRow; r <= limit; r++) {
     if (isForeignRow(index, r)) break;
+    // A footer (盖章 / 注 lines) is one cell merged across the 一级/二级 and 三级 columns.
+    if (nameCol && firstLevel !== null) {
+      const m = grid.mergeAt(r, firstLevel);
+      if (m && m.top === r && m.right >= nameCol.col) break;
+    }
     for (const lc of levels) {
       const m = grid.mergeAt(r, lc.col);
       if (m && m.top >= firstDataRow) mergeBottom = Math.max(mergeBottom, m.bottom);

@@ -20,7 +20,11 @@ export type FieldKind =
   | "budgetOther"
   | "purpose"
   | "plan"
-  | "goal";
+  | "goal"
+  /** a 中期/长期 goal (实施期绩效目标, 中期目标, 项目总目标): read only when the table has no annual goal */
+  | "goalMid"
+  /** a money heading that carries the unit but no amount (项目资金（万元）, 金额（万元）, 全年预算数) */
+  | "moneyBlock";
 
 export interface LabelInfo {
   /** A field label of the top block, or null. */
@@ -51,24 +55,25 @@ function labelInfo(
   return { field, inline, plan, role, unit };
 }
 
-/** Half-width, no whitespace (incl. U+3000), no trailing colon. */
+/** Half-width, no whitespace (incl. U+3000), no required-field star, no trailing colon. */
 export function labelKey(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, "").replace(/[:：]+$/, "");
+  return toHalfWidth(text).replace(/\s+/g, "").replace(/^\*+/, "").replace(/[:：]+$/, "");
 }
 
 /** The key with bracketed parts removed ("指标值（包含数字及文字描述）" → "指标值", "评(计)分标准" → "评分标准"). */
 function bareKey(key: string): string {
-  return key.replace(/[(（【\[][^)）】\]]*[)）】\]]/g, "");
+  return key.replace(/[(（【\[][^)）】\]]*[)）】\]]/g, "").replace(/^(?:[一二三四五六七八九十]+、|\d{1,2}[、.])/, "");
 }
 
 /** Indicator column headers. Order matters: the first match wins. */
 const ROLE_PATTERNS: [RegExp, ColumnRole][] = [
   [/^一级(指标)?(名称)?$/, "level1"],
   [/^二级(指标)?(名称)?$/, "level2"],
-  [/^(三级(指标)?(名称)?|(绩效)?指标名称|(具体|绩效)?指标内容?名称)$/, "name"],
+  [/^评价内容$/, "level1"],
+  [/^(三级(指标)?(名称)?|(绩效)?指标名称|(具体|绩效)?指标内容?名称|指标)$/, "name"],
   [/^((绩效)?指标(描述|解释|说明|内容|含义)|指标值?说明)$/, "description"],
   [/^(指标性质|运算符号?|符号|比较符号?|指标值?符号)$/, "op"],
-  [/^((年度|绩效|预期|全年)?指标值(及单位|及计量单位)?|(年度|预期)?目标值|指标目标值)$/, "value"],
+  [/^((年度|绩效|预期|全年)?指标值(及单位|及计量单位)?|(年度|预期|年初|计划)?目标值|指标目标值|计划指标值)$/, "value"],
   [/^(度量单位|计量单位|单位|指标单位|指标值单位)$/, "unit"],
   [/^(指标值(确定|设定)依据|(确定|取值)依据|依据|(绩效|评价|评分|计分|考核)标准|评分规则)$/, "basis"],
   [/^(权重|分值|指标权重|指标分值|权重分值|分值权重)$/, "weight"],
@@ -115,25 +120,27 @@ function checkpointOfKey(key: string): PlanKey | null {
 /** Field labels, matched on the key with brackets kept (the unit is read from them first). */
 const FIELD_PATTERNS: [RegExp, FieldKind][] = [
   [/^项目(编码|代码|编号)$/, "projectCode"],
-  [/^项目名称$/, "projectName"],
+  [/^(项目|项目支出|专项资金|专项|二级项目)名称$/, "projectName"],
   [/^(预算单位|单位名称|申报单位|填报单位|预算单位名称|部门(单位)?名称)$/, "unitName"],
   [/^预算(规模)?(及|和|与)?资金用途$/, "budgetBlock"],
-  [/^(其中)?[:：]?财政(性)?(资金|拨款)(预算)?(数)?$/, "budgetFiscal"],
-  [/^(其中)?[:：]?(其他|其它|其他来源|自筹)资金(预算)?(数)?$/, "budgetOther"],
-  [/^((年度|项目)?预算(数|金额|资金|总额|总金额)|(年度|项目)?资金总额|项目总(预算|金额)|年度资金|预算安排(数)?|项目预算)$/, "budgetTotal"],
+  [/^(其中)?[:：]?(本年|当年|当年市级|本级)?财政(性)?(资金|拨款)(预算)?(数)?(小计)?$/, "budgetFiscal"],
+  [/^(其中)?[:：]?(当年)?((其他|其它|其他来源|自筹|自有)资金(预算)?(数)?|其他|其它)$/, "budgetOther"],
+  [/^((年度|项目)?预算(数|金额|资金|总额|总金额)|(年度|项目|当年|年度财政|中期|项目中期)?资金(申请)?总额|项目总(预算|金额)|年度资金|预算安排(数)?|项目预算(金额)?|项目金额|当年预算|预算申报数|年度本级预算金额|下达中央预算内投资|年度资金总额及构成|(本年度|年度)申请(市|省|县|区)?财政预算资金|中期(市|省|县|区)?财政预算)$/, "budgetTotal"],
+  [/^((项目)?资金(情况|来源)?|预算资金|年度预算安排|项目资金申请|投入目标|预算执行情况|金额|(年初|全年|全年\(程\))预算数)$/, "moneyBlock"],
   [/^(项目)?资金用途$|^(资金)?使用方向$|^项目(资金)?用途$/, "purpose"],
   [/^(资金支出计划|支出计划|用款计划|资金使用计划|资金支付计划|(预算)?支出进度计划|资金支出进度)$/, "plan"],
-  [/^((年度|项目|总体|项目年度)?绩效目标|年度目标|年度总体目标|绩效目标内容)$/, "goal"],
+  [/^((年度|项目|总体|项目年度|本年度|当年)?绩效目标|年度(总体|预期)?(绩效)?(总)?目标|绩效目标内容|总体目标|整体目标|预期目标|年初设定目标|年度|总)$/, "goal"],
+  [/^(实施期(绩效)?目标|中期(滚动)?目标|长期目标|中长期目标|项目总目标)$/, "goalMid"],
 ];
 
-const INLINE_FIELDS: FieldKind[] = ["projectCode", "projectName", "unitName"];
+const INLINE_FIELDS: FieldKind[] = ["projectCode", "projectName", "unitName", "budgetTotal", "budgetFiscal", "budgetOther"];
 
 /**
  * Characters a label can start with (every pattern above, half-width). Titles are recognised by
  * their end ("…表"). A cheap first test that keeps value texts away from the regular expressions.
  */
 const FIRST_CODES = new Set(
-  Array.from("项预单部申填其财年资支用使绩总金计货截一二三指具运符比度依确取评考权分方目全自年0123456789(", (ch) =>
+  Array.from("项预单部申填其财年资支用使绩总金计货截一二三指具运符比度依确取评考权分方目全自年当本专整实中长下投*0123456789(", (ch) =>
     ch.charCodeAt(0),
   ),
 );
@@ -168,7 +175,7 @@ export function classifyLabel(text: string): LabelInfo {
   if (unitLabel) return labelInfo("moneyUnit", null, null, null, unitLabel[2] as MoneyUnit);
   const bare = bareKey(key);
   for (const [re, field] of FIELD_PATTERNS) {
-    if (re.test(bare)) return labelInfo(field, null, null, null, field.startsWith("budget") ? moneyUnitOfLabel(key) : null);
+    if (re.test(bare)) return labelInfo(field, null, null, null, field.startsWith("budget") || field === "moneyBlock" ? moneyUnitOfLabel(key) : null);
   }
   // "项目名称：xxx" — a label with its value in the same cell.
   const inline = /^([^:：]{2,8})[:：](.+)$/.exec(text.trim());

@@ -20,6 +20,7 @@ import { PLAN_KEYS } from "../model/schema";
 import { convertMoney, parseMoney, parsePercentCell, parsePlainNumber } from "../value/numbers";
 import { joinSplitValue, parseValue } from "../value/parse";
 import type { ParsedValue } from "../value/types";
+import { moneyText } from "./detect";
 import { classifyLabel } from "./labels";
 import type { HeaderColumn, Part, Pos, TableLayout } from "./types";
 
@@ -39,7 +40,7 @@ export function parseTable(grid: CellGrid, layout: TableLayout): ProjectTable {
   if (!moneyUnit) {
     for (const part of [layout.budgetTotal, layout.budgetFiscal, layout.budgetOther]) {
       if (!part.cell) continue;
-      const u = parseMoney(grid.value(part.cell.row, part.cell.col)).unit;
+      const u = parseMoney(moneyText(grid, part)).unit;
       if (u) {
         moneyUnit = u;
         moneyUnitCell = addr(part.cell);
@@ -49,8 +50,8 @@ export function parseTable(grid: CellGrid, layout: TableLayout): ProjectTable {
   }
   const money = (part: Part): NumberField => {
     if (!part.cell) return { value: null, raw: null, cell: null };
-    const raw = grid.text(part.cell.row, part.cell.col);
-    const { amount, unit } = parseMoney(grid.value(part.cell.row, part.cell.col));
+    const raw = part.inline ? String(moneyText(grid, part) ?? "") : grid.text(part.cell.row, part.cell.col);
+    const { amount, unit } = parseMoney(moneyText(grid, part));
     const value = amount !== null && unit && moneyUnit && unit !== moneyUnit ? convertMoney(amount, unit, moneyUnit) : amount;
     return { value, raw: raw === "" ? null : raw, cell: addr(part.cell) };
   };
