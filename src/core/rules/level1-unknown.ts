@@ -25,6 +25,8 @@ export const rule: Rule = {
     const form = FORMS[table.form];
     const allowed = Object.keys(form).join("、");
     const seen = new Set<string>();
+    // A department form that lists its indicators flat (no 一级 column, as Chongqing's) is not missing them.
+    if (table.kind === "department" && !table.indicatorHeader.columns.some((c) => c.role === "level1")) return;
     for (const row of table.indicators) {
       const l1 = row.level1;
       if (l1.carried) continue;

@@ -22,9 +22,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     const t = ctx.table;
-    if (blank(t.projectName.value)) ctx.report({ messageId: "projectName", cell: t.projectName.cell });
+    // A department table names the department, not a project, and states its budget in its 年度预算 lines.
+    const dept = t.kind === "department";
+    if (!dept && blank(t.projectName.value)) ctx.report({ messageId: "projectName", cell: t.projectName.cell });
     const total = t.budget.total;
-    if (total.value === null) {
+    // A department's target table often carries no budget (it is published beside the budget tables).
+    if (total.value === null && !dept) {
       if (blank(total.raw)) ctx.report({ messageId: "budget", cell: total.cell });
       else ctx.report({ messageId: "budgetUnreadable", cell: total.cell, data: { raw: total.raw!.trim() } });
     }
