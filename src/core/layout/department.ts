@@ -153,7 +153,12 @@ function readTasks(grid: CellGrid, top: number, header: number, left: number, ri
     if (nameCol < 0 && contentCol < 0) continue;
     if (amountCol < 0 && (nameCol < 0 || contentCol < 0)) continue;
     const tasks: Department["tasks"] = [];
+    const firstCol = Math.min(...[nameCol, contentCol].filter((c) => c >= 0));
     for (let rr = r + 1; rr < header; rr++) {
+      // A label left of the task columns (工作保障措施 …) starts the next part.
+      let labelled = false;
+      for (let c = left; c < firstCol; c++) if (!grid.isMergedTail(rr, c) && !grid.isEmpty(rr, c)) labelled = true;
+      if (labelled) break;
       const cellText = (c: number): TextField => {
         if (c < 0) return { value: null, cell: null };
         const t = grid.text(rr, c);
