@@ -7,12 +7,14 @@ import type { Io } from "../io";
 export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
 
 // @@subcommand-imports
+import { extractCommand } from "./extract";
 import { libraryCommand } from "./library";
 import { suggestCommand } from "./suggest";
 import { planCommand } from "./plan";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   // @@subcommands
+  extract: extractCommand,
   library: libraryCommand,
   suggest: suggestCommand,
   plan: planCommand,

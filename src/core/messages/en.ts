@@ -628,6 +628,28 @@ export const en: typeof zhCN = {
   },
   cli: {
     // @@cli
+    extract: {
+      usage: {
+        file: "Give one .xlsx file: jixiao extract file.xlsx --sheet Sheet --range A1:B20",
+        sheetRange: "Give the range of the text to convert with --sheet and --range",
+        badRange: "Range “{value}” is not understood; write it as A1:B20",
+        badFormat: "--format is json or xlsx, not “{value}”",
+        out: "--format xlsx needs a new file name with --out",
+        outExists: "File “{file}” exists; give another name so that nothing is overwritten",
+      },
+      unreadable: "Cannot read “{file}”: {detail}",
+      noSheet: "No sheet named “{sheet}” (sheets: {sheets})",
+      sheetName: "指标表",
+      written: "Wrote {rows} indicator rows to {file}",
+      reason: {
+        library: "library entry “{entry}” ({why})",
+        count: "the value counts in “{unit}”: a quantity",
+        timely: "the name says 及时: timeliness",
+        rate: "the value is a rate: quality, to confirm",
+        floor: "a compliance floor: quality, better removed",
+        none: "cannot tell; choose one",
+      },
+    },
     library: {
       reason: {
         exact: "the standard name",

@@ -629,6 +629,28 @@ export const zhCN = {
   },
   cli: {
     // @@cli
+    extract: {
+      usage: {
+        file: "请给出一个 .xlsx 文件：jixiao extract 文件.xlsx --sheet 工作表 --range A1:B20",
+        sheetRange: "请用 --sheet 和 --range 指定要转换的文字所在区域",
+        badRange: "区域“{value}”无法识别，请写成 A1:B20",
+        badFormat: "--format 只能是 json 或 xlsx，不能是“{value}”",
+        out: "--format xlsx 需要用 --out 指定新文件名",
+        outExists: "文件“{file}”已存在，为免覆盖，请换一个文件名",
+      },
+      unreadable: "无法读取“{file}”：{detail}",
+      noSheet: "没有名为“{sheet}”的工作表（有：{sheets}）",
+      sheetName: "指标表",
+      written: "已写出{rows}行指标到 {file}",
+      reason: {
+        library: "指标库“{entry}”（{why}）",
+        count: "数值带计数单位“{unit}”，是数量指标",
+        timely: "名称含“及时”，是时效指标",
+        rate: "数值是比率，暂列质量指标",
+        floor: "合规要求，暂列质量指标（建议删除）",
+        none: "无法判断，请选择",
+      },
+    },
     library: {
       reason: {
         exact: "与标准名称一致",
