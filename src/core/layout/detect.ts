@@ -157,6 +157,13 @@ export function detectTables(grid: CellGrid): TableLayout[] {
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
     const limit = i + 1 < headers.length ? headers[i + 1].row - 1 : grid.lastRow;
+    const list = listFields(index, h.row);
+    if (list) {
+      const parts = listLayouts(grid, index, h, list, bandTop, limit);
+      layouts.push(...parts);
+      bandTop = Math.max(h.row, ...parts.map((p) => p.lastDataRow)) + 1;
+      continue;
+    }
     const layout = buildLayout(grid, index, h.row, h.columns, bandTop, limit);
     layouts.push(layout);
     bandTop = Math.max(layout.lastDataRow, h.row) + 1;
@@ -331,6 +338,59 @@ function dropStackedMidTerm(grid: CellGrid, index: LabelIndex, headers: { row: n
   }
 }
 
+type ListFields = Partial<Record<"projectName" | "budgetTotal" | "goal" | "unitName", Hit>>;
+
+/** 项目名称 (and 预算数 / 年度目标 / 单位名称) printed as columns of the indicator header: one row per indicator, a project per block. */
+function listFields(index: LabelIndex, headerRow: number): ListFields | null {
+  const out: ListFields = {};
+  for (const h of index.byRow.get(headerRow) ?? []) {
+    const f = h.info.field;
+    if ((f === "projectName" || f === "budgetTotal" || f === "goal" || f === "unitName") && !out[f]) out[f] = h;
+  }
+  return out.projectName ? out : null;
+}
+
+/**
+ * A one-row-per-indicator list (一体化 exports): each project starts at a row whose 项目名称 cell is
+ * filled (merged down over its indicator rows) and is one table, with its 预算数 and 年度目标 on that row.
+ */
+function listLayouts(
+  grid: CellGrid,
+  index: LabelIndex,
+  h: { row: number; columns: HeaderColumn[] },
+  list: ListFields,
+  bandTop: number,
+  limit: number,
+): TableLayout[] {
+  const nameHit = list.projectName!;
+  const starts: number[] = [];
+  for (let r = h.row + 1; r <= limit; r++) if (!grid.isMergedTail(r, nameHit.col) && !grid.isEmpty(r, nameHit.col)) starts.push(r);
+  const out: TableLayout[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = Math.min(limit, i + 1 < starts.length ? starts[i + 1] - 1 : limit);
+    const base = buildLayout(grid, index, h.row, h.columns, bandTop, end, start);
+    if (base.lastDataRow < start) continue;
+    const at = (hit: Hit | undefined, r: number): Part => (hit ? { label: pos(hit), cell: { row: r, col: hit.col }, inline: false } : EMPTY_PART);
+    let unitRow = start;
+    if (list.unitName) {
+      const m = grid.mergeAt(start, list.unitName.col);
+      unitRow = m ? m.top : start;
+    }
+    out.push({
+      ...base,
+      range: { ...base.range, top: i === 0 ? base.range.top : start },
+      projectName: at(nameHit, start),
+      budgetTotal: at(list.budgetTotal, start),
+      budgetFiscal: EMPTY_PART,
+      budgetOther: EMPTY_PART,
+      goal: at(list.goal, start),
+      unitName: list.unitName ? at(list.unitName, unitRow) : base.unitName,
+    });
+  }
+  return out;
+}
+
 function buildLayout(
   grid: CellGrid,
   index: LabelIndex,
@@ -338,6 +398,8 @@ function buildLayout(
   columns: HeaderColumn[],
   bandTop: number,
   limit: number,
+  /** first indicator row when it is not right under the header (a project of a list) */
+  dataFrom?: number,
 ): TableLayout {
   // ---- the top block: nearest label of each kind above the header, stopping at a repeated kind ----
   const fields = new Map<FieldKind, Hit>();
@@ -486,6 +548,7 @@ function buildLayout(
   const nameCol = columns.find((c) => c.role === "name");
   if (firstDataRow === headerRow + 1 && index.byRow.get(firstDataRow)?.some((h) => h.info.role !== null) && nameCol && spanText(grid, firstDataRow, nameCol) === "")
     firstDataRow++;
+  if (dataFrom !== undefined) firstDataRow = dataFrom;
   const lastDataRow = scanIndicatorRows(grid, index, columns, firstDataRow, limit);
 
   const projectCode = rightOf(fields.get("projectCode"));
