@@ -33,8 +33,16 @@ export const ReportIndicatorSchema = z.object({
   value: ReportValueSchema,
 });
 
+export const ReportDepartmentSchema = z.object({
+  budget: z.array(z.object({ kind: z.string(), label: z.string(), value: num, cell: z.string().nullable() })),
+  tasks: z.array(z.object({ name: z.string().nullable(), content: z.string().nullable(), amount: num, cell: z.string().nullable() })),
+  measures: z.string().nullable(),
+});
+
 export const ReportTableSchema = z.object({
   sheet: z.string(),
+  /** project = 项目支出绩效目标表; department = 部门整体支出绩效目标表. */
+  kind: z.enum(["project", "department"]),
   range: z.string(),
   projectName: z.string().nullable(),
   projectCode: z.string().nullable(),
@@ -48,6 +56,8 @@ export const ReportTableSchema = z.object({
   title: z.string().nullable().optional(),
   unitName: z.string().nullable().optional(),
   crossYear: z.boolean().optional(),
+  /** Department tables: 年度预算 lines, 主要任务 rows, 保障措施 (the aims are `goals`). */
+  department: ReportDepartmentSchema.optional(),
 });
 
 export const ReportIssueSchema = z.object({
@@ -124,6 +134,7 @@ export interface FileResult {
 export function tableToReport(t: ProjectTable): ReportTable {
   return {
     sheet: t.sheet,
+    kind: t.kind,
     range: t.range,
     projectName: t.projectName.value,
     projectCode: t.projectCode.value,
@@ -152,6 +163,20 @@ export function tableToReport(t: ProjectTable): ReportTable {
     title: t.title.value,
     unitName: t.unitName.value,
     crossYear: t.crossYear,
+    ...(t.department
+      ? {
+          department: {
+            budget: t.department.budget.map((b) => ({ kind: b.kind, label: b.label, value: b.value, cell: b.cell })),
+            tasks: t.department.tasks.map((k) => ({
+              name: k.name.value,
+              content: k.content.value,
+              amount: k.amount.value,
+              cell: k.name.cell,
+            })),
+            measures: t.department.measures.value,
+          },
+        }
+      : {}),
   };
 }
 

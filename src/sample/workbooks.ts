@@ -4,7 +4,16 @@
  * Rows and columns here are 1-based, as in ExcelJS.
  */
 import ExcelJS from "exceljs";
-import { SEED_TABLES, type SeedTable } from "./seed-data";
+import { extractProse } from "../core/extract/prose";
+import { builtinSearchIndex } from "../core/library/builtin-index";
+import {
+  SEED_DEPARTMENT_AIMS,
+  SEED_DEPARTMENT_BLOCKS,
+  SEED_DEPARTMENT_LINES,
+  SEED_DEPARTMENT_MEASURES,
+  SEED_TABLES,
+  type SeedTable,
+} from "./seed-data";
 
 /** Fixed document dates, so that generation does not depend on the clock. */
 const FIXED_DATE = new Date(Date.UTC(2022, 0, 1, 0, 0, 0));
@@ -130,6 +139,93 @@ export function buildSeedWorkbook(): ExcelJS.Workbook {
   ws.columns = [16, 14, 22, 24, 8, 14, 20].map((width) => ({ width }));
   let row = 1;
   for (const t of SEED_TABLES) row = writeSeedTable(ws, t, row) + 1;
+  return wb;
+}
+
+export const DEPARTMENT_SHEETS = { prose: "部门整体绩效目标", table: "部门整体绩效目标表" } as const;
+
+/** The seed's department-level part as published: one paragraph per cell, column A. */
+export function writeDepartmentProse(ws: ExcelJS.Worksheet): void {
+  ws.columns = [{ width: 120 }];
+  SEED_DEPARTMENT_LINES.forEach((line, i) => {
+    put(ws, i + 1, 1, line);
+    ws.getCell(i + 1, 1).alignment = { wrapText: true, vertical: "top" };
+  });
+}
+
+/**
+ * The same part laid out as a 部门整体支出绩效目标表, as an office would type it: 年度总体目标 = the
+ * four aims, 年度主要任务 = the seven 分项 (name, 绩效目标), the 保障措施, then one indicator row per
+ * clause of the 绩效指标 sentences with the names as written (packed rates stay packed) and the
+ * 二级 the converter suggests. The seed states no department budget: 项目支出 is the sum of its three
+ * project tables.
+ */
+export function writeDepartmentTable(ws: ExcelJS.Worksheet): void {
+  ws.columns = [16, 14, 40, 12, 12, 14].map((width) => ({ width }));
+  const index = builtinSearchIndex();
+  const blocks = extractProse(SEED_DEPARTMENT_BLOCKS.join("\n"), index);
+  const projectSum = SEED_TABLES.reduce((n, t) => n + Number(t.budget), 0);
+  let r = 1;
+  put(ws, r, 1, "部门整体支出绩效目标表");
+  merge(ws, r, 1, r, 6);
+  r++;
+  put(ws, r, 1, "部门（单位）名称");
+  put(ws, r, 2, SEED_TABLES[0].unitName);
+  merge(ws, r, 2, r, 4);
+  put(ws, r, 6, "单位：元");
+  r++;
+  put(ws, r, 1, "年度预算");
+  put(ws, r, 2, "项目支出");
+  put(ws, r, 3, projectSum.toFixed(2));
+  r++;
+  put(ws, r, 1, "年度总体目标");
+  put(ws, r, 2, SEED_DEPARTMENT_AIMS.join("\n"));
+  merge(ws, r, 2, r, 6);
+  r++;
+  put(ws, r, 1, "年度主要任务");
+  put(ws, r, 2, "任务名称");
+  put(ws, r, 3, "主要内容");
+  merge(ws, r, 3, r, 5);
+  put(ws, r, 6, "预算金额");
+  const taskTop = r;
+  for (const b of blocks) {
+    r++;
+    put(ws, r, 2, b.name);
+    put(ws, r, 3, b.goal);
+    merge(ws, r, 3, r, 5);
+  }
+  merge(ws, taskTop, 1, r, 1);
+  r++;
+  put(ws, r, 1, "工作保障措施");
+  put(ws, r, 2, SEED_DEPARTMENT_MEASURES.join("\n"));
+  merge(ws, r, 2, r, 6);
+  r++;
+  ["一级指标", "二级指标", "三级指标", "指标值"].forEach((h, i) => put(ws, r, i + 1, h));
+  const first = r + 1;
+  for (const b of blocks) {
+    // One row per clause: the rows of one clause share its source text.
+    const seen = new Set<string>();
+    for (const row of b.rows) {
+      if (seen.has(row.source)) continue;
+      seen.add(row.source);
+      r++;
+      const value = `${row.period ?? ""}${row.value.raw}`;
+      const written = row.value.number !== null ? row.source.slice(0, row.source.lastIndexOf(value)).trim() : "";
+      put(ws, r, 2, row.level2);
+      put(ws, r, 3, written || row.name);
+      put(ws, r, 4, value);
+    }
+  }
+  put(ws, first, 1, "产出指标");
+  merge(ws, first, 1, r, 1);
+  for (let rr = 1; rr <= r; rr++) for (let c = 1; c <= 6; c++) ws.getCell(rr, c).alignment = { wrapText: true, vertical: "top" };
+}
+
+/** The built-in sample: the seed's three project tables, its department part as prose and as a table. */
+export function buildSampleWorkbook(): ExcelJS.Workbook {
+  const wb = buildSeedWorkbook();
+  writeDepartmentProse(wb.addWorksheet(DEPARTMENT_SHEETS.prose));
+  writeDepartmentTable(wb.addWorksheet(DEPARTMENT_SHEETS.table));
   return wb;
 }
 
@@ -395,4 +491,5 @@ export const FIXTURE_FILES = {
   "seed.xlsx": buildSeedWorkbook,
   "seed-typed.xlsx": buildSeedTypedWorkbook,
   "layouts.xlsx": buildLayoutsWorkbook,
+  "sample.xlsx": buildSampleWorkbook,
 } as const;

@@ -15,4 +15,5 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   library: async (argv, io) => (await import("./library")).libraryCommand(argv, io),
   suggest: async (argv, io) => (await import("./suggest")).suggestCommand(argv, io),
   plan: async (argv, io) => (await import("./plan")).planCommand(argv, io),
+  extract: async (argv, io) => (await import("./extract")).extractCommand(argv, io),
 };

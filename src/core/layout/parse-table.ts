@@ -21,6 +21,7 @@ import { convertMoney, parseMoney, parsePercentCell, parsePlainNumber } from "..
 import { joinSplitValue, parseValue } from "../value/parse";
 import type { ParsedValue } from "../value/types";
 import { moneyText } from "./detect";
+import { withDepartment } from "./department";
 import { classifyLabel } from "./labels";
 import type { HeaderColumn, Part, Pos, TableLayout } from "./types";
 
@@ -61,8 +62,9 @@ export function parseTable(grid: CellGrid, layout: TableLayout): ProjectTable {
   const purpose = text(layout.purpose);
   const goal = text(layout.goal);
 
-  return {
+  return withDepartment(grid, layout, {
     sheet: layout.sheet,
+    kind: "project",
     range: rangeA1(layout.range),
     title,
     unitName: text(layout.unitName),
@@ -81,7 +83,8 @@ export function parseTable(grid: CellGrid, layout: TableLayout): ProjectTable {
       row: layout.indicatorHeader.row,
       columns: layout.indicatorHeader.columns.map((c) => ({ col: c.col, role: c.role, label: c.label })),
     },
-  };
+    department: null,
+  });
 }
 
 function rangeA1(b: { top: number; left: number; bottom: number; right: number }): string {

@@ -310,6 +310,56 @@ export const en: typeof zhCN = {
         noDate: "Time indicator “{name}” has the value “{value}”, which is neither a date, a period nor a rate. Write a completion date (e.g. “{example}”), or use “按时完成率 ≥95%” or “10个工作日内”.",
       },
     },
+    "work-done-rate": {
+      title: "Department indicator only counts work done",
+      basis: "“工作完成率100%” or “及时率100%” describes the work process, not an output or effect, and states no quantity (domain §f1, §b5; inferred).",
+      messages: {
+        workDone: "Indicator “{name}” ({value}) only counts whether the work was done: a process, not an output or effect, and it is always reported as 100%. Use a countable output (e.g. “上报信息80条”) or an effect.",
+      },
+    },
+    "compliance-floor": {
+      title: "Compliance floor used as a target",
+      basis: "Not diverting, occupying or withholding funds is a floor every budget must meet; meeting it says nothing about outputs or effects (domain §f3, §b5; inferred).",
+      messages: {
+        floor: "“{text}” is a floor of lawful spending, not a performance target; meeting it says nothing about this year's outputs or effects. Remove the row (compliance is checked by financial supervision) and state outputs and effects instead.",
+      },
+    },
+    "aim-unmeasured": {
+      title: "Department aim without an indicator",
+      basis: "Each aim of the department's overall targets needs an indicator that measures it, or it cannot be evaluated (domain §a5 completeness, §f department level; inferred).",
+      messages: {
+        unmeasured: "Aim {line} “{aim}” of the overall targets is measured by no indicator and cannot be evaluated at year end. Add at least one quantified output or effect indicator for it.",
+      },
+    },
+    "task-unquantified": {
+      title: "Main task without a quantified indicator",
+      basis: "Each main task (分项 target) of a department needs at least one quantified output or effect indicator (domain §f1, §b1; inferred).",
+      messages: {
+        unmeasured: "Main task “{task}” has no indicator. Add at least one quantified indicator (quantity, quality or effect).",
+        unquantified: "The {count} indicators of main task “{task}” are all “completion / timeliness rate 100%” or have no figure: no quantified output or effect. Add at least one countable indicator (times, items, households, amount).",
+      },
+    },
+    "department-budget": {
+      title: "Department project spending differs from the project tables",
+      basis: "The department budget's project spending should equal the sum of its project tables' budgets (domain §a5 completeness); a workbook may hold only some projects, hence a warning.",
+      messages: {
+        mismatch: "The department table states project spending of {stated}{unit}, while the {count} project tables of this workbook sum to {sum}{unit}. Check for a missing project table or a wrong department budget.",
+      },
+    },
+    "goal-uncovered": {
+      title: "Project goal outside the department's aims",
+      basis: "A project's goal should serve one of the department's annual aims (relevance, domain §a5); aims are broad, so this is only a hint.",
+      messages: {
+        uncovered: "This project's goal “{goal}” shares no keyword with any of the {aims} aims of the department table; it is unclear which department aim it serves. Check the project's link to the department's duties.",
+      },
+    },
+    "measures-unrelated": {
+      title: "Safeguard measures copied from another body's template",
+      basis: "The 工作保障措施 should state this department's own measures; text about 征管, 税收 or 财政收入任务 is usually copied from a finance bureau's template (domain §f5, relevance).",
+      messages: {
+        taxTemplate: "The safeguard measures mention “{word}”, a duty of finance and tax bodies, not of “{unit}”. Rewrite the measures for this department's duties.",
+      },
+    },
     "multi-measure": {
       title: "Several measures in one indicator",
       basis: "One indicator measures one thing with one value, so that each can be scored (domain §b12, §f2; inferred).",
@@ -608,6 +658,28 @@ export const en: typeof zhCN = {
   },
   cli: {
     // @@cli
+    extract: {
+      usage: {
+        file: "Give one .xlsx file: jixiao extract file.xlsx --sheet Sheet --range A1:B20",
+        sheetRange: "Give the range of the text to convert with --sheet and --range",
+        badRange: "Range “{value}” is not understood; write it as A1:B20",
+        badFormat: "--format is json or xlsx, not “{value}”",
+        out: "--format xlsx needs a new file name with --out",
+        outExists: "File “{file}” exists; give another name so that nothing is overwritten",
+      },
+      unreadable: "Cannot read “{file}”: {detail}",
+      noSheet: "No sheet named “{sheet}” (sheets: {sheets})",
+      sheetName: "指标表",
+      written: "Wrote {rows} indicator rows to {file}",
+      reason: {
+        library: "library entry “{entry}” ({why})",
+        count: "the value counts in “{unit}”: a quantity",
+        timely: "the name says 及时: timeliness",
+        rate: "the value is a rate: quality, to confirm",
+        floor: "a compliance floor: quality, better removed",
+        none: "cannot tell; choose one",
+      },
+    },
     library: {
       reason: {
         exact: "the standard name",

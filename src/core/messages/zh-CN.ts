@@ -311,6 +311,56 @@ export const zhCN = {
         noDate: "时效指标“{name}”的值“{value}”不是日期、期间或比率。请写完成日期（如“{example}”），或改为“按时完成率 ≥95%”“10个工作日内”。",
       },
     },
+    "work-done-rate": {
+      title: "部门指标只统计工作是否完成",
+      basis: "“工作完成率100%”“及时率100%”说明的是工作过程，不是产出或效果，也没有数量（domain §f1、§b5，为审核经验推断）。",
+      messages: {
+        workDone: "指标“{name}”（{value}）只统计工作做没做完，是过程而不是产出或效果，年底总能报100%。请改为可数的产出（如“上报信息80条”“检查企业120家次”）或效果指标。",
+      },
+    },
+    "compliance-floor": {
+      title: "把合规底线当作绩效目标",
+      basis: "不挪用、不挤占、不截留是每笔资金都必须遵守的底线，达到了也说明不了产出和效果（domain §f3、§b5，为审核经验推断）。",
+      messages: {
+        floor: "“{text}”是资金使用的底线要求，不是绩效目标，达到了也说明不了本年度的产出和效果。请删除该行，合规性由财务监督检查；绩效指标写本年度要完成的产出和效果。",
+      },
+    },
+    "aim-unmeasured": {
+      title: "总体目标没有指标衡量",
+      basis: "部门整体绩效目标的每一项总体目标都应有相应的指标衡量，否则无法评价是否实现（domain §a5 完整性、§f 部门整体部分，为审核经验推断）。",
+      messages: {
+        unmeasured: "总体目标第{line}项“{aim}”没有任何指标衡量，年底无法评价是否实现。请为它增加至少一项可量化的产出或效果指标。",
+      },
+    },
+    "task-unquantified": {
+      title: "主要任务没有量化指标",
+      basis: "每项年度主要任务（分项目标）至少应有一项量化的产出或效果指标（domain §f1、§b1，为审核经验推断）。",
+      messages: {
+        unmeasured: "主要任务“{task}”没有对应的绩效指标。请为它增加至少一项量化指标（数量、质量或效果）。",
+        unquantified: "主要任务“{task}”的{count}项相关指标都是“完成率/及时率100%”或没有数值，没有量化的产出或效果。请至少增加一项可数的指标，如次数、条数、户数或金额。",
+      },
+    },
+    "department-budget": {
+      title: "部门项目支出与项目表合计不符",
+      basis: "部门整体预算中的项目支出应与本部门各项目表的预算数之和一致（domain §a5 完整性）；工作簿中可能只有部分项目，因此为警告。",
+      messages: {
+        mismatch: "部门整体表的项目支出为{stated}{unit}，而本工作簿中{count}张项目表的预算数合计为{sum}{unit}，两者不一致。请核对是否漏填了项目表，或部门预算填写有误。",
+      },
+    },
+    "goal-uncovered": {
+      title: "项目目标不在部门总体目标之内",
+      basis: "项目绩效目标应服务于部门的年度总体目标（相关性，domain §a5）；总体目标写得宽泛，因此只作提示。",
+      messages: {
+        uncovered: "本项目的绩效目标“{goal}”与部门整体表的{aims}项总体目标都没有共同的关键词，看不出服务于哪一项部门目标。请核对项目与部门职责的关系，或在总体目标中写明。",
+      },
+    },
+    "measures-unrelated": {
+      title: "保障措施套用了其他部门的模板",
+      basis: "工作保障措施应写本部门的措施；写“征管”“税收”“财政收入任务”的，多是从财政部门的模板照抄（domain §f5，相关性）。",
+      messages: {
+        taxTemplate: "工作保障措施中写有“{word}”，这是财政、税务部门的职责，不像“{unit}”的工作。请按本部门的职责改写保障措施。",
+      },
+    },
     "multi-measure": {
       title: "一个指标包含多项度量",
       basis: "一个指标只衡量一件事、对应一个指标值，才能分别计分（domain §b12、§f2，为审核经验推断）。",
@@ -609,6 +659,28 @@ export const zhCN = {
   },
   cli: {
     // @@cli
+    extract: {
+      usage: {
+        file: "请给出一个 .xlsx 文件：jixiao extract 文件.xlsx --sheet 工作表 --range A1:B20",
+        sheetRange: "请用 --sheet 和 --range 指定要转换的文字所在区域",
+        badRange: "区域“{value}”无法识别，请写成 A1:B20",
+        badFormat: "--format 只能是 json 或 xlsx，不能是“{value}”",
+        out: "--format xlsx 需要用 --out 指定新文件名",
+        outExists: "文件“{file}”已存在，为免覆盖，请换一个文件名",
+      },
+      unreadable: "无法读取“{file}”：{detail}",
+      noSheet: "没有名为“{sheet}”的工作表（有：{sheets}）",
+      sheetName: "指标表",
+      written: "已写出{rows}行指标到 {file}",
+      reason: {
+        library: "指标库“{entry}”（{why}）",
+        count: "数值带计数单位“{unit}”，是数量指标",
+        timely: "名称含“及时”，是时效指标",
+        rate: "数值是比率，暂列质量指标",
+        floor: "合规要求，暂列质量指标（建议删除）",
+        none: "无法判断，请选择",
+      },
+    },
     library: {
       reason: {
         exact: "与标准名称一致",

@@ -81,8 +81,29 @@ export const ColumnRoleSchema = z.enum([
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
+/** A part of a department's 年度预算: 资金总额, 基本支出 / 项目支出, or a source (财政拨款, 上年结转, 其他资金). */
+export const BudgetPartKindSchema = z.enum(["total", "basic", "project", "fiscal", "carryover", "other"]);
+export type BudgetPartKind = z.infer<typeof BudgetPartKindSchema>;
+
+export const DepartmentSchema = z.object({
+  /** 年度预算 lines as labelled, each with its amount in the table's money unit (the first amount column). */
+  budget: z.array(
+    z.object({ kind: BudgetPartKindSchema, label: z.string(), value: z.number().nullable(), raw: z.string().nullable(), cell: CellAddrSchema }),
+  ),
+  /** 年度主要任务 (or 年度履职目标) rows: 任务名称, 主要内容, 预算金额. */
+  tasks: z.array(z.object({ row: z.number().int(), name: TextFieldSchema, content: TextFieldSchema, amount: NumberFieldSchema })),
+  /** 工作保障措施 text, when the table carries it. */
+  measures: TextFieldSchema,
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+export const TableKindSchema = z.enum(["project", "department"]);
+export type TableKind = z.infer<typeof TableKindSchema>;
+
 export const ProjectTableSchema = z.object({
   sheet: z.string(),
+  /** project = 项目支出绩效目标表; department = 部门（单位）整体支出绩效目标表. */
+  kind: TableKindSchema.default("project"),
   /** The table's whole extent, A1 ("A1:G38"). */
   range: z.string(),
   /** Title line above the table (…项目资金绩效目标表), if present. */
@@ -112,6 +133,8 @@ export const ProjectTableSchema = z.object({
     columns: z.array(z.object({ col: z.number().int(), role: ColumnRoleSchema, label: z.string() })),
   }),
   indicators: z.array(IndicatorRowSchema),
+  /** A department table's own parts (年度预算 lines, 主要任务, 保障措施); null on project tables. */
+  department: DepartmentSchema.nullable().default(null),
 });
 export type ProjectTable = z.infer<typeof ProjectTableSchema>;
 

@@ -58,6 +58,8 @@ function syntheticTable(): ProjectTable {
   const money = { value: null, raw: null, cell: null };
   return {
     sheet: "",
+    kind: "project",
+    department: null,
     range: "A1:E1",
     title: text,
     unitName: text,

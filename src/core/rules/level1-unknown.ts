@@ -35,6 +35,8 @@ export const rule: Rule = {
     const form = FORMS[table.form];
     const allowed = Object.keys(form).join("、");
     const seen = new Set<string>();
+    // A department form that lists its indicators flat (no 一级 column, as Chongqing's) is not missing them.
+    if (table.kind === "department" && !table.indicatorHeader.columns.some((c) => c.role === "level1")) return;
     const hasLevel1Column = table.indicatorHeader.columns.some((c) => c.role === "level1");
     let inBlankRun = false;
     let evaluationNoted = false;

@@ -1,6 +1,13 @@
 import type { Rule } from "./types";
 // One import per rule file; keep alphabetical. Each id must have docs/rules/<id>.md and catalog entries.
 // @@rule-imports
+import { rule as aimUnmeasured } from "./aim-unmeasured";
+import { rule as complianceFloor } from "./compliance-floor";
+import { rule as departmentBudget } from "./department-budget";
+import { rule as goalUncovered } from "./goal-uncovered";
+import { rule as measuresUnrelated } from "./measures-unrelated";
+import { rule as taskUnquantified } from "./task-unquantified";
+import { rule as workDoneRate } from "./work-done-rate";
 import { rule as nonstandardWording } from "./nonstandard-wording";
 import { rule as placeholderLeft } from "./placeholder-left";
 import { rule as costAmountMissing } from "./cost-amount-missing";
@@ -44,6 +51,13 @@ import { rule as valueUnparsed } from "./value-unparsed";
 
 export const ALL_RULES: readonly Rule[] = [
   // @@rule-list
+  aimUnmeasured,
+  complianceFloor,
+  departmentBudget,
+  goalUncovered,
+  measuresUnrelated,
+  taskUnquantified,
+  workDoneRate,
   nonstandardWording,
   placeholderLeft,
   costAmountMissing,

@@ -26,13 +26,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const t = ctx.table;
+    // A department table names the department, not a project, and states its budget in its 年度预算 lines;
+    // its target table often carries no budget at all (it is published beside the budget tables).
+    const dept = t.kind === "department";
     const notFound: string[] = [];
-    if (blank(t.projectName.value)) {
+    if (!dept && blank(t.projectName.value)) {
       if (t.projectName.cell === null) notFound.push("项目名称");
       else ctx.report({ messageId: "projectName", cell: t.projectName.cell });
     }
     const total = t.budget.total;
-    if (total.value === null) {
+    if (total.value === null && !dept) {
       if (!blank(total.raw)) ctx.report({ messageId: "budgetUnreadable", cell: total.cell, data: { raw: total.raw!.trim() } });
       else if (total.cell === null) notFound.push("预算数");
       else ctx.report({ messageId: "budget", cell: total.cell });
