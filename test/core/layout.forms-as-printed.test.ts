@@ -95,3 +95,32 @@ test("formatNumber renders a month-only date format without the day", () => {
   expect(formatNumber(45626, "yyyy年m月")).toBe("2024年11月");
   expect(formatNumber(45626, "General")).toBe("45626");
 });
+
+test("corpus sc-zhaohua-2021-tekun-zaifuzhu D5: a money caption right of the total label is no amount", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标申报表", null, null, null],
+      ["项目名称", "特困家庭再扶助", null, null],
+      ["项目资金(万元)", "年度资金总额", null, "金额(万元)"],
+      [null, "(一)财政拨款小计", null, 6.3],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "扶助人数", "≥63人"],
+    ]),
+  );
+  expect(t.budget.total).toEqual({ value: null, raw: null, cell: null });
+  expect(t.moneyUnit).toBe("万元");
+});
+
+test("a money caption followed by the amount on the same row: the amount is the budget", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标申报表", null, null, null],
+      ["项目名称", "道路养护", null, null],
+      ["年度资金总额", "金额(万元)", 300, null],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "养护里程", "≥20公里"],
+    ]),
+  );
+  expect(t.budget.total).toEqual({ value: 300, raw: "300", cell: "C3" });
+  expect(t.moneyUnit).toBe("万元");
+});

@@ -606,6 +606,11 @@ describe("numbers.ts (money and plan cells)", () => {
     // corpus hn-yueyang-2022-gaobiaozhun-nongtian C5: the amount followed by its breakdown
     ["854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)", { amount: 854, unit: "万元" }],
     ["854万854万(高标准农田建设400万元)", { amount: null, unit: null }],
+    // corpus hn-ningxiang-2021-batangzhen-jichusheshi B8: a label word inside the amount cell
+    ["总额10606.7522万元", { amount: 10606.7522, unit: "万元" }],
+    ["合计：20万元", { amount: 20, unit: "万元" }],
+    ["资金总额:300", { amount: 300, unit: null }],
+    ["总额", { amount: null, unit: null }],
     ["(400万元)", { amount: null, unit: null }],
     [null, { amount: null, unit: null }],
     [true, { amount: null, unit: null }],
