@@ -348,6 +348,8 @@ describe("joinSplitValue (指标性质/运算符号 | 指标值 | 度量单位 c
     ["以内", 3, "%", "3%以内", { op: "≤", opRaw: "以内" }],
     ["≥", "5次以上", null, "5次以上", { op: "≥", opRaw: "以上" }],
     ["定性", "好", null, "好", { kind: "qualitative", op: null, grade: "好" }],
+    // corpus fj-xiuyu-2025-shuili G10: a 指标方向 column saying the answer is yes or no
+    ["是/否", "否", null, "否", { kind: "qualitative", op: null }],
     ["定性", "达到预期", "", "达到预期", { kind: "qualitative", grade: "达到预期" }],
     ["定量", 3, "个", "3个", { op: null, number: 3, unit: "个" }],
     ["正向", 90, "%", "≥90%", { op: "≥" }],

@@ -271,6 +271,7 @@ export const en: typeof zhCN = {
         embeddedValue: "Indicator name “{name}” contains its own target. Move the figure to the value column and keep only what is measured in the name, e.g. name “培训合格率”, value “≥95%”.",
         abstractRate: "“{name}” measures an abstract effect but is given a percentage “{value}” with no countable numerator or denominator. Use a countable indicator (e.g. “受益人口数”, “设施完好率”) or define the ratio in the description.",
         sloganRate: "“{name}” is a slogan, not something that can be measured; a target of “{value}” cannot be assessed. Name what is measured (e.g. “参与活动群众人次”, “矛盾纠纷化解率”).",
+        sloganBlank: "“{name}” is a slogan, not something that can be measured, and no target value is given, so it cannot be assessed at year end. Name what is measured and give a target (e.g. “参与活动群众人次 ≥500人次”, “矛盾纠纷化解率 ≥95%”).",
         emptyGrade: "The value “{value}” of “{name}” says neither what is judged nor on which scale, so it cannot be assessed; give a measurable target, or a subject with a grade (e.g. “群众出行条件明显改善”).",
       },
     },
