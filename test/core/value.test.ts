@@ -265,6 +265,7 @@ const DATES: [string, Expect][] = [
   ["2022年1月1日-12月31日", { date: d(2022, 1, 1), dateEnd: d(2022, 12, 31) }],
   ["当年12月", { date: d(null, 12) }],
   ["2022年底前", { date: d(2022, 12), deadline: true }],
+  ["2025年年底前", { date: d(2025, 12), deadline: true }], // corpus ah-jinan-2025-wangqiu-saishi E16
   // not dates
   ["13月", { date: null, number: 13, unit: "月", normalized: "13个月" }],
   ["1999.5", { date: null, number: 1999.5 }],

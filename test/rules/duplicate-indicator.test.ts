@@ -11,6 +11,10 @@ testRule(rule, {
     { name: "the good table", table: makeTable() },
     { name: "different names", table: makeTable({ indicators: [q("验收合格率"), q("设备完好率")] }) },
     { name: "empty names are not duplicates", table: makeTable({ indicators: [q(""), q("")] }) },
+    {
+      name: "names that are only numbers are no indicators (corpus hn-ningxiang-2021-batangzhen-jichusheshi D34)",
+      table: makeTable({ indicators: [q("88", "100"), q("88", "100"), q("XX", "≥XX%"), q("XX", "≥XX%")] }),
+    },
     { name: "seed table 1 (two satisfaction rows with different names)", table: seedTable1() },
     { name: "seed table 2", table: seedTable2() },
     { name: "seed table 3", table: seedTable3() },

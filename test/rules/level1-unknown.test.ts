@@ -30,6 +30,13 @@ testRule(rule, {
       }),
     },
     {
+      name: "a form without a 一级 column (corpus cq-tongnan-2023-wuguizhen-yibanxing B10)",
+      table: (() => {
+        const t = makeTable({ indicators: GOOD_INDICATORS.map((s) => ({ ...s, level1: null })) });
+        return { ...t, indicatorHeader: { ...t.indicatorHeader, columns: t.indicatorHeader.columns.filter((c) => c.role !== "level1") } };
+      })(),
+    },
+    {
       name: "101 form with 成本指标 as 一级",
       table: makeTable({
         indicators: [ind("成本指标", "经济成本指标", "场地租赁成本", "≤5万元"), ...GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标")],
@@ -66,9 +73,33 @@ testRule(rule, {
       expect: [["A13", "missing"]],
     },
     {
-      name: "10号 evaluation categories are not target categories",
-      table: makeTable({ indicators: [ind("过程指标", "资金管理", "预算执行率", "≥90%"), ...GOOD_INDICATORS] }),
-      expect: [["A13", "unknown"]],
+      name: "决策/过程 of the evaluation framework: one hint per table (corpus js-zhenjiang-2024-saizhenzhu-gongyuan A24)",
+      table: makeTable({ indicators: [ind("决策", "项目立项", "立项程序规范性", "规范"), ind("过程指标", "资金管理", "预算执行率", "≥90%"), ...GOOD_INDICATORS] }),
+      expect: [["A13", "evaluation"]],
+    },
+    {
+      name: "categories one column off: 实施效果指标 › 产出指标/效益指标, once (corpus tj-baodi-2022-chuqinfenwu B8)",
+      table: makeTable({
+        indicators: [
+          ind("实施效果指标", "产出指标", "建设项目个数", "=1个"),
+          { level2: "产出指标", name: "完工项目数", value: "=1个" },
+          { level2: "效益指标", name: "粪污综合利用率", value: "≥90%" },
+        ],
+      }),
+      expect: [["A13", "shifted"]],
+    },
+    {
+      name: "a run of rows with a blank 一级 is one blank (corpus nm-wuchuan-2021-shawanzi B11:B14)",
+      table: makeTable({
+        indicators: [
+          ind(null, "", "新增特色产业数量", "≥1个"),
+          ind(null, "", "养殖场", "≥1个"),
+          ind(null, "", "成活率", "≥95%"),
+          ...GOOD_INDICATORS.slice(1),
+          ind(null, "", "受益人口", "≥174人"),
+        ],
+      }),
+      expect: [["A13", "missing"], ["A21", "missing"]],
     },
   ],
 });

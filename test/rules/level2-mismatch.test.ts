@@ -8,6 +8,14 @@ const noCost = GOOD_INDICATORS.filter((s) => s.level2 !== "成本指标");
 testRule(rule, {
   valid: [
     { name: "standard 88 table", table: makeTable() },
+    ...[
+      ["效益指标", "可持续性", "corpus hub-xiangyang-2021-dongjin-yuanqu B16"],
+      ["产出指标", "预算(或投资规模)控制指标", "corpus gd-dongguan-2019-zhenjilu F11"],
+      ["满意度指标", "服务对象满意度指标等", "corpus yn-yongde-2022-yingyang-gaishan B22"],
+    ].map(([l1, l2, why]) => ({
+      name: `二级 as the form prints it: ${l2} (${why})`,
+      table: makeTable({ indicators: [...GOOD_INDICATORS, ind(l1, l2, "指标", "≥90%")] }),
+    })),
     {
       name: "101 table with the three cost kinds",
       table: makeTable({

@@ -65,6 +65,8 @@ const LEVEL2_ALIASES: Record<string, string> = {
   成本: "成本指标",
   产出成本: "成本指标",
   产出成本指标: "成本指标",
+  // 2019 Guangdong forms: 预算(或投资规模)控制指标, the cost 二级 of 产出
+  预算控制指标: "成本指标",
   经济效益: "经济效益指标",
   社会效益: "社会效益指标",
   生态效益: "生态效益指标",
@@ -74,6 +76,8 @@ const LEVEL2_ALIASES: Record<string, string> = {
   可持续影响: "可持续影响指标",
   可持续发展指标: "可持续影响指标",
   可持续影响力指标: "可持续影响指标",
+  可持续性: "可持续影响指标",
+  可持续性指标: "可持续影响指标",
   服务对象满意度: "服务对象满意度指标",
   社会公众或服务对象满意度指标: "服务对象满意度指标",
   社会公众或服务对象满意度: "服务对象满意度指标",
@@ -89,7 +93,8 @@ const LEVEL2_ALIASES: Record<string, string> = {
 
 /**
  * Strips what a form prints around a category name: spaces, markers (★), numbering ("一、", "1.",
- * "（一）"), bracketed parts and scores ("（50分）", "(0-30)分", " 30分", "30%"), trailing colons.
+ * "（一）"), bracketed parts and scores ("（50分）", "(0-30)分", " 30分", "30%"), trailing colons, and
+ * a trailing 等 a template prints after a name ("服务对象满意度指标等").
  */
 export function categoryKey(text: string): string {
   return text
@@ -98,6 +103,7 @@ export function categoryKey(text: string): string {
     .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]+/, "")
     .replace(/[（(【\[].*?[)）】\]]/g, "")
     .replace(/[:：]+$/, "")
+    .replace(/(?<=指标)等$/, "")
     .replace(/[-－~]?\d+(?:\.\d+)?(?:分|%|％)$/, "")
     .replace(/[:：]+$/, "")
     .replace(/分$/, (m, i: number, str: string) => (str.endsWith("指标分") ? "" : m));
@@ -158,6 +164,17 @@ export function level1OfLevel2(level2: string): string | null {
     for (const [l1, l2s] of Object.entries(FORMS[form])) if (l2s.includes(level2)) return l1;
   }
   return null;
+}
+
+/**
+ * The 一级 a row's 二级 cell names when that cell holds a 一级 category instead of a 二级 (实施效果指标 ›
+ * 产出指标 / 效益指标: the categories sit one column too far right), else null. 成本指标 and 满意度指标
+ * are 二级 names too and never count as shifted.
+ */
+export function shiftedLevel1(row: { level2: { raw: string | null } }): string | null {
+  const t = row.level2.raw;
+  if (!t || canonicalLevel2(t) !== null) return null;
+  return canonicalLevel1(t);
 }
 
 /** Short forms that are ordinary ways of writing a category, not worth a note ("数量" for 数量指标). */

@@ -39,6 +39,8 @@ export const en: typeof zhCN = {
         unknown: "The level-1 category “{level1}” is not a standard category; use one of: {allowed}.",
         notInForm: "The level-1 category “{level1}” is not part of this table's form {form}; its level-1 categories are: {allowed}.",
         missing: "The indicator “{name}” has no level-1 category; use one of: {allowed}.",
+        evaluation: "The level-1 category “{level1}” belongs to the evaluation framework (decision, process, output, effect); a target table's level-1 categories are usually: {allowed}. If your local system prints this form, leave it.",
+        shifted: "Under the level-1 category “{level1}” the level-2 cells hold level-1 categories ({level2}): the categories are one column off; make {level2} the level-1 categories with level-2 categories under them.",
       },
     },
     "level2-mismatch": {

@@ -40,6 +40,8 @@ export const zhCN = {
         unknown: "一级指标“{level1}”不是规定的类别，应为：{allowed}。",
         notInForm: "一级指标“{level1}”不属于本表采用的{form}号表式，本表式的一级指标为：{allowed}。",
         missing: "指标“{name}”没有填写一级指标，应为{allowed}之一。",
+        evaluation: "一级指标“{level1}”是绩效评价（决策、过程、产出、效益）框架的类别，目标表的一级指标一般为：{allowed}；如这是本地系统规定的表式，可不修改。",
+        shifted: "一级指标“{level1}”下的二级指标写的是一级类别（{level2}），一级、二级指标错了一列：请以{level2}作一级指标，下面再填二级指标。",
       },
     },
     "level2-mismatch": {

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { Form, ProjectTable } from "../model/schema";
-import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
+import { FORMS, canonicalLevel1, canonicalLevel2, shiftedLevel1 } from "../forms/categories";
 
 /** Words that mark a construction or environmental project (domain §a4, §f 29) [I]. */
 const CONSTRUCTION_OR_ENV =
@@ -50,7 +50,8 @@ export const rule: Rule = {
       return;
     }
     const l2Of = (r: (typeof rows)[number]) => r.level2.canonical ?? canonicalLevel2(r.level2.raw);
-    const l1Of = (r: (typeof rows)[number]) => r.level1.canonical ?? canonicalLevel1(r.level1.raw) ?? level1Above(table.form, l2Of(r));
+    const l1Of = (r: (typeof rows)[number]) =>
+      shiftedLevel1(r) ?? r.level1.canonical ?? canonicalLevel1(r.level1.raw) ?? level1Above(table.form, l2Of(r));
     const anchor = rows[0].level1.cell ?? rows[0].name.cell;
     const present = new Set(rows.map(l1Of));
     // A 一级 that could not be read may be the category that looks missing: level1-unknown says so once.
@@ -65,7 +66,9 @@ export const rule: Rule = {
     }
     const output = rows.filter((r) => l1Of(r) === "产出指标");
     const hasLevel2Column = table.indicatorHeader.columns.some((c) => c.role === "level2");
-    if (hasLevel2Column && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
+    // 二级 cells holding 一级 names (categories one column off) say nothing about 数量指标: level1-unknown.
+    const shifted = output.some((r) => shiftedLevel1(r) !== null);
+    if (hasLevel2Column && !shifted && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
       ctx.report({ messageId: "noQuantity", cell: output[0].level1.cell ?? anchor });
     }
     if (table.form === "101" && isConstructionOrEnvironment(table)) {

@@ -4,7 +4,9 @@ import { clean, normText } from "./utils/text";
 /**
  * The same indicator twice in one table (domain §b12, §g R8): the same 三级 name, or the whole row
  * text (name + description + value) repeated. Reported on the later row, naming the earlier cell.
- * Names are compared after removing whitespace and punctuation.
+ * Names are compared after removing whitespace and punctuation. A name without a word (only a number or
+ * marks: 88, 20, XX) names no indicator, so two of them are not the same indicator (vague-indicator and
+ * template-unfilled report such names).
  */
 export const rule: Rule = {
   meta: {
@@ -23,7 +25,7 @@ export const rule: Rule = {
     const seen = new Map<string, { cell: string | null; text: string }>();
     for (const row of ctx.table.indicators) {
       const name = normText(row.name.value);
-      if (!name) continue;
+      if (!name || !/[\p{L}]/u.test(name.replace(/[Xx×]/g, ""))) continue;
       const text = `${normText(row.description.value)}|${normText(row.value.raw)}`;
       const first = seen.get(name);
       if (first === undefined) {

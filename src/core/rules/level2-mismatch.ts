@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { Form } from "../model/schema";
-import { FORMS, belongs, canonicalLevel1, canonicalLevel2, level2Of } from "../forms/categories";
+import { FORMS, belongs, canonicalLevel1, canonicalLevel2, level2Of, shiftedLevel1 } from "../forms/categories";
 
 /**
  * Does a 二级 belong to its 一级 in the table's form? (domain §a1, §a3, §a4, §b12, §g R1)
@@ -9,8 +9,9 @@ import { FORMS, belongs, canonicalLevel1, canonicalLevel2, level2Of } from "../f
  *   二级 成本指标 under the 一级 成本指标 (read as 经济成本指标), and an 88 table may write 经济成本指标
  *   under 产出指标 (read as 成本指标). A 101 table's cost row left under 产出指标 is reported as costMoved.
  * - the Hunan variant: 服务对象满意度指标 as a 二级 under 效益指标 (domain §a4, §g R1).
- * Rows whose 一级 is unknown are left to level1-unknown; a table printed without a 二级 column is not
- * told its 二级 are missing.
+ * Rows whose 一级 is unknown are left to level1-unknown, and so are 二级 cells holding a 一级 name
+ * (实施效果指标 › 产出指标: the categories are one column off, level1-unknown `shifted`); a table printed
+ * without a 二级 column is not told its 二级 are missing.
  */
 export const rule: Rule = {
   meta: {
@@ -34,6 +35,7 @@ export const rule: Rule = {
     for (const row of table.indicators) {
       const l1 = row.level1.canonical ?? canonicalLevel1(row.level1.raw);
       if (l1 === null || !(l1 in FORMS[form])) continue;
+      if (shiftedLevel1(row) !== null) continue;
       const l2f = row.level2;
       const cell = l2f.cell ?? row.name.cell;
       // A carried 二级 is judged once, where it was written, unless the 一级 changed below it.

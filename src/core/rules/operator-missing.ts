@@ -2,6 +2,7 @@ import type { Rule } from "./types";
 import type { IndicatorRow } from "../model/schema";
 import type { Operator } from "../value/types";
 import { isCostRow } from "./cost-exceeds-budget";
+import { unitInName } from "./unit-missing";
 
 /** Rates where a lower value is better (反向): 故障率, 投诉率, 超支率 … (domain §b2) [I]. */
 export const NEGATIVE = /故障|事故|投诉|超支|差错|失误|违规|违法|不合格|逾期|延误|返工|发生率|误差|损失|死亡|伤亡|能耗|空置|闲置|流失|辍学|超标|偏差/;
@@ -19,7 +20,9 @@ export function likelyOperator(row: IndicatorRow): Operator {
 /**
  * A quantitative target without an operator ("100%", "300万元", "220人"): write ≥, ≤ or = so the
  * direction of the target (and its self-evaluation scoring) is explicit (domain §b2, §f 19, §f 25).
- * Dates and periods, ranges and qualitative values are not concerned.
+ * Dates and periods, ranges and qualitative values are not concerned; nor is a bare number without
+ * a unit ("3", "2100"): what it counts is unknown, and unit-missing reports it (one cause, one finding).
+ * A unit the name states in brackets ("实施营造林总面积(亩)" 80000) is the value's unit.
  */
 export const rule: Rule = {
   meta: {
@@ -40,6 +43,7 @@ export const rule: Rule = {
       const v = row.value;
       if (v.kind !== "quantitative" || v.op !== null || v.number === null) continue;
       if (v.date !== null || v.dateEnd !== null || v.upper !== null) continue;
+      if (v.unit === null && v.magnitude === null && unitInName((row.name.value ?? "").trim()) === null) continue;
       const op = likelyOperator(row);
       ctx.report({
         messageId: "missing",

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { Form, IndicatorRow } from "../model/schema";
-import { FORMS, canonicalLevel1, canonicalLevel2 } from "../forms/categories";
+import { FORMS, canonicalLevel1, canonicalLevel2, shiftedLevel1 } from "../forms/categories";
 import { toHalfWidth } from "../value/numbers";
 import { isTemplateName } from "./utils/text";
 
@@ -20,8 +20,13 @@ function rowUnfilled(row: IndicatorRow): boolean {
   return isTemplateName(row.name.value) && valueUnfilled(row);
 }
 
-/** The 一级 of a row, read from its 二级 when the 一级 is blank or unknown; null when it cannot be placed. */
+/**
+ * The 一级 of a row, read from its 二级 when the 一级 is blank or unknown, or from a 二级 cell holding a
+ * 一级 name (categories one column off); null when it cannot be placed.
+ */
 function level1Of(form: Form, row: IndicatorRow): string | null {
+  const shifted = shiftedLevel1(row);
+  if (shifted !== null) return shifted;
   const l1 = row.level1.canonical ?? canonicalLevel1(row.level1.raw);
   if (l1 !== null) return l1;
   const l2 = row.level2.canonical ?? canonicalLevel2(row.level2.raw);

@@ -9,7 +9,7 @@ import type { IndicatorRow } from "../model/schema";
 const NAME_UNIT_RE = /[(（]\s*([^()（）\d\s≥≤=<>*＊Xx×]{1,6})\s*[)）]\s*$/;
 
 /** The unit the 三级 name states for its value, or null. */
-function unitInName(name: string): string | null {
+export function unitInName(name: string): string | null {
   const m = NAME_UNIT_RE.exec(name);
   return m !== null && isKnownUnit(m[1]) ? m[1] : null;
 }

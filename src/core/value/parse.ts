@@ -446,8 +446,8 @@ function parsePoint(s: string, inheritYear: number | null, range = false): Point
     const mo = Number(m[2]);
     return validYear(y) && validMonth(mo) ? { start: part(y, mo, null), end: null } : null;
   }
-  // 2022年, 2022年度, 2022年底, 2022年第四季度, 2022年上半年, 2022年全年
-  m = /^(\d{4})年(度|度内|内|全年|底|末|初|中|上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)?$/.exec(s);
+  // 2022年, 2022年度, 2022年底, 2022年年底, 2022年第四季度, 2022年上半年, 2022年全年
+  m = /^(\d{4})年(度|度内|内|全年|底|末|初|中|年底|年末|年初|年中|上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)?$/.exec(s);
   if (m) {
     const y = Number(m[1]);
     if (!validYear(y)) return null;
