@@ -99,6 +99,7 @@ export const en: typeof zhCN = {
         score: "The category “{label}” carries a score and was read as “{canonical}”; scores belong in the weight column. {count} non-standard category labels in this table: {cells}.",
         numbering: "The category “{label}” carries numbering and was read as “{canonical}”. {count} non-standard category labels in this table: {cells}.",
         marker: "The category “{label}” carries a marker and was read as “{canonical}”. {count} non-standard category labels in this table: {cells}.",
+        note: "The category “{label}” carries a template note in brackets, read as “{canonical}”; delete the note when filling in. {count} non-standard category labels in this table: {cells}.",
         merged: "The level-2 label “{label}” merges several kinds and was read as “{canonical}”; one kind per row is recommended. {count} non-standard category labels in this table: {cells}.",
         alias: "The category “{label}” is an older or regional name, read as “{canonical}”; use the standard name. {count} non-standard category labels in this table: {cells}.",
         inferred: "The level-1 category is blank and was read as “{canonical}” from the level-2 “{level2}” below it; fill it in. {count} non-standard category labels in this table: {cells}.",

@@ -100,6 +100,7 @@ export const zhCN = {
         score: "指标类别“{label}”带有分值，已读作“{canonical}”；分值宜填在权重（分值）栏。本表共{count}处类别写法不规范：{cells}。",
         numbering: "指标类别“{label}”带有序号，已读作“{canonical}”。本表共{count}处类别写法不规范：{cells}。",
         marker: "指标类别“{label}”带有标记符号，已读作“{canonical}”。本表共{count}处类别写法不规范：{cells}。",
+        note: "指标类别“{label}”带有括号中的模板说明，已读作“{canonical}”；填报时宜删去说明文字。本表共{count}处类别写法不规范：{cells}。",
         merged: "二级指标“{label}”合并了几类指标，已读作“{canonical}”；建议按类分行填写。本表共{count}处类别写法不规范：{cells}。",
         alias: "指标类别“{label}”是旧版或地方写法，已读作“{canonical}”，建议改用规范名称。本表共{count}处类别写法不规范：{cells}。",
         inferred: "一级指标为空，按其下的二级指标“{level2}”读作“{canonical}”，请补填一级指标。本表共{count}处类别写法不规范：{cells}。",

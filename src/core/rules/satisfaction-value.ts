@@ -15,6 +15,8 @@ export const SATISFACTION_MIN = 80;
 
 /** The implementing side rating itself: 项目单位满意度, 本单位满意度, 实施单位满意度 …. */
 const SELF_RATED_RE = /(?:项目|本|实施|承办|执行|建设|申报|承担|项目实施|项目承担|项目建设)单位|本部门|本机关/;
+/** A target written into the name ("满意度95%以上"): not a respondent. */
+const EMBEDDED_TARGET_RE = /(?:达到|不低于|≥|>=)?\d+(?:\.\d+)?%?(?:以上|及以上)?$/;
 /** A satisfaction name that names nobody: 满意度, 总体满意度, 综合满意率 …. */
 const BARE_RE = /^(?:总体|综合|整体|平均|年度)?满意(?:度|率|程度)(?:指标)?$/;
 
@@ -53,7 +55,7 @@ export const rule: Rule = {
       const l1 = row.level1.canonical ?? canonicalLevel1(row.level1.raw);
       const l2 = row.level2.canonical ?? canonicalLevel2(row.level2.raw);
       if (SATISFACTION_RE.test(name) && (l1 === "产出指标" || l1 === "效益指标") && l2 !== "服务对象满意度指标") {
-        ctx.report({ messageId: "underBenefit", cell: row.level1.cell ?? row.name.cell, data: { name, level1: l1, level2: l2 ?? clean(row.level2.raw) } });
+        ctx.report({ messageId: "underBenefit", cell: row.name.cell ?? row.level1.cell, data: { name, level1: l1, level2: l2 ?? clean(row.level2.raw) } });
       }
       const who = respondentKey(key);
       const first = asked.get(who);
@@ -63,7 +65,7 @@ export const rule: Rule = {
         ctx.report({ messageId: "repeated", cell: row.name.cell, data: { name, first: first.name } });
       }
       if (key && SELF_RATED_RE.test(key)) ctx.report({ messageId: "selfRated", cell: row.name.cell, data });
-      else if (BARE_RE.test(key)) ctx.report({ messageId: "noRespondent", cell: row.name.cell, data });
+      else if (BARE_RE.test(key.replace(EMBEDDED_TARGET_RE, ""))) ctx.report({ messageId: "noRespondent", cell: row.name.cell, data });
 
       const v = row.value;
       const valueCell = v.cell ?? row.name.cell;
