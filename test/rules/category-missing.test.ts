@@ -43,9 +43,14 @@ testRule(rule, {
       expect: [["A13", "level1Empty"]],
     },
     {
-      name: "neither 效益 nor 满意度",
+      name: "neither 效益 nor 满意度: the table ends early, one hint (corpus ah-luan-2024-nongchanpin-zhijian, a partial copy)",
       table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 4) }),
-      expect: [["A13", "level1Empty"], ["A13", "level1Empty"]],
+      expect: [["A13", "tailMissing"]],
+    },
+    {
+      name: "no 满意度 after 产出 and 效益: one hint (corpus ah-guichi-2022-weituo-yewu B15, a partial copy)",
+      table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 5) }),
+      expect: [["A13", "tailMissing"]],
     },
     {
       name: "no 产出 at all (no 数量 message then)",
@@ -106,7 +111,17 @@ describe("labels as forms print them", () => {
       },
     ],
     invalid: [
-      { name: "still reported when every 一级 was read", table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 5) }), expect: [["A13", "level1Empty"]] },
+      { name: "still reported when every 一级 was read", table: makeTable({ indicators: GOOD_INDICATORS.slice(0, 5) }), expect: [["A13", "tailMissing"]] },
+      {
+        name: "an unread 一级 above the last category does not hide the missing ones after it (corpus hb-ningjin-2019-gaozhongzhuxuejin)",
+        table: makeTable({ indicators: [ind("制度指标", null, "规章制度建立与否", ""), ...GOOD_INDICATORS.slice(0, 4)] }),
+        expect: [["A13", "tailMissing"]],
+      },
+      {
+        name: "产出 rows with a blank 二级 may be the 数量 rows (corpus nm-wuchuan-2021-shawanzi B15)",
+        table: makeTable({ indicators: [ind(null, null, "新增特色产业数量", "≥1个"), ind("产出指标", "时效指标", "开工时间", "2021年7月"), ...GOOD_INDICATORS.slice(4)] }),
+        expect: [],
+      },
     ],
   });
 });

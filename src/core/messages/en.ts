@@ -59,6 +59,7 @@ export const en: typeof zhCN = {
       messages: {
         noIndicators: "The table has no indicators; add indicators for output, effect and satisfaction (and cost under the 101 form).",
         level1Empty: "The table has no indicator under “{level1}”; every level-1 category needs at least one indicator.",
+        tailMissing: "The indicators stop after “{last}”: there is none for {missing}. If this is the whole table (not a copy or print of its first part), complete it: every level-1 category needs at least one indicator.",
         noQuantity: "Output has no quantity indicator (数量指标); add one that counts what is actually produced (items, area, people served).",
         costKindMissing: "This is a construction or environmental project and its cost indicators lack {missing}; consider caps on side effects such as dust and noise.",
       },

@@ -24,7 +24,11 @@ function level1Above(form: Form, level2: string | null): string | null {
  * Each 一级 of the form should carry at least one indicator, and 产出 at least one 数量 indicator
  * (domain §b8, §g R2). A blank or unknown 一级 is read from the 二级 under it; when it still cannot be
  * placed, no 一级 is called empty (level1-unknown reports the label: one cause, one finding), and a
- * table printed without a 二级 column gets no noQuantity. Under the 101 form a construction or environmental project without a
+ * table printed without a 二级 column gets no noQuantity, nor one with 产出 rows whose 二级 is blank or
+ * unknown (they may be the 数量 rows). When the missing 一级 are all after the last one present (the
+ * table ends early: 产出 and 效益, no 满意度), the table may stop there or be a partial copy (one printed
+ * page, the first part pasted): one hint (`tailMissing`, capped at info) names what is absent; a 一级
+ * missing between present ones is `level1Empty`. Under the 101 form a construction or environmental project without a
  * 社会成本 or 生态环境成本 row gets a hint (domain §a3, §a4), capped at info severity.
  */
 export const rule: Rule = {
@@ -32,13 +36,13 @@ export const rule: Rule = {
     id: "category-missing",
     type: "problem",
     defaultSeverity: "warning",
-    messageIds: ["noIndicators", "level1Empty", "noQuantity", "costKindMissing"],
+    messageIds: ["noIndicators", "level1Empty", "tailMissing", "noQuantity", "costKindMissing"],
     sources: ["domain §b8", "domain §g R2", "domain §a3", "domain §a4"],
     fixable: false,
     hasSuggestions: false,
     scope: "table",
     policy: "review",
-    messagePolicy: { costKindMissing: "hint" },
+    messagePolicy: { costKindMissing: "hint", tailMissing: "hint" },
     opinion: "指标不够完整",
     messageOpinion: { noQuantity: "建议增加明确产出指标" },
   },
@@ -59,16 +63,28 @@ export const rule: Rule = {
     // Hunan variant: a satisfaction 二级 under 效益 covers the satisfaction 一级 (domain §a4).
     const hasSatisfaction = rows.some((r) => l2Of(r) === "服务对象满意度指标");
     const unplaced = unreadLevel1 || rows.some((r) => l1Of(r) === null);
-    for (const level1 of unplaced ? [] : Object.keys(FORMS[table.form])) {
-      if (present.has(level1)) continue;
-      if (level1 === "满意度指标" && hasSatisfaction) continue;
-      ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
+    const order = Object.keys(FORMS[table.form]);
+    const lastPresent = Math.max(...order.map((l, i) => (present.has(l) ? i : -1)));
+    // An unread 一级 above the rows of the last category present cannot be a category after it.
+    const lastStart = lastPresent >= 0 ? rows.findIndex((r) => l1Of(r) === order[lastPresent]) : -1;
+    const unplacedAtEnd = rows.some((r, i) => i > lastStart && l1Of(r) === null);
+    const missingAll = order.filter((l) => !present.has(l) && !(l === "满意度指标" && hasSatisfaction));
+    const tail = lastPresent >= 0 && missingAll.length > 0 && missingAll.every((l) => order.indexOf(l) > lastPresent);
+    const missing = unplaced && !(tail && !unplacedAtEnd) ? [] : missingAll;
+    if (tail && missing.length > 0) {
+      // The table ends before the form's last categories: a table that stops there, or a partial copy
+      // (one printed page, the first part pasted). One hint names what is absent.
+      ctx.report({ messageId: "tailMissing", cell: anchor, data: { last: order[lastPresent], missing: missing.join("、") } });
+    } else {
+      for (const level1 of missing) ctx.report({ messageId: "level1Empty", cell: anchor, data: { level1, form: table.form } });
     }
     const output = rows.filter((r) => l1Of(r) === "产出指标");
     const hasLevel2Column = table.indicatorHeader.columns.some((c) => c.role === "level2");
     // 二级 cells holding 一级 names (categories one column off) say nothing about 数量指标: level1-unknown.
     const shifted = output.some((r) => shiftedLevel1(r) !== null);
-    if (hasLevel2Column && !shifted && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
+    // A row of 产出 (or of no readable 一级) with a blank or unknown 二级 may be the 数量 row.
+    const unsortedOutput = rows.some((r) => l2Of(r) === null && (l1Of(r) === null || l1Of(r) === "产出指标"));
+    if (hasLevel2Column && !shifted && !unsortedOutput && output.length > 0 && !output.some((r) => l2Of(r) === "数量指标")) {
       ctx.report({ messageId: "noQuantity", cell: output[0].level1.cell ?? anchor });
     }
     if (table.form === "101" && isConstructionOrEnvironment(table)) {

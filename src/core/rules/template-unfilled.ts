@@ -38,7 +38,7 @@ function level1Of(form: Form, row: IndicatorRow): string | null {
  * One finding for a table whose indicators were not filled in (domain §a5 完整性): every indicator
  * row holds only template text (blank or XX names, blank or ≥XX% values): `unfilled`, which replaces
  * the per-row findings the template rows would give; or the filled rows stop after the first part of
- * the form, leaving two or more of its 一级 without a filled indicator: `stopsShort`, which replaces
+ * the form, leaving two or more of its 一级 with only unfilled template rows: `stopsShort`, which replaces
  * category-missing's per-category findings. One cause, one finding.
  */
 export const rule: Rule = {
@@ -66,7 +66,7 @@ export const rule: Rule = {
         "required-field:indicatorName",
         "placeholder-left",
       ],
-      stopsShort: ["category-missing:level1Empty"],
+      stopsShort: ["category-missing:level1Empty", "category-missing:tailMissing"],
     },
   },
   check(ctx) {
@@ -88,6 +88,9 @@ export const rule: Rule = {
     const order = Object.keys(FORMS[table.form]);
     const missing = order.filter((l) => !present.has(l));
     if (missing.length < 2) return;
+    // Only the form's own rows left unfilled show that the table stops short; when the rows are absent
+    // the table may be a partial copy, and category-missing gives one hint (tailMissing).
+    if (!rows.some((r) => rowUnfilled(r) && missing.includes(level1Of(table.form, r) ?? ""))) return;
     ctx.report({
       messageId: "stopsShort",
       cell: anchor,
