@@ -86,6 +86,10 @@ function chooseBudgetLabels(fields: Map<FieldKind, Hit>, hits: Hit[]): void {
   const rank = (h: Hit) => (MULTI_YEAR.test(h.text) ? 2 : ANNUAL.test(h.text) ? 0 : 1);
   const total = [...totals].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
   fields.set("budgetTotal", total);
+  // A numbered total under the total ("资金总额: 250" over "一、预算资金:250 / 二、自有资金:0") is the
+  // first source of the list: the fiscal part.
+  const first = totals.find((h) => h !== total && h.col === total.col && h.row > total.row && /^\s*(?:一|1)\s*[、.．]/.test(h.text));
+  if (first && !fields.has("budgetFiscal")) fields.set("budgetFiscal", { ...first, info: { ...first.info, field: "budgetFiscal" } });
   for (const kind of ["budgetFiscal", "budgetOther"] as const) {
     const same = hits.filter((h) => h.info.field === kind && h.col === total.col && h.row > total.row);
     if (same.length > 0) fields.set(kind, same.reduce((a, b) => (b.row < a.row ? b : a)));
@@ -460,7 +464,8 @@ function buildLayout(
 
   /**
    * A budget label's amount. A column caption right of it ("年度资金总额 | 金额(万元)" over the source
-   * rows) is no amount: the amount after it on the row, else the form prints no total (no value cell).
+   * rows) or a subtotal word ("财政拨款 | 小计 | 80") is no amount: the amount after it on the row, else
+   * the form prints no amount there (no value cell).
    */
   const moneyRightOf = (h: Hit | undefined): Part => {
     const part = rightOf(h);
@@ -469,7 +474,7 @@ function buildLayout(
     let caption = false;
     for (let c = grid.spanRight(h.row, h.col) + 1; c <= right; c++) {
       if (grid.isMergedTail(h.row, c) || grid.isEmpty(h.row, c)) continue;
-      if (isMoneyCaption(grid.text(h.row, c))) caption = true;
+      if (isMoneyCaption(grid.text(h.row, c)) || SUBTOTAL_WORD.test(grid.text(h.row, c).trim())) caption = true;
       else if (!caption) return part;
       else return parseMoney(grid.value(h.row, c)).amount !== null ? { label: part.label, cell: { row: h.row, col: c }, inline: false } : none;
     }
@@ -610,6 +615,9 @@ function buildLayout(
     lastDataRow,
   };
 }
+
+/** A subtotal word printed between a source label and its amount. */
+const SUBTOTAL_WORD = /^(?:小计|合计|总计|共计)$/;
 
 /** A column caption naming a money unit and no amount: "金额(万元)", "（元）", "单位：万元". */
 function isMoneyCaption(text: string): boolean {
