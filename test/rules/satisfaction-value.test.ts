@@ -53,6 +53,8 @@ testRule(rule, {
     { name: "≥75%", table: sat("受益群众满意度", "≥75%"), expect: [["F13", "tooLow"]] },
     { name: "qualitative 满意", table: sat("受益群众满意度", "满意"), expect: [["F13", "qualitative"]] },
     { name: "qualitative 较高", table: sat("受益群众满意度", "较高"), expect: [["F13", "qualitative"]] },
+    // corpus sc-ganzi-2023-shipinanquan E17: the template's list of grades, none chosen
+    { name: "words with no number: 高中低", table: sat("公众对食品安全满意度", "高中低"), expect: [["F13", "qualitative"]] },
     {
       name: "a 满意率 name filed under 效益/社会效益, at 100%",
       table: makeTable({ indicators: [ind("效益指标", "社会效益指标", "群众满意率", "100%")] }),

@@ -1,4 +1,5 @@
 import { isPercent } from "../value/units";
+import { findPlaceholders } from "../value/placeholders";
 import type { Rule } from "./types";
 import { SATISFACTION_RE, clean, isSatisfactionRow, normText } from "./utils/text";
 import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
@@ -25,7 +26,8 @@ const BARE_RE = /^(?:总体|综合|整体|平均|年度)?满意(?:度|率|程度
  * beneficiary named in the indicator, and the target a survey percentage within the range seen in
  * practice (≥85% … ≥98%): 100% cannot be met by a real survey, above 98% is barely attainable, below
  * 80% is no target at all. One message id each:
- * hundred, tooHigh, tooLow, qualitative (value cell); selfRated, noRespondent (name cell).
+ * hundred, tooHigh, tooLow, qualitative (a grade or words with no number, value cell); selfRated,
+ * noRespondent (name cell).
  * Placement: a satisfaction name filed under 产出 or under a 效益 二级 other than 服务对象满意度指标
  * (underBenefit; the Hunan variant, a satisfaction 二级 under 效益, is accepted), and a second row
  * asking the same respondents (repeated: "群众满意度" and "群众满意率"; identical names are
@@ -75,7 +77,8 @@ export const rule: Rule = {
         if (n === 100 && !ceiling) ctx.report({ messageId: "hundred", cell: valueCell, data });
         else if (n > SATISFACTION_MAX && n < 100 && !ceiling) ctx.report({ messageId: "tooHigh", cell: valueCell, data });
         else if (n < SATISFACTION_MIN) ctx.report({ messageId: "tooLow", cell: valueCell, data });
-      } else if (v.kind === "qualitative") {
+      } else if (v.kind === "qualitative" || (v.kind === "unparsed" && !/\d/.test(v.raw) && findPlaceholders(v.raw).length === 0)) {
+        // a grade, or words with no number at all ("高中低", the template's list of grades)
         ctx.report({ messageId: "qualitative", cell: valueCell, data });
       }
     }
