@@ -146,3 +146,20 @@ test("budget sources as forms print them: grants from above, a 小计 word, a nu
   );
   expect([c.budget.total.value, c.budget.fiscal.value, c.budget.other.value]).toEqual([250, 250, 0]);
 });
+
+test("corpus nm-wuhai-2021-zaishengziyuan F15: 正向 in 指标性质 with = in 指标方向 reads =, the explicit direction column wins", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标表", null, null, null, null, null, null],
+      ["项目名称", "再生资源回收市场管理经费", null, null, null, null, null],
+      ["预算数（万元）", 3, null, null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位"],
+      ["产出指标", "数量指标", "出差人次", "正向", "=", 24, "人次"],
+      ["产出指标", "成本指标", "出差总成本", "反向", "=", 1, "万元"],
+    ]),
+  );
+  expect(t.indicators.map((r) => [r.value.op, r.value.normalized, r.opCell, r.direction?.value])).toEqual([
+    ["=", "=24人次", "E5", "正向"],
+    ["=", "=1万元", "E6", "反向"],
+  ]);
+});
