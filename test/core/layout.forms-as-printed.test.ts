@@ -95,3 +95,71 @@ test("formatNumber renders a month-only date format without the day", () => {
   expect(formatNumber(45626, "yyyy年m月")).toBe("2024年11月");
   expect(formatNumber(45626, "General")).toBe("45626");
 });
+
+test("corpus sc-zhaohua-2021-tekun-zaifuzhu D5: a money caption right of the total label is no amount", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标申报表", null, null, null],
+      ["项目名称", "特困家庭再扶助", null, null],
+      ["项目资金(万元)", "年度资金总额", null, "金额(万元)"],
+      [null, "(一)财政拨款小计", null, 6.3],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "扶助人数", "≥63人"],
+    ]),
+  );
+  expect(t.budget.total).toEqual({ value: null, raw: null, cell: null });
+  expect(t.moneyUnit).toBe("万元");
+});
+
+test("a money caption followed by the amount on the same row: the amount is the budget", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标申报表", null, null, null],
+      ["项目名称", "道路养护", null, null],
+      ["年度资金总额", "金额(万元)", 300, null],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "养护里程", "≥20公里"],
+    ]),
+  );
+  expect(t.budget.total).toEqual({ value: 300, raw: "300", cell: "C3" });
+  expect(t.moneyUnit).toBe("万元");
+});
+
+test("budget sources as forms print them: grants from above, a 小计 word, a numbered source list", () => {
+  const ind: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "储备数量", "≥5000吨"],
+  ];
+  // corpus hn-hengshan-2020-chubeiliang B6: 其中:中央、省、市补助县级资金 is the fiscal part
+  const [a] = readTables(
+    grid([["县级专项资金绩效目标自评表", null, null, null], ["专项资金名称", "县级储备粮", null, null], ["年度资金总额", 194.9, null, null], ["其中:中央、省、市补助县级资金", 194.9, null, null], ["其他资金", null, null, null], ...ind]),
+  );
+  expect([a.budget.total.value, a.budget.fiscal.value, a.budget.fiscal.cell]).toEqual([194.9, 194.9, "B4"]);
+  // corpus js-zhenjiang-2024-saizhenzhu-gongyuan C12: 财政拨款 | 小计 | 80
+  const [b] = readTables(
+    grid([["项目绩效目标表", null, null, null], ["项目名称", "公园运转经费", null, null], ["资金总额", null, null, 80], ["财政拨款", "小计", null, 80], ...ind]),
+  );
+  expect([b.budget.total.value, b.budget.fiscal.value, b.budget.fiscal.cell]).toEqual([80, 80, "D4"]);
+  // corpus hn-xiangtan-2024-wupaoche B7: 资金总额: 250 over 一、预算资金:250 / 二、自有资金:0 / 三、其他:0
+  const [c] = readTables(
+    grid([["项目绩效目标表", null, null, null], ["项目名称", "雾炮车抑尘降尘服务", null, null], ["项目资金申请(万元)", "资金总额: 250", null, null], [null, "一、预算资金:250", null, null], [null, "二、自有资金:0", null, null], [null, "三、其他:0", null, null], ...ind]),
+  );
+  expect([c.budget.total.value, c.budget.fiscal.value, c.budget.other.value]).toEqual([250, 250, 0]);
+});
+
+test("corpus nm-wuhai-2021-zaishengziyuan F15: 正向 in 指标性质 with = in 指标方向 reads =, the explicit direction column wins", () => {
+  const [t] = readTables(
+    grid([
+      ["项目支出绩效目标表", null, null, null, null, null, null],
+      ["项目名称", "再生资源回收市场管理经费", null, null, null, null, null],
+      ["预算数（万元）", 3, null, null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位"],
+      ["产出指标", "数量指标", "出差人次", "正向", "=", 24, "人次"],
+      ["产出指标", "成本指标", "出差总成本", "反向", "=", 1, "万元"],
+    ]),
+  );
+  expect(t.indicators.map((r) => [r.value.op, r.value.normalized, r.opCell, r.direction?.value])).toEqual([
+    ["=", "=24人次", "E5", "正向"],
+    ["=", "=1万元", "E6", "反向"],
+  ]);
+});

@@ -349,6 +349,8 @@ describe("joinSplitValue (指标性质/运算符号 | 指标值 | 度量单位 c
     ["以内", 3, "%", "3%以内", { op: "≤", opRaw: "以内" }],
     ["≥", "5次以上", null, "5次以上", { op: "≥", opRaw: "以上" }],
     ["定性", "好", null, "好", { kind: "qualitative", op: null, grade: "好" }],
+    // corpus fj-xiuyu-2025-shuili G10: a 指标方向 column saying the answer is yes or no
+    ["是/否", "否", null, "否", { kind: "qualitative", op: null }],
     ["定性", "达到预期", "", "达到预期", { kind: "qualitative", grade: "达到预期" }],
     ["定量", 3, "个", "3个", { op: null, number: 3, unit: "个" }],
     ["正向", 90, "%", "≥90%", { op: "≥" }],
@@ -607,6 +609,11 @@ describe("numbers.ts (money and plan cells)", () => {
     // corpus hn-yueyang-2022-gaobiaozhun-nongtian C5: the amount followed by its breakdown
     ["854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)", { amount: 854, unit: "万元" }],
     ["854万854万(高标准农田建设400万元)", { amount: null, unit: null }],
+    // corpus hn-ningxiang-2021-batangzhen-jichusheshi B8: a label word inside the amount cell
+    ["总额10606.7522万元", { amount: 10606.7522, unit: "万元" }],
+    ["合计：20万元", { amount: 20, unit: "万元" }],
+    ["资金总额:300", { amount: 300, unit: null }],
+    ["总额", { amount: null, unit: null }],
     ["(400万元)", { amount: null, unit: null }],
     [null, { amount: null, unit: null }],
     [true, { amount: null, unit: null }],

@@ -20,6 +20,10 @@ testRule(rule, {
       }),
     },
     { name: "a social cost given as a rate", table: cost101("社会成本指标", "≤5%") },
+    {
+      name: "corpus gd-dongguan-2019-zhenjilu E11: 年度预算执行率 in the cost slot is process-indicator's",
+      table: makeTable({ indicators: [...noCost, ind("产出指标", "成本指标", "年度预算执行率", "≥90%")] }),
+    },
     { name: "a quality row may be qualitative", table: makeTable({ indicators: [...GOOD_INDICATORS, ind("产出指标", "质量指标", "资金使用", "合理")] }) },
   ],
   invalid: [

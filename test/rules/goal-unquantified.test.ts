@@ -11,6 +11,10 @@ test.each([
   ["1.提升园区基础设施配套水平", false],
   ["2021-2023年持续改善人居环境", false],
   ["第3批次项目顺利实施", false],
+  ["目标1:维护辖区各安置小区安全巡逻、环境卫生及物业日常管理", false], // corpus ah-jinzhai-2021-wuye B8
+  ["确保每一个学生都能享受到国家政策福利,改善学生体质", false], // corpus yn-yongde-2022-yingyang-gaishan B11
+  ["目标1:聘用人员1人,出差8人", true],
+  ["建设一个文化广场", true],
 ])("goalHasQuantity(%j) = %s", (line, expected) => {
   expect(goalHasQuantity([line])).toBe(expected);
 });

@@ -30,6 +30,9 @@ testRule(rule, {
     { name: "Chinese numbering", table: firstLabels("一、产出指标", "数量指标"), expect: [["A13", "numbering"]] },
     { name: "Arabic numbering", table: firstLabels("1.产出指标", "数量指标"), expect: [["A13", "numbering"]] },
     { name: "older name", table: firstLabels("预期产出指标", "数量指标"), expect: [["A13", "alias"]] },
+    // corpus nx-yuanzhou-2022-shuiyuanhanyanglin C11: the template's note kept in the 二级 label
+    { name: "template note in brackets", table: firstLabels("产出指标", "数量指标 (必填硬性指标)"), expect: [["B13", "note"]] },
+    { name: "template note 选填", table: firstLabels("产出指标", "数量指标（选填）"), expect: [["B13", "note"]] },
     { name: "merged 二级", table: firstLabels("产出指标", "数量、质量指标"), expect: [["B13", "merged"]] },
     { name: "blank 一级 read from its 二级", table: blankLevel1(), expect: [["A13", "inferred"]] },
     {

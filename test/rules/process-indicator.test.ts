@@ -22,6 +22,8 @@ const invalidNames: [string, string, string, string][] = [
   ["产出指标", "质量指标", "资金使用规范合理", "compliance"],
   ["产出指标", "时效指标", "预算支出进度", "funds"],
   ["成本指标", "经济成本指标", "预算执行率", "funds"], // 101 form: cost as a 一级
+  ["产出指标", "质量指标", "保证财政建设补助专款专用", "compliance"], // corpus hub-xiangyang-2021-dongjin-yuanqu C12
+  ["产出指标", "质量指标", "补贴发放合规率", "compliance"], // corpus tj-ninghe-2020-minbanyuan-fangzu D10
 ];
 
 const validNames: [string, string, string][] = [
@@ -31,6 +33,8 @@ const validNames: [string, string, string][] = [
   ["效益指标", "经济效益指标", "带动社会资金投入"],
   ["效益指标", "社会效益指标", "资金使用效益"],
   ["产出指标", "成本指标", "会场布置总成本"],
+  ["产出指标", "数量指标", "补贴发放人数"],
+  ["产出指标", "质量指标", "补助发放准确率"],
 ];
 
 testRule(rule, {

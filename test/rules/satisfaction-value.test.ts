@@ -31,8 +31,9 @@ testRule(rule, {
   invalid: [
     {
       name: "satisfaction filed under 产出",
+      // on the name cell (corpus hb-ningjin-2019-gaozhongzhuxuejin D7: the 一级 cell is merged over six rows)
       table: makeTable({ indicators: [ind("产出指标", "质量指标", "受益群众满意度", "≥90%")] }),
-      expect: [["A13", "underBenefit"]],
+      expect: [["C13", "underBenefit"]],
     },
     {
       name: "two rows asking the same respondents",
@@ -52,14 +53,17 @@ testRule(rule, {
     { name: "≥75%", table: sat("受益群众满意度", "≥75%"), expect: [["F13", "tooLow"]] },
     { name: "qualitative 满意", table: sat("受益群众满意度", "满意"), expect: [["F13", "qualitative"]] },
     { name: "qualitative 较高", table: sat("受益群众满意度", "较高"), expect: [["F13", "qualitative"]] },
+    // corpus sc-ganzi-2023-shipinanquan E17: the template's list of grades, none chosen
+    { name: "words with no number: 高中低", table: sat("公众对食品安全满意度", "高中低"), expect: [["F13", "qualitative"]] },
     {
       name: "a 满意率 name filed under 效益/社会效益, at 100%",
       table: makeTable({ indicators: [ind("效益指标", "社会效益指标", "群众满意率", "100%")] }),
-      expect: [["A13", "underBenefit"], ["F13", "hundred"]],
+      expect: [["C13", "underBenefit"], ["F13", "hundred"]],
     },
     { name: "本单位满意度", table: sat("本单位满意度", "≥90%"), expect: [["C13", "selfRated"]] },
     { name: "实施单位满意度", table: sat("实施单位满意度", "≥90%"), expect: [["C13", "selfRated"]] },
     { name: "总体满意度", table: sat("总体满意度", "≥90%"), expect: [["C13", "noRespondent"]] },
+    { name: "corpus cq-banan-2022-shengdengshan-zhibushuji C25: 满意度95%以上 names nobody", table: sat("满意度95%以上", "≥95%"), expect: [["C13", "noRespondent"]] },
     {
       name: "bare 满意度 at 100%: both the name and the value",
       table: sat("满意度", "100%"),

@@ -182,10 +182,11 @@ const PLAIN: ReadonlySet<string> = new Set(["满意度指标", "满意度", "服
 
 /**
  * Why a category label is not written in the standard way, or null when it is (or is unknown):
- * "score" ("产出指标（50分）"), "numbering" ("一、产出指标"), "marker" ("★产出指标"), "merged"
+ * "score" ("产出指标（50分）"), "numbering" ("一、产出指标"), "marker" ("★产出指标"), "note" (a
+ * template's note in brackets: "数量指标 (必填硬性指标)", "经济效益指标（选填）"), "merged"
  * ("社会、经济、生态效益指标") or "alias" (an older or regional name: 预期产出指标, 效果指标).
  */
-export function labelNote(text: string | null, level: 1 | 2): "score" | "numbering" | "marker" | "merged" | "alias" | null {
+export function labelNote(text: string | null, level: 1 | 2): "score" | "numbering" | "marker" | "note" | "merged" | "alias" | null {
   if (!text) return null;
   const t = text.replace(/\s+/g, "");
   const canonical = level === 1 ? canonicalLevel1(t) : canonicalLevel2(t);
@@ -193,6 +194,7 @@ export function labelNote(text: string | null, level: 1 | 2): "score" | "numberi
   if (/^[★☆※*＊]/.test(t)) return "marker";
   if (/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(t)) return "numbering";
   if (/\d(?:\.\d+)?(?:分|%|％)|[（(]\d/.test(t)) return "score";
+  if (/[（(【[][^)）】\]]+[)）】\]]/.test(t)) return "note";
   const k = categoryKey(t);
   if (k === canonical || `${k}指标` === canonical || PLAIN.has(k)) return null;
   if (level === 2 && /[、/，,和及与]/.test(k) && mergedLevel2(k) !== null) return "merged";

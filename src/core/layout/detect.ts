@@ -8,7 +8,7 @@ import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
 import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/schema";
-import { parseMoney } from "../value/numbers";
+import { moneyUnitOfLabel, parseMoney } from "../value/numbers";
 import { LabelCache, columnRolesFromHeader, headerRole, type FieldKind, type LabelInfo } from "./labels";
 import { EMPTY_PART, type HeaderColumn, type Part, type PlanLayout, type Pos, type TableLayout } from "./types";
 
@@ -86,6 +86,10 @@ function chooseBudgetLabels(fields: Map<FieldKind, Hit>, hits: Hit[]): void {
   const rank = (h: Hit) => (MULTI_YEAR.test(h.text) ? 2 : ANNUAL.test(h.text) ? 0 : 1);
   const total = [...totals].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
   fields.set("budgetTotal", total);
+  // A numbered total under the total ("资金总额: 250" over "一、预算资金:250 / 二、自有资金:0") is the
+  // first source of the list: the fiscal part.
+  const first = totals.find((h) => h !== total && h.col === total.col && h.row > total.row && /^\s*(?:一|1)\s*[、.．]/.test(h.text));
+  if (first && !fields.has("budgetFiscal")) fields.set("budgetFiscal", { ...first, info: { ...first.info, field: "budgetFiscal" } });
   for (const kind of ["budgetFiscal", "budgetOther"] as const) {
     const same = hits.filter((h) => h.info.field === kind && h.col === total.col && h.row > total.row);
     if (same.length > 0) fields.set(kind, same.reduce((a, b) => (b.row < a.row ? b : a)));
@@ -458,9 +462,27 @@ function buildLayout(
     return null;
   };
 
-  const budgetTotal = rightOf(fields.get("budgetTotal"));
-  const budgetFiscal = rightOf(fields.get("budgetFiscal"));
-  const budgetOther = rightOf(fields.get("budgetOther"));
+  /**
+   * A budget label's amount. A column caption right of it ("年度资金总额 | 金额(万元)" over the source
+   * rows) or a subtotal word ("财政拨款 | 小计 | 80") is no amount: the amount after it on the row, else
+   * the form prints no amount there (no value cell).
+   */
+  const moneyRightOf = (h: Hit | undefined): Part => {
+    const part = rightOf(h);
+    if (!h || part.inline) return part;
+    const none: Part = { label: part.label, cell: null, inline: false };
+    let caption = false;
+    for (let c = grid.spanRight(h.row, h.col) + 1; c <= right; c++) {
+      if (grid.isMergedTail(h.row, c) || grid.isEmpty(h.row, c)) continue;
+      if (isMoneyCaption(grid.text(h.row, c)) || SUBTOTAL_WORD.test(grid.text(h.row, c).trim())) caption = true;
+      else if (!caption) return part;
+      else return parseMoney(grid.value(h.row, c)).amount !== null ? { label: part.label, cell: { row: h.row, col: c }, inline: false } : none;
+    }
+    return caption ? none : part;
+  };
+  const budgetTotal = moneyRightOf(fields.get("budgetTotal"));
+  const budgetFiscal = moneyRightOf(fields.get("budgetFiscal"));
+  const budgetOther = moneyRightOf(fields.get("budgetOther"));
 
   // ---- purpose: its own label, or the rows under the budget line inside a 预算规模及资金用途 block ----
   let purpose = rightOf(fields.get("purpose"));
@@ -592,6 +614,14 @@ function buildLayout(
     firstDataRow,
     lastDataRow,
   };
+}
+
+/** A subtotal word printed between a source label and its amount. */
+const SUBTOTAL_WORD = /^(?:小计|合计|总计|共计)$/;
+
+/** A column caption naming a money unit and no amount: "金额(万元)", "（元）", "单位：万元". */
+function isMoneyCaption(text: string): boolean {
+  return text !== "" && !/\d/.test(text) && moneyUnitOfLabel(text) !== null;
 }
 
 /** The amount text of a budget part: the cell's value, or the text after "：" of an inline label ("资金总额：250"). */

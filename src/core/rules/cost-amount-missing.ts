@@ -4,6 +4,7 @@ import { findPlaceholders } from "../value/placeholders";
 import { isCostRow } from "./utils/text";
 import { moneyAmount, moneyRate } from "./utils/money";
 import { isPercent } from "../value/units";
+import { processKind } from "./process-indicator";
 
 /** Words of a value that speaks of the budget instead of stating an amount. */
 const BUDGET_WORDS = /预算|成本|资金|经费|标准|合理|节约|不超|控制/;
@@ -36,7 +37,8 @@ function isEconomicCost(row: IndicatorRow): boolean {
  * ("≤500元/人") (domain §b7; 101号 成本指标 反映预算成本控制). "控制在预算内" says nothing a reviewer
  * or the self-evaluation can check (noAmount). A cost rate ("成本节约率 ≥5%") may stand beside an
  * amount; when no economic cost row of the table states any amount, each one valued only by a
- * percentage ("成本控制率 100%", "资金使用效率 =100%") is reported too (rateOnly).
+ * percentage ("成本控制率 100%", "资金使用效率 =100%") is reported too (rateOnly), unless its name is a
+ * fund-management measure ("年度预算执行率 ≥90%"): that row is no cost at all, process-indicator's.
  */
 export const rule: Rule = {
   meta: {
@@ -59,7 +61,7 @@ export const rule: Rule = {
       const data = { name: (row.name.value ?? "").trim() || "—", raw: row.value.raw };
       const cell = row.value.cell ?? row.name.cell;
       if (costAmountMissing(row)) ctx.report({ messageId: "noAmount", cell, data });
-      else if (!anyAmount && isEconomicCost(row) && row.value.kind === "quantitative" && isPercent(row.value))
+      else if (!anyAmount && isEconomicCost(row) && row.value.kind === "quantitative" && isPercent(row.value) && processKind(row.name.value) === null)
         ctx.report({ messageId: "rateOnly", cell, data });
     }
   },

@@ -2,8 +2,12 @@ import { toHalfWidth } from "../value/numbers";
 import type { Rule } from "./types";
 import { stripNumbering } from "./utils/text";
 
-/** Years (2021年, 2021-2023) and ordinals (第三次, 第3批) are not quantities. */
-const NOT_QUANTITY_RE = /(?:19|20)\d{2}\s*(?:年度?|[-~至到]\s*(?:19|20)\d{2}\s*年?)?|第\s*[0-9一二三四五六七八九十百]+\s*[次批期届个项季]?/g;
+/**
+ * Years (2021年, 2021-2023), ordinals (第三次, 第3批), numbered goal labels (目标1:) and "each one"
+ * (每一个学生) are not quantities.
+ */
+const NOT_QUANTITY_RE =
+  /(?:19|20)\d{2}\s*(?:年度?|[-~至到]\s*(?:19|20)\d{2}\s*年?)?|第\s*[0-9一二三四五六七八九十百]+\s*[次批期届个项季]?|目标\s*[0-9一二三四五六七八九十]{1,2}\s*[:：、.．]|每一?[个名位户家所人]/g;
 /** Written quantities: digits, or Chinese numerals with a measure word (三场, 两期, 十个). */
 const QUANTITY_RE =
   /\d|[一二三四五六七八九十两百千万]+\s*(?:个|次|场|期|批|人|名|家|户|项|座|处|条|所|台|辆|件|份|篇|公里|千米|米|平方米|亩|吨|天|小时|课时|万元|元)/;

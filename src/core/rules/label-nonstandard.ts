@@ -5,7 +5,7 @@ type Note = NonNullable<ReturnType<typeof labelNote>> | "inferred";
 
 /**
  * 一级/二级 labels as forms print them: with a score ("产出指标（50分）"), numbered ("一、产出指标"),
- * marked ("★产出指标"), an older or regional name (预期产出指标, 效果指标), a merged 二级
+ * marked ("★产出指标"), with a template's note ("数量指标 (必填硬性指标)"), an older or regional name (预期产出指标, 效果指标), a merged 二级
  * ("社会、经济、生态效益指标"), or a blank 一级 read from the 二级 under it. Every one is read as its
  * standard category (the other rules see the standard name); this rule notes it once per table, on the
  * first such label, and counts the others. Never more than a hint: the label is understood.
@@ -15,7 +15,7 @@ export const rule: Rule = {
     id: "label-nonstandard",
     type: "layout",
     defaultSeverity: "info",
-    messageIds: ["score", "numbering", "marker", "merged", "alias", "inferred"],
+    messageIds: ["score", "numbering", "marker", "note", "merged", "alias", "inferred"],
     sources: ["domain §a1", "domain §a3", "domain §a4"],
     fixable: false,
     hasSuggestions: false,

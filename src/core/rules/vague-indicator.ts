@@ -7,6 +7,7 @@ import type { IndicatorRow } from "../model/schema";
 import type { Rule } from "./types";
 import { clean, isSatisfactionRow, memoText, normText } from "./utils/text";
 import { canonicalLevel2 } from "../forms/categories";
+import { processKind } from "./process-indicator";
 
 /**
  * Indicator names that cannot be measured (domain §b5, §b1; seed §f15–17, §f26):
@@ -32,11 +33,19 @@ const PLACEHOLDER_RE = /\*|＊|★|☆|…|\.{3}|。{3}|[XxＸｘ]{2,}|×{2,}|�
 const TEMPLATE_NAME_RE = /^(?:三级)?指标\s*[0-9一二三四五六七八九十]+\s*(?:[:：、.．]|$)/;
 const BARE_NUMBER_RE = /^[+-]?\d+(?:\.\d+)?\s*%?$/;
 
-const QUESTION_RE = /是否|能否|可否|是不是|有没有|会不会|[?？]|[吗么呢]$/;
+const QUESTION_RE = /是否|能否|可否|是不是|有没有|会不会|与否|[?？]|[吗么呢]$/;
 
-const GOAL_VERBS = "保障|确保|保证|打造|促进|提升|提高|推动|推进|加强|增强|改善|实现|助力|营造|优化|加快|完善|落实|力争|争取|带动|扩大|服务于";
+const GOAL_VERBS =
+  "保障|确保|保证|打造|促进|提升|提高|推动|推进|加强|增强|改善|实现|助力|营造|优化|加快|完善|落实|力争|争取|带动|扩大|服务于|激发|维护|弘扬|树立|巩固|凝聚|调动|激励|办好";
 const GOAL_VERB_G = new RegExp(GOAL_VERBS, "g");
-const STARTS_WITH_VERB_RE = new RegExp(`^(?:为|通过|以)?(?:${GOAL_VERBS})`);
+/** A goal verb at the start, after a purpose or adverb lead-in ("为民众办好事", "进一步提高…"). */
+const STARTS_WITH_VERB_RE = new RegExp(`^(?:为[^,，]{0,3}?|通过|以|进一步|持续|不断|切实|全面|努力)?(?:${GOAL_VERBS})`);
+/** Work-style set phrases that measure nothing ("齐抓共管", "办实事", "落到实处"). */
+const SLOGAN_PHRASE_RE = /齐抓共管|常抓不懈|落到实处|扎实推进|有序推进|稳步推进|深入推进|全面推进|办好事|办实事|取得实效|见到实效|务求实效/;
+/** Reputation words a goal verb is aimed at (提升…知名度和美誉度): not a measure inside a sentence. */
+const REPUTATION_RE = /知名度|美誉度|影响力|认知度|认可度|关注度|幸福感|获得感|安全感|荣誉感|归属感/g;
+/** No measurable noun once the reputation words a goal aims at are set aside. */
+const measureless = (key: string): boolean => !MEASURE_RE.test(key.replace(REPUTATION_RE, ""));
 /** Goal-sentence wording: "顺利完成", "更好地", "进一步". */
 const GOAL_WORDING_RE = /顺利|更好|更多|进一步|良好的|打造好/;
 const MEASURE_RE =
@@ -59,16 +68,38 @@ const RATIO_RE = /比例|占比|比率|比重|除以|之比|\/|／/;
  * by one verb ("群众出行条件改善", "参训人员业务能力提升") is a qualitative indicator, not a sentence.
  */
 function isGoalSentence(key: string): boolean {
-  if (key.length < GOAL_SENTENCE_MIN_LENGTH || MEASURE_RE.test(key)) return false;
+  if (key.length < GOAL_SENTENCE_MIN_LENGTH || !measureless(key)) return false;
   const verbs = key.match(GOAL_VERB_G)?.length ?? 0;
   if (verbs >= 2) return true;
   return STARTS_WITH_VERB_RE.test(key) && (key.length >= 10 || GOAL_WORDING_RE.test(key));
 }
 
-/** Names that describe a way of working: 按合同…, 按照…, 依据…, 根据…, 严格执行…. */
-const METHOD_RE = /^(?:按合同|按照|依据|根据|遵照|严格按|严格执行|严格遵守)/;
+/** Names that describe a way of working: 按合同…, 按政策…, 按照…, 依据…, 根据…, 严格执行…. */
+const METHOD_RE = /^(?:按(?:合同|政策|规定|要求|标准|程序|流程)|按照|依据|根据|遵照|严格按|严格执行|严格遵守)/;
+/** Names that state a requirement instead of an object: "控制在预算成本内", "不超过预算". */
+const REQUIREMENT_RE = /^(?:控制在|不超过|不超出|不突破)/;
+/**
+ * Clauses of a name ("院区建成后,可持续为周边群众提供医疗服务"): a sentence when every clause has at
+ * least 4 Chinese characters, the whole at least 10, and nothing in it is measured. A stray comma in a
+ * garbled name ("提供就业LJUI,冈位") leaves a short clause and is no sentence.
+ */
+const CLAUSE_RE = /[,，;；]/;
+export const CLAUSE_SENTENCE_MIN_LENGTH = 10;
+const MIN_CLAUSE_CHARS = 4;
+function isClauseSentence(half: string, key: string): boolean {
+  if (!CLAUSE_RE.test(half) || key.length < CLAUSE_SENTENCE_MIN_LENGTH || !measureless(key)) return false;
+  return half.split(CLAUSE_RE).every((c) => (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= MIN_CLAUSE_CHARS);
+}
 
-export type VagueKind = "placeholder" | "question" | "goalSentence" | "methodPhrase" | "embeddedValue" | "abstractRate" | "sloganRate";
+export type VagueKind =
+  | "placeholder"
+  | "question"
+  | "goalSentence"
+  | "methodPhrase"
+  | "embeddedValue"
+  | "abstractRate"
+  | "sloganRate"
+  | "sloganBlank";
 
 /** The first vagueness of an indicator row's name, or null. Exported for the task pane's live hints. */
 export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "value">): VagueKind | null {
@@ -76,14 +107,31 @@ export function vagueKind(row: Pick<IndicatorRow, "name" | "description" | "valu
   if (!name) return null;
   const kind = nameVagueness(name);
   if (kind === "abstract") return isPercent(row.value) && !RATIO_RE.test(row.description.value ?? "") ? "abstractRate" : null;
-  if (kind === null && isPercent(row.value) && isSlogan(name)) return "sloganRate";
-  return kind;
+  if (kind !== null) return kind;
+  if (isPercent(row.value)) {
+    if (isSlogan(name)) return "sloganRate";
+    if (QUANTITY_IN_NAME_RE.test(toHalfWidth(name).replace(/\s+/g, ""))) return "embeddedValue";
+  }
+  if (row.value.kind === "empty" && isSlogan(name)) return "sloganBlank";
+  return null;
 }
 
-/** A slogan: starts with a goal verb and names nothing measurable ("促进社会和谐", "推动经济发展"). */
+/** A quantity written in the name ("5000吨稻谷储备到位率") while the value is a percentage. */
+const NOT_QUANTITY = new Set(
+  "年 月 日 天 周 秒 分 度 倍 级 星 类 种 期 届 档 节 轮 卷 集 首 分钟 小时 个小时 钟头 季度 个季度 星期 个星期 个周 周年 个月 月份 工作日 个工作日 星级 % ‰ %点 百分比 百分率 千分比 百分点 个百分点 摄氏度".split(" "),
+);
+const QUANTITY_UNITS = UNIT_LEXICON.filter((u) => /[\u4e00-\u9fff]/.test(u) && !NOT_QUANTITY.has(u)).map(ESC);
+const QUANTITY_IN_NAME_RE = new RegExp(
+  `(?<![第\\d.])\\d+(?:\\.\\d+)?(?:${QUANTITY_UNITS.join("|")})(?!个?(?:工作日|小时|月|季度|星期|周|年|日|天))`,
+);
+
+/**
+ * A slogan: starts with a goal verb, or holds a work-style set phrase (齐抓共管, 办实事), and names
+ * nothing measurable ("促进社会和谐", "推动经济发展", "激发为民办事的热情", "提升城市知名度").
+ */
 const isSlogan = memoText((name: string): boolean => {
   const key = normText(name);
-  return key.length >= 4 && STARTS_WITH_VERB_RE.test(key) && !MEASURE_RE.test(key);
+  return key.length >= 4 && (STARTS_WITH_VERB_RE.test(key) || SLOGAN_PHRASE_RE.test(key)) && measureless(key);
 });
 
 /**
@@ -122,7 +170,8 @@ const nameVagueness = memoText((name: string): Exclude<VagueKind, "abstractRate"
     return "placeholder";
   if (QUESTION_RE.test(half)) return "question";
   if (isGoalSentence(key)) return "goalSentence";
-  if (METHOD_RE.test(key) && !MEASURE_RE.test(key)) return "methodPhrase";
+  if ((METHOD_RE.test(key) && !MEASURE_RE.test(key)) || REQUIREMENT_RE.test(key)) return "methodPhrase";
+  if (isClauseSentence(half, key)) return "goalSentence";
   const compact = half.replace(/\s+/g, "");
   if (OP_NUMBER_RE.test(compact) || TRAILING_VALUE_RE.test(compact)) return "embeddedValue";
   if (ABSTRACT_RE.test(key) && !NEGATIVE_RE.test(key)) return "abstract";
@@ -135,7 +184,7 @@ export const rule: Rule = {
     id: "vague-indicator",
     type: "problem",
     defaultSeverity: "warning",
-    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "sloganRate", "emptyGrade"],
+    messageIds: ["placeholder", "question", "goalSentence", "methodPhrase", "embeddedValue", "abstractRate", "sloganRate", "sloganBlank", "emptyGrade"],
     sources: ["domain §b5", "domain §b1", "domain §f15", "domain §f16", "domain §f17", "domain §f25", "domain §f26", "domain §b7", "88号 指向明确/细化量化 [R]"],
     fixable: false,
     hasSuggestions: false,
@@ -145,6 +194,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const row of ctx.table.indicators) {
+      // A fund-management name ("保证…专款专用") is process-indicator's: one cause, one finding.
+      if (processKind(row.name.value) !== null) continue;
       const kind = vagueKind(row);
       if (kind !== null) {
         ctx.report({

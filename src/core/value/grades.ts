@@ -14,7 +14,7 @@ export interface GradeScale {
 
 const IMPROVE_VERBS = ["提升", "提高", "改善", "增强", "加强", "优化", "改进", "增加", "扩大", "好转", "降低", "减少", "下降", "减轻", "缩短", "促进"] as const;
 /** Degree modifiers written before an improvement verb, strongest first ("" = plain verb). */
-const IMPROVE_DEGREES = ["显著", "明显", "大幅", "较大", "有效", "进一步", "稳步", "逐步", "一定程度", "有所", ""] as const;
+const IMPROVE_DEGREES = ["显著", "明显", "大幅", "较大", "有效", "进一步", "稳步", "逐步", "持续", "一定程度", "有所", ""] as const;
 
 function improveScale(verb: string): GradeScale {
   return {
@@ -49,7 +49,7 @@ export const GRADE_SCALES: readonly GradeScale[] = [
     levels: [
       "及时", "按时", "准时", "如期", "按期", "按计划完成", "按计划实施", "按计划推进", "按计划进行", "按时完成",
       "按期完成", "如期完成", "顺利完成", "按要求完成", "合规", "规范", "依法合规", "符合", "符合要求",
-      "符合标准", "符合规定", "正常", "正常运行", "正常使用", "正常运转", "稳定运行", "安全运行", "运行良好",
+      "符合标准", "符合规定", "专款专用", "正常", "正常运行", "正常使用", "正常运转", "稳定运行", "安全运行", "运行良好",
       "稳定", "安全", "完善", "健全", "到位", "落实", "全覆盖", "实现",
     ],
     weak: false,
@@ -74,7 +74,7 @@ export const GRADE_SCALES: readonly GradeScale[] = [
     label: "durations and vague words that say nothing measurable",
     levels: [
       "长期", "持续", "长效", "持续保障", "持续发挥", "持续有效", "长期有效", "长期发挥", "长期保持", "长期稳定",
-      "持续改善", "持续提升", "持续推进", "常态化", "全年", "当年", "本年", "本年度", "年内", "年度内", "全年度",
+      "持续推进", "常态化", "全年", "当年", "本年", "本年度", "年内", "年度内", "全年度",
       "是", "有", "否",
     ],
     weak: true,

@@ -37,13 +37,15 @@ export interface MoneyReading {
 
 /**
  * A money cell: a typed number, "3,309,840.00", "250万", "20万元", "1.5亿元" (as 万元); an amount
- * followed by its breakdown in brackets reads as the amount ("854万(建设400万元,示范295万元…)").
+ * followed by its breakdown in brackets reads as the amount ("854万(建设400万元,示范295万元…)"); a
+ * label word written before the amount in the same cell is dropped ("总额10606.7522万元", "合计：20万元").
  */
 export function parseMoney(v: CellValue): MoneyReading {
   if (v === null || v === "" || typeof v === "boolean") return { amount: null, unit: null };
   if (typeof v === "number") return { amount: Number.isFinite(v) ? v : null, unit: null };
   const t = toHalfWidth(v)
     .replace(/\s+/g, "")
+    .replace(/^(?:资金)?(?:总额|金额|合计|总计|共计|小计)[:：]?/, "")
     .replace(/^[≤<≦]=?|^不超过|^控制在/, "")
     .replace(/(?<=\d(?:亿元|亿|万元|万|元)?)\([^()]*\)$/, "");
   const m = /^([+-]?[\d,]*\.?\d+)(亿元|亿|万元|万|元)?$/.exec(t);

@@ -532,8 +532,8 @@ export function formatNumber(n: number): string {
   return n.toFixed(20).replace(/\.?0+$/, "");
 }
 
-/** Words an operator column uses to say "no operator here". */
-const KIND_WORDS = /^(定性|定量|定性指标|定量指标|无|\/|-)$/;
+/** Words an operator column uses to say "no operator here" (是/否: the value is a yes/no answer). */
+const KIND_WORDS = /^(定性|定量|定性指标|定量指标|无|\/|-|是\/否|是否|是或否|有\/无)$/;
 
 /**
  * Joins separate operator, value and unit cells into one 指标值 text for parseValue:

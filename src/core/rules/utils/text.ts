@@ -121,7 +121,10 @@ function goalKeyOnce(line: string): string {
   return s;
 }
 
-/** The core of a project name or goal line: without the year and the trailing "项目资金"/"经费"/"项目". */
+/**
+ * The core of a project name or goal line: without the year, the trailing "项目资金"/"经费"/"项目" and
+ * the opening work or payment verbs ("实施", "按时发放").
+ */
 export const projectCore: (s: string) => string = memoText(projectCoreOnce);
 
 function projectCoreOnce(s: string): string {
@@ -129,7 +132,7 @@ function projectCoreOnce(s: string): string {
   for (let again = true; again; ) {
     const next = t
       .replace(/(?:项目资金|项目经费|专项资金|专项经费|资金|经费|项目|工作|费用|费)$/, "")
-      .replace(/^(?:实施|开展|完成|做好|推进|保障|组织|落实)/, "");
+      .replace(/^(?:实施|开展|完成|做好|推进|保障|组织|落实|按时|及时|足额|按月|发放|支付|兑付|兑现)/, "");
     again = next !== t && next.length > 0;
     if (again) t = next;
   }
