@@ -128,8 +128,9 @@ describe("bad parameters exit 2 with a clear message", () => {
     expect(r.stderr).toContain(text);
   });
 
-  test("registered as a subcommand", () => {
-    expect(SUBCOMMANDS.plan).toBe(planCommand);
+  test("registered as a subcommand (loaded when it runs)", async () => {
+    const io = { stdout: () => {}, stderr: () => {}, color: false };
+    expect(await SUBCOMMANDS.plan(["--help"], io)).toBe(await planCommand(["--help"], io));
   });
 });
 
