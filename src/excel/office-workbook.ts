@@ -9,18 +9,21 @@
  * while the user edits a cell (RunOptions.delayForCellEdit, ExcelApi 1.11; below, reads are retried).
  * docs/excel-fidelity.md lists each documented behaviour relied on and the contract case proving it.
  *
- * Parts: reading and writing here; highlighting in mark-writer.ts (why direct fill, and how a mark
- * update is read → planned → queued → verified; the plan itself in mark-plan.ts, the caches in
- * mark-cache.ts); a cell's fill read and written in fill-probe.ts; edits and their inverses in
- * edits.ts; where mappings are saved in mapping-store.ts; the sheets seen in sheets.ts.
+ * Parts: reading and writing here; used ranges read in row blocks in chunked-read.ts; highlighting in
+ * mark-writer.ts (why direct fill, and how a mark update is read → planned → queued → verified; the
+ * plan itself in mark-plan.ts, the caches in mark-cache.ts); a cell's fill read and written in
+ * fill-probe.ts; edits and their inverses in edits.ts; the change subscription and its own-write
+ * guard in changes.ts; where mappings are saved in mapping-store.ts; the sheets seen in sheets.ts.
  */
 import { boxToA1, parseBox } from "../core/grid/a1";
 import type { RangeBox } from "../core/grid/a1";
 import { CellGrid, CellValue } from "../core/grid/cellgrid";
 import { normCell, splitAreas, splitQualified } from "./address";
+import { ChangeFeed } from "./changes";
+import { ChunkedReader, probeUsedSizes, type ChunkRead } from "./chunked-read";
 import { ProtectedSheetError, SheetNotFoundError, WorkbookError, excelErrorCode } from "./errors";
-import { editBox, inverseOf, queueEdit, type QueuedEdit } from "./edits";
-import { eachBlockFill, probeBlockFills, probeRangeFills, type FillProbe } from "./fill-probe";
+import { inverseOf, queueEdit, type QueuedEdit } from "./edits";
+import { eachBlockFill, probeBlockFills, type FillProbe } from "./fill-probe";
 import { FillCache, Flight, MARK_NAME_PREFIX, cellKey } from "./mark-cache";
 import { MARK_COLORS } from "./mark-plan";
 import { MarkWriter } from "./mark-writer";
@@ -53,17 +56,6 @@ export interface OfficeWorkbookOptions {
   markScope?: (sheet: string) => boolean;
 }
 
-/** Excel on the web's 5 MB request/response limit, as its errors name it. */
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
-
-/** Cells of one used-range read, and the fills probed with them. */
-interface Chunk {
-  sheet: number;
-  box: RangeBox;
-  range?: Excel.Range;
-  fills?: FillProbe | null;
-}
-
 export { MARK_COLORS, MARK_NAME_PREFIX, MAPPINGS_SETTING, TABLE_NAME_PREFIX };
 
 export function detectCapabilities(office: OfficeLike): Capabilities {
@@ -94,17 +86,13 @@ function toCellValue(v: unknown): CellValue {
 export class OfficeWorkbook implements WorkbookPort {
   readonly capabilities: Capabilities;
   private readonly excel: ExcelLike;
-  private readonly windowMs: number;
   private readonly sheets = new SheetRegistry();
   /** Fills seen by recent reads or written by us (for setMarks without a read). */
   private readonly fills: FillCache;
   private readonly maxFillCells: number;
-  private chunkCells: number;
+  private readonly reader: ChunkedReader;
   private readonly marker: MarkWriter;
-  /** Live change subscriptions: without one, moved rows go unnoticed and the mark cache is re-validated. */
-  private liveSubscriptions = 0;
-  /** Our recent writes, for telling our change events apart below ExcelApi 1.14. */
-  private selfWrites: { sheet: string; box: RangeBox; until: number }[] = [];
+  private readonly changes: ChangeFeed;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     const g = globalThis as unknown as { Excel?: ExcelLike; Office?: OfficeLike };
@@ -113,19 +101,28 @@ export class OfficeWorkbook implements WorkbookPort {
     if (!excel || !office) throw new Error("OfficeWorkbook needs Excel and Office (run inside Excel or the workbench)");
     this.excel = excel;
     this.capabilities = detectCapabilities(office);
-    this.windowMs = opts.selfWriteWindowMs ?? 1500;
     this.fills = new FillCache();
     this.maxFillCells = opts.maxFillCells ?? (this.capabilities.cellProperties ? 20_000 : 2_000);
-    this.chunkCells = opts.readChunkCells ?? 200_000;
+    this.reader = new ChunkedReader(opts.readChunkCells ?? 200_000);
     this.marker = new MarkWriter({
       scope: opts.markScope,
       run: (batch) => this.run(batch),
       cellProperties: this.capabilities.cellProperties,
       fills: this.fills,
       sheets: this.sheets,
-      live: () => this.liveSubscriptions > 0,
+      live: () => this.changes.live(),
       listSheets: () => this.listSheets(),
       explainWriteError: (err, names) => this.explainWriteError(err, names),
+    });
+    this.changes = new ChangeFeed({
+      excel,
+      run: (batch) => this.run(batch),
+      capabilities: this.capabilities,
+      sheets: this.sheets,
+      fills: this.fills,
+      marker: this.marker,
+      listSheets: () => this.listSheets(),
+      windowMs: opts.selfWriteWindowMs ?? 1500,
     });
   }
 
@@ -150,12 +147,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * One Excel.run: the sheet list first (its names address the sheets), then every sheet's used-range
    * size and merged areas, then the cells — values and number formats — in row blocks of at most
-   * `readChunkCells` cells per request: Excel on the web caps a request and its response at 5 MB and
-   * a read of more than 5 million cells may return `values: null` (issue 13). A payload-limit error
-   * halves the block and retries; a block read as null is split. Fills are captured with the cells
-   * (ExcelApi 1.9) when the workbook's used cells are few enough (maxFillCells).
-   * No method is called on a null object: the used range is only asked its size (an empty sheet's
-   * getUsedRangeOrNullObject is null), merged areas come from getUsedRange (A1 on an empty sheet).
+   * `readChunkCells` cells per request (chunked-read.ts: Excel on the web's 5 MB limit). Fills are
+   * captured with the cells (ExcelApi 1.9) when the workbook's used cells are few enough (maxFillCells).
    * Without ExcelApi 1.13 merged areas are not available: merged tails simply read empty.
    */
   async readUsedRanges(): Promise<CellGrid[]> {
@@ -171,27 +164,14 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       this.marker.take(names, namesFlight);
       const infos = this.sheets.remember(ws.items);
-      const sizes = ws.items.map((sheet) => {
-        const used = sheet.getUsedRangeOrNullObject();
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        const merged = this.capabilities.mergedAreas ? sheet.getUsedRange().getMergedAreasOrNullObject() : null;
-        merged?.load("address");
-        return { used, merged };
-      });
+      const sizes = probeUsedSizes(ws.items, this.capabilities.mergedAreas);
       await context.sync();
-      const chunks: Chunk[] = [];
-      let cells = 0;
-      sizes.forEach((sz, i) => {
-        if (sz.used.isNullObject) return;
-        const box = { top: sz.used.rowIndex, left: sz.used.columnIndex, bottom: sz.used.rowIndex + sz.used.rowCount - 1, right: sz.used.columnIndex + sz.used.columnCount - 1 };
-        cells += sz.used.rowCount * sz.used.columnCount;
-        chunks.push(...this.split({ sheet: i, box }));
-      });
+      const { chunks, cells } = this.reader.plan(sizes);
       const withFills = this.capabilities.cellProperties && cells <= this.maxFillCells;
-      const done: { chunk: Chunk; values: unknown[][]; formats: unknown[][] }[] = [];
       const flight = this.fills.begin();
+      let done: ChunkRead[];
       try {
-        await this.readChunks(context, ws.items, chunks, withFills, done);
+        done = await this.reader.read(context, ws.items, chunks, withFills);
       } finally {
         this.fills.end(flight);
       }
@@ -207,51 +187,6 @@ export class OfficeWorkbook implements WorkbookPort {
       });
       return grids;
     });
-  }
-
-  /** Row blocks of a used range, each at most chunkCells cells (at least one row). */
-  private split(c: Chunk): Chunk[] {
-    const cols = c.box.right - c.box.left + 1;
-    const rows = Math.max(1, Math.floor(this.chunkCells / cols));
-    const out: Chunk[] = [];
-    for (let top = c.box.top; top <= c.box.bottom; top += rows) out.push({ sheet: c.sheet, box: { ...c.box, top, bottom: Math.min(c.box.bottom, top + rows - 1) } });
-    return out;
-  }
-
-  /** Reads the chunks, at most chunkCells cells per sync; smaller on a payload error, split when null. */
-  private async readChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[], todo: Chunk[], withFills: boolean, done: { chunk: Chunk; values: unknown[][]; formats: unknown[][] }[]): Promise<void> {
-    if (todo.length === 0) return;
-    const batch: Chunk[] = [];
-    let n = 0;
-    for (const c of todo) {
-      const size = (c.box.bottom - c.box.top + 1) * (c.box.right - c.box.left + 1);
-      if (batch.length > 0 && n + size > this.chunkCells) break;
-      batch.push(c);
-      n += size;
-    }
-    for (const c of batch) {
-      c.range = sheets[c.sheet].getRange(boxToA1(c.box));
-      c.range.load("values,numberFormat");
-      c.fills = withFills ? probeRangeFills(c.range) : null;
-    }
-    let again: Chunk[] = [];
-    try {
-      await context.sync();
-      for (const c of batch) {
-        const r = c.range as Excel.Range;
-        if (r.values === null || r.values === undefined || r.numberFormat === null || r.numberFormat === undefined) {
-          // Too many cells for one read: split it.
-          if (c.box.bottom === c.box.top) throw new WorkbookError("excel-error", "工作表的一行太大，无法读取。", "A row of the sheet is too large to read.");
-          const mid = Math.floor((c.box.top + c.box.bottom) / 2);
-          again.push({ sheet: c.sheet, box: { ...c.box, bottom: mid } }, { sheet: c.sheet, box: { ...c.box, top: mid + 1 } });
-        } else done.push({ chunk: c, values: r.values, formats: r.numberFormat });
-      }
-    } catch (e) {
-      if (!PAYLOAD_CODES.has(excelErrorCode(e) ?? "") || batch.every((c) => c.box.top === c.box.bottom)) throw e;
-      this.chunkCells = Math.max(1, Math.floor(this.chunkCells / 2));
-      again = batch.flatMap((c) => this.split({ sheet: c.sheet, box: c.box }));
-    }
-    await this.readChunks(context, sheets, [...again, ...todo.slice(batch.length)], withFills, done);
   }
 
   /**
@@ -275,7 +210,7 @@ export class OfficeWorkbook implements WorkbookPort {
         : null;
       merged?.load("address");
       const fills = probeBlockFills(range, box, this.capabilities.cellProperties, this.maxFillCells);
-      const names = this.liveSubscriptions > 0 ? this.marker.prime(context) : null;
+      const names = this.changes.live() ? this.marker.prime(context) : null;
       const flight = this.fills.begin(sheet, box);
       try {
         await context.sync();
@@ -359,7 +294,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyEdits(edits: readonly Edit[]): Promise<Edit[]> {
     if (edits.length === 0) return [];
     if (this.sheets.protectedAmong(edits.map((e) => e.sheet)).length) await this.checkProtection(edits);
-    this.guard(edits);
+    this.changes.guard(edits);
     const fillKeys = edits.filter((e): e is FillEdit => e.kind === "fill").map((e) => cellKey(e.sheet, e.cell));
     const moves = edits.some((e) => e.kind === "insertRows" || e.kind === "deleteRows");
     return this.run(async (context) => {
@@ -385,7 +320,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       if (moves) this.marker.drop();
       this.fills.forget(fillKeys);
-      this.renewGuard(edits);
+      this.changes.renewGuard(edits);
       for (const e of edits) if (e.kind === "insertRows") this.marker.noteInserted({ sheet: e.sheet, top: e.row - 1, count: e.count });
       // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
       return queued.map(inverseOf).reverse().flat();
@@ -509,114 +444,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ── changes ──────────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * One subscription. ExcelApi 1.9: `worksheets.onChanged`; 1.7/1.8: `onChanged` on every sheet plus
-   * `worksheets.onAdded` for sheets added later. Events caused by the add-in are dropped: by
-   * `triggerSource === "ThisLocalAddin"` (1.14) or, below, when they fall inside cells the add-in
-   * wrote within the guard window. Excel gives no `details` for multi-cell edits, so every event is
-   * only "this address is dirty": debounce (createDirtyCollector) and re-read the mapped block.
-   */
-  async subscribe(onDirty: (ranges: DirtyRange[]) => void): Promise<ChangeSubscription> {
-    const handler = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (args.triggerSource === "ThisLocalAddin") return;
-      let sheet = this.sheets.nameOf(args.worksheetId);
-      if (!sheet) {
-        await this.listSheets().catch(() => undefined);
-        sheet = this.sheets.nameOf(args.worksheetId);
-        if (!sheet) return;
-      }
-      if (!this.capabilities.triggerSource && this.isOwnWrite(sheet, args.address)) return;
-      const b = parseBox(args.address);
-      if (args.changeType === "RowInserted" || args.changeType === "CellInserted") {
-        if (b) this.marker.noteInserted({ sheet, top: b.top, count: b.bottom - b.top + 1 });
-      }
-      // Moved cells move our mark names: forget the cache, the next read reloads it. A paste, a
-      // fill-down or a sort may bring fills — copies of a mark's colour among them: forget what was
-      // seen there and have the next setMarks look at the block (mark-plan.ts copiedCells).
-      if (args.changeType !== "RangeEdited" || !b) this.marker.drop();
-      else {
-        this.fills.forgetBox(sheet, b);
-        this.marker.noteCopied(sheet, b);
-      }
-      onDirty([{ sheet, address: args.address, changeType: args.changeType }]);
-    };
-    const results: { context: unknown; remove(): void }[] = [];
-    let live = true;
-    await this.run(async (context) => {
-      const ws = context.workbook.worksheets;
-      ws.load(SHEET_PROPS);
-      if (this.capabilities.collectionEvents) {
-        results.push(ws.onChanged.add(handler));
-        await context.sync();
-        this.sheets.remember(ws.items);
-        return;
-      }
-      await context.sync();
-      this.sheets.remember(ws.items);
-      for (const s of ws.items) results.push(s.onChanged.add(handler));
-      results.push(
-        ws.onAdded.add(async (added: Excel.WorksheetAddedEventArgs) => {
-          await this.run(async (context) => {
-            const s = context.workbook.worksheets.getItem(added.worksheetId);
-            s.load("name,id,position");
-            results.push(s.onChanged.add(handler));
-            await context.sync();
-            this.sheets.set({ name: s.name, id: s.id, position: s.position, protected: false });
-          });
-        }),
-      );
-      await context.sync();
-    });
-    // From now on moves are reported, so the mark cache is trusted between calls. It is reloaded once
-    // (inside the next read) because rows may have moved before the handlers were in place.
-    this.liveSubscriptions++;
-    this.marker.drop(true);
-    return {
-      dispose: async () => {
-        if (live) {
-          live = false;
-          this.liveSubscriptions--;
-        }
-        // Excel: a handler must be removed with the request context it was added in.
-        const groups = new Map<Excel.RequestContext, typeof results>();
-        for (const r of results) {
-          const c = r.context as Excel.RequestContext;
-          groups.set(c, [...(groups.get(c) ?? []), r]);
-        }
-        await Promise.all(
-          [...groups].map(([owner, list]) =>
-            this.excel.run(owner, async (context) => {
-              for (const r of list) r.remove();
-              await context.sync();
-            }),
-          ),
-        );
-        results.length = 0;
-      },
-    };
-  }
-
-  private guard(edits: readonly Edit[]): void {
-    const until = Date.now() + this.windowMs + 60_000; // renewed with the real window after the sync
-    for (const e of edits) this.selfWrites.push({ sheet: e.sheet, box: editBox(e), until });
-  }
-
-  private renewGuard(edits: readonly Edit[]): void {
-    const now = Date.now();
-    const boxes = new Set(edits.map((e) => `${e.sheet}!${boxToA1(editBox(e))}`));
-    this.selfWrites = this.selfWrites.filter((w) => w.until > now);
-    for (const w of this.selfWrites) if (boxes.has(`${w.sheet}!${boxToA1(w.box)}`)) w.until = now + this.windowMs;
-  }
-
-  private isOwnWrite(sheet: string, address: string): boolean {
-    const b = parseBox(address);
-    if (!b) return false;
-    const now = Date.now();
-    this.selfWrites = this.selfWrites.filter((w) => w.until > now);
-    // A row insertion/deletion of ours is reported for the whole row; the guard box is whole rows too.
-    return this.selfWrites.some(
-      (w) => w.sheet.toLowerCase() === sheet.toLowerCase() && b.top >= w.box.top && b.bottom <= w.box.bottom && b.left >= w.box.left && b.right <= w.box.right,
-    );
+  /** The user's changes as dirty ranges, the add-in's own writes left out (changes.ts). */
+  subscribe(onDirty: (ranges: DirtyRange[]) => void): Promise<ChangeSubscription> {
+    return this.changes.subscribe(onDirty);
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
