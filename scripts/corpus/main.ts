@@ -1,7 +1,8 @@
 /**
- * npm run corpus [-- --record] [--json] [--kind project|department|all]
+ * npm run corpus [-- --record] [--json] [--kind project|department|all] [--tables dir]
  * Scores the engine on the real-table corpus (test/corpus/README.md). --record writes the figures to
- * test/corpus/figures.json, which test/corpus/corpus.test.ts holds the engine to.
+ * test/corpus/figures.json, which test/corpus/corpus.test.ts holds the engine to. --tables scores another
+ * folder of labelled tables (e.g. the blind labels as first committed, taken out of git).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,7 +13,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const kindArg = args.includes("--kind") ? args[args.indexOf("--kind") + 1] : "project";
   const kinds = kindArg === "all" ? (["project", "department"] as const) : ([kindArg as "project" | "department"] as const);
-  const result = await runCorpus(loadCorpus(), { writeDir: path.join(CORPUS_DIR, "generated"), kinds });
+  const tablesDir = args.includes("--tables") ? path.resolve(args[args.indexOf("--tables") + 1]) : undefined;
+  if (tablesDir && args.includes("--record")) throw new Error("--record records the corpus in test/corpus/tables only");
+  const result = await runCorpus(loadCorpus(tablesDir), { writeDir: path.join(CORPUS_DIR, "generated"), kinds });
   if (args.includes("--json")) console.log(JSON.stringify(result, null, 2));
   else console.log(formatResult(result));
   if (args.includes("--record")) {
