@@ -76,7 +76,8 @@ export async function draftConversion(store: PaneStore): Promise<ConvertDraft | 
       store.notify({ level: "warning", key: "convertRefused.noText" });
       return null;
     }
-    const rows = extractProse(text, await searchIndex(store)).flatMap((b) => b.rows.map(draftRow));
+    // A line without a value ("第一部分", a heading) is no measure.
+    const rows = extractProse(text, await searchIndex(store)).flatMap((b) => b.rows.filter((r) => r.value.text !== "").map(draftRow));
     if (rows.length === 0) {
       store.notify({ level: "warning", key: "convertRefused.noRows" });
       return null;
