@@ -23,6 +23,7 @@ import { ChangeFeed } from "./changes";
 import { ChunkedReader, probeUsedSizes, type ChunkRead } from "./chunked-read";
 import { ProtectedSheetError, SheetNotFoundError, WorkbookError, excelErrorCode } from "./errors";
 import { inverseOf, queueEdit, type QueuedEdit } from "./edits";
+import { queueSheetEdit, sheetInverse, type QueuedSheetEdit } from "./sheet-edits";
 import { eachBlockFill, probeBlockFills, type FillProbe } from "./fill-probe";
 import { FillCache, Flight, MARK_NAME_PREFIX, cellKey } from "./mark-cache";
 import { MARK_COLORS } from "./mark-plan";
@@ -289,14 +290,15 @@ export class OfficeWorkbook implements WorkbookPort {
    * Applies every edit in ONE Excel.run with ONE sync. The previous state is loaded in the same batch
    * BEFORE each write (loads run in queue order, so they see the state before the write), which is
    * what the returned inverse edits are built from; undo = applyEdits(inverse).
-   * Limits: the inverse of deleteRows restores values/formulas and number formats, not fills or merges.
+   * Limits: the inverse of deleteRows restores values/formulas and number formats, not fills or merges;
+   * that of deleteSheet values, number formats and merges (sheet-edits.ts).
    */
   async applyEdits(edits: readonly Edit[]): Promise<Edit[]> {
     if (edits.length === 0) return [];
     if (this.sheets.protectedAmong(edits.map((e) => e.sheet)).length) await this.checkProtection(edits);
     this.changes.guard(edits);
     const fillKeys = edits.filter((e): e is FillEdit => e.kind === "fill").map((e) => cellKey(e.sheet, e.cell));
-    const moves = edits.some((e) => e.kind === "insertRows" || e.kind === "deleteRows");
+    const moves = edits.some((e) => e.kind === "insertRows" || e.kind === "deleteRows" || e.kind === "addSheet" || e.kind === "deleteSheet");
     return this.run(async (context) => {
       const sheets = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string): Excel.Worksheet => {
@@ -308,7 +310,11 @@ export class OfficeWorkbook implements WorkbookPort {
         return ws;
       };
       // Every write is queued with the loads its inverse needs; the inverses are read after the one sync.
-      const queued: QueuedEdit[] = edits.map((e) => queueEdit(sheetOf(e.sheet), e, this.capabilities.cellProperties));
+      const queued: (QueuedEdit | QueuedSheetEdit)[] = edits.map((e) =>
+        e.kind === "addSheet" || e.kind === "deleteSheet"
+          ? queueSheetEdit(context.workbook.worksheets, sheets, e, this.capabilities.mergedAreas)
+          : queueEdit(sheetOf(e.sheet), e, this.capabilities.cellProperties),
+      );
       this.fills.writing(fillKeys, false);
       if (moves) this.fills.clear();
       try {
@@ -323,7 +329,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.changes.renewGuard(edits);
       for (const e of edits) if (e.kind === "insertRows") this.marker.noteInserted({ sheet: e.sheet, top: e.row - 1, count: e.count });
       // Undo runs the groups backwards; inside a group the order stays (insert rows, then refill them).
-      return queued.map(inverseOf).reverse().flat();
+      return queued.map((q) => (q.kind === "addSheet" || q.kind === "deleteSheet" ? sheetInverse(q) : inverseOf(q))).reverse().flat();
     });
   }
 

@@ -85,7 +85,46 @@ export interface DeleteRowsEdit {
   count: number;
 }
 
-export type Edit = ValueEdit | NumberFormatEdit | FillEdit | InsertRowsEdit | DeleteRowsEdit;
+/** Merge a block ("A2:A5"); the inverse unmerges it and gives back any value the merge dropped. */
+export interface MergeEdit {
+  kind: "merge";
+  sheet: string;
+  cell: string;
+}
+
+/** Unmerge every merged area in a block; the inverse merges the block again. */
+export interface UnmergeEdit {
+  kind: "unmerge";
+  sheet: string;
+  cell: string;
+}
+
+/** Bold on or off for a cell. */
+export interface BoldEdit {
+  kind: "bold";
+  sheet: string;
+  cell: string;
+  bold: boolean;
+}
+
+/** Add a worksheet named `sheet` after the others; the inverse deletes it. */
+export interface AddSheetEdit {
+  kind: "addSheet";
+  sheet: string;
+}
+
+/**
+ * Delete a worksheet. The inverse adds it back (after the others) with its values/formulas, number
+ * formats and (ExcelApi 1.13) merged areas — not its fills, fonts or position.
+ */
+export interface DeleteSheetEdit {
+  kind: "deleteSheet";
+  sheet: string;
+}
+
+export type SheetEdit = AddSheetEdit | DeleteSheetEdit;
+
+export type Edit = ValueEdit | NumberFormatEdit | FillEdit | InsertRowsEdit | DeleteRowsEdit | MergeEdit | UnmergeEdit | BoldEdit | SheetEdit;
 
 export interface Mark {
   sheet: string;

@@ -122,7 +122,7 @@ export function Workbench({ excel, book, actions, onRendered }: { excel: MemoryE
           aria-label="打开 .xlsx / Open .xlsx"
           onChange={(e) => void onPick(e.target.files?.[0])}
         />
-        <button type="button" onClick={actions.openSample} title="打开内置示例（种子三张表）/ Open the built-in sample">
+        <button type="button" onClick={actions.openSample} title="打开内置示例（种子三张项目表与部门整体绩效目标）/ Open the built-in sample">
           示例
         </button>
         <span className="wb-sep" />

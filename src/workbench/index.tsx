@@ -1,6 +1,7 @@
 /**
  * Workbench entry (workbench.html): runs BEFORE the task-pane bundle on the same page. It opens a
- * workbook in the in-memory Excel — the built-in sample (the seed's three tables) or a .xlsx the
+ * workbook in the in-memory Excel — the built-in sample (the seed's three project tables and its
+ * department part, as prose and as a department table) or a .xlsx the
  * user opened — installs `window.Excel` and `window.Office`, and renders the grid. The real task
  * pane (taskpane.js, loaded next) then finds Excel on window and runs as it does in Office.
  *
@@ -11,14 +12,14 @@
  * Office's display language (default zh-CN).
  */
 import { createRoot } from "react-dom/client";
-import { buildSeedWorkbook } from "../sample/workbooks";
+import { buildSampleWorkbook } from "../sample/workbooks";
 import { MemoryExcel } from "./memory-excel";
 import { memoryUserHands } from "./memory-excel/hands";
 import { workbookFromExcelJS, workbookFromXlsx, type WorkbenchBook } from "./convert";
 import { Workbench, type WorkbenchActions } from "./app";
 
 export const STORAGE_KEY = "jixiao.workbench.book";
-export const SAMPLE_TITLE = "示例：项目绩效目标表（种子三张表）";
+export const SAMPLE_TITLE = "示例：项目绩效目标表与部门整体绩效目标（种子）";
 
 export interface WorkbenchHandle {
   excel: MemoryExcel;
@@ -34,7 +35,7 @@ declare global {
 }
 
 export function sampleBook(): WorkbenchBook {
-  return workbookFromExcelJS(buildSeedWorkbook(), SAMPLE_TITLE);
+  return workbookFromExcelJS(buildSampleWorkbook(), SAMPLE_TITLE);
 }
 
 function storedBook(): WorkbenchBook | null {

@@ -12,7 +12,7 @@ import { readXlsx } from "../../src/xlsx/grid";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
+import { DEPARTMENT_SHEETS, JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSampleWorkbook } from "../../src/sample/workbooks";
 import { MARK_COLORS } from "../../src/core/model/severity";
 import { INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
 
@@ -38,9 +38,9 @@ const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
 const issue = (rule: string, a1: string, sheet = SHEET) =>
   `#container li[data-rule="${rule}"][data-cell="${a1}"][data-sheet="${sheet}"]:not(:has(li[data-cell]))`;
 
-/** The issues the engine finds in the same seed workbook, computed in node (not hand-written). */
+/** The issues the engine finds in the same sample workbook (seed tables + department sheets), computed in node (not hand-written). */
 async function expectedSeedIssues(): Promise<string[]> {
-  const buffer = Buffer.from(await buildSeedWorkbook().xlsx.writeBuffer());
+  const buffer = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
   const { grids } = await readXlsx(buffer);
   // The pane checks with the built-in indicator library once it has loaded it (lazily).
   return analyzeGrids(grids, { options: { libraryIndex: builtinSearchIndex() } })
@@ -135,6 +135,8 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await page.waitForSelector('#container main[data-library="ready"]');
     const expected = await expectedSeedIssues();
     expect(expected.length).toBeGreaterThan(20);
+    // The department table's own issues are among them.
+    expect(expected.some((i) => i.includes(` ${DEPARTMENT_SHEETS.table}!`))).toBe(true);
     await expect(paneIssues(page)).resolves.toEqual(expected);
     // …and their cells are marked in the grid (the pane's marks are fills in the in-memory Excel).
     await waitFill(page, "F53", MARK_COLORS.warning); // percent-range floor100, quantity-not-count
@@ -301,7 +303,7 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
 
   test("保存并重新打开: the saved workbook reopens with its data, the user's fills and the saved mapping", async () => {
     const sheets = await page.$$eval('#workbench [role="tab"][data-sheet]', (els) => els.map((e) => e.getAttribute("data-sheet")));
-    const mapped = sheets.find((n) => n !== SHEET)!;
+    const mapped = sheets.find((n) => /^Sheet\d+$/.test(n!))!;
     await Promise.all([page.waitForEvent("load"), page.click('button:has-text("保存并重新打开")')]);
     await page.waitForFunction(() => window.__workbench?.ready === true);
     await expect(page.$$eval('#workbench [role="tab"][data-sheet]', (els) => els.map((e) => e.getAttribute("data-sheet")))).resolves.toEqual(sheets);

@@ -110,6 +110,47 @@ describe("applyEdits", () => {
     expect(mem.user.value("Other", "C3")).toBe(3);
   });
 
+  test.each(VERSIONS)("ExcelApi 1.%i: addSheet + values + bold + merge in one sync; the inverse deletes the sheet", async (v) => {
+    const { mem, port } = setup(v);
+    const before = mem.toSnapshot();
+    const edits: Edit[] = [
+      { kind: "addSheet", sheet: "指标表" },
+      { sheet: "指标表", cell: "A1", value: "一级指标" },
+      { kind: "bold", sheet: "指标表", cell: "A1", bold: true },
+      { sheet: "指标表", cell: "A2", value: "产出指标" },
+      { kind: "merge", sheet: "指标表", cell: "A2:A3" },
+    ];
+    const { syncs, result: inverse } = await countSyncs(mem, () => port.applyEdits(edits));
+    expect(syncs).toBe(1);
+    const added = mem.toSnapshot().sheets.find((x) => x.name === "指标表")!;
+    expect(added.cells.A1).toEqual({ v: "一级指标", font: { bold: true } });
+    expect(added.merges).toEqual(["A2:A3"]);
+    expect(inverse[0]).toEqual({ kind: "unmerge", sheet: "指标表", cell: "A2:A3" });
+    expect(inverse[inverse.length - 1]).toEqual({ kind: "deleteSheet", sheet: "指标表" });
+    await port.applyEdits(inverse);
+    expect(mem.toSnapshot().sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => x.name));
+    expect(mem.toSnapshot().sheets).toEqual(before.sheets);
+  });
+
+  test("deleteSheet's inverse adds the sheet back with values, number formats and (1.13) merges; merge's gives back dropped values", async () => {
+    const { mem, port } = setup(14);
+    const other = mem.toSnapshot().sheets.find((x) => x.name === "Other")!;
+    const inverse = await port.applyEdits([{ kind: "deleteSheet", sheet: "Other" }]);
+    expect(mem.toSnapshot().sheets.map((x) => x.name)).toEqual([S]);
+    expect(inverse[0]).toEqual({ kind: "addSheet", sheet: "Other" });
+    await port.applyEdits(inverse);
+    const back = mem.toSnapshot().sheets.find((x) => x.name === "Other")!;
+    expect(back.cells).toEqual(Object.fromEntries(Object.entries(other.cells).map(([k, c]) => [k, { v: c.v, ...(c.nf ? { nf: c.nf } : {}), ...(c.f ? { f: c.f } : {}) }])));
+    expect(back.merges ?? []).toEqual(other.merges ?? []);
+
+    // Merging over values drops all but the first; the inverse unmerges and writes them back.
+    const c3 = mem.user.value(S, "C5");
+    const undo = await port.applyEdits([{ kind: "merge", sheet: S, cell: "C4:C5" }]);
+    expect(mem.user.value(S, "C5")).toBe("");
+    await port.applyEdits(undo);
+    expect(mem.user.value(S, "C5")).toBe(c3);
+  });
+
   test("a protected sheet: ProtectedSheetError, known from the last read (no sync) or from Excel's refusal", async () => {
     const { mem, port } = setup();
     mem.user.protect(S);

@@ -10,8 +10,8 @@ import ExcelJS from "exceljs";
 import { parseBox } from "../../core/grid/a1";
 import { extractProse } from "../../core/extract/prose";
 import { STANDARD_WIDTHS, rowName, standardTable } from "../../core/extract/table";
+import { blockText, reasonOf } from "../../core/extract/source";
 import { builtinSearchIndex } from "../../core/library/builtin-index";
-import { reasonText } from "../../core/library/reasons";
 import { t, type Locale } from "../../core/messages";
 import type { ProseRow } from "../../core/extract/prose";
 import { readXlsx } from "../../xlsx/grid";
@@ -63,10 +63,7 @@ export const extractCommand: Subcommand = async (argv, io) => {
     io.stderr(`jixiao: ${t(lang, "cli.extract.noSheet", { sheet, sheets: grids.map((g) => g.sheet).join("、") })}\n`);
     return 2;
   }
-  const lines: string[] = [];
-  for (let r = range.top; r <= range.bottom; r++)
-    for (let c = range.left; c <= range.right; c++) if (!grid.isMergedTail(r, c) && grid.text(r, c) !== "") lines.push(grid.text(r, c));
-  const rows = extractProse(lines.join("\n"), builtinSearchIndex()).flatMap((b) => b.rows);
+  const rows = extractProse(blockText(grid, range), builtinSearchIndex()).flatMap((b) => b.rows);
 
   if (format === "json") {
     io.stdout(JSON.stringify({ rows: rows.map((r) => rowJson(r, lang)) }, null, 2) + "\n");
@@ -99,14 +96,6 @@ function rowJson(r: ProseRow, lang: Locale) {
     name: rowName(r),
     value: { raw: r.value.raw, op: r.value.op, number: r.value.number, unit: r.value.unit, text: r.value.text },
     period: r.period,
-    reason: reasonOf(r, lang),
+    reason: reasonOf(r.reason, lang),
   };
-}
-
-/** The reason for the suggested 一级 / 二级, in the language asked. */
-export function reasonOf(r: ProseRow, lang: Locale): string {
-  const why = r.reason;
-  if (why.code === "library") return t(lang, "cli.extract.reason.library", { entry: why.entry, why: reasonText(why.reasons, lang) });
-  if (why.code === "count") return t(lang, "cli.extract.reason.count", { unit: why.unit });
-  return t(lang, `cli.extract.reason.${why.code}`);
 }

@@ -1,21 +1,41 @@
 import { Badge, Body1Strong, Button, Caption1, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
-import type { MappingDraft, PaneController, PaneState } from "../controller";
+import type { ConvertDraft, ConvertRow, ConvertTarget, MappingDraft, PaneController, PaneState } from "../controller";
 import { pick, useLocale, useT } from "../i18n";
+import { ConvertPanel } from "./ConvertPanel";
 import { MappingEditor } from "./MappingEditor";
 import { usePaneStyles } from "./styles";
 
-/** 表格: the tables found, "detect in workbook", "map the selection", saved and broken mappings. */
+/**
+ * 表格: the tables found, "detect in workbook", "map the selection", "convert to indicator table"
+ * (prose → the standard table), saved and broken mappings.
+ */
 export function TablesTab({ controller, state }: { controller: PaneController; state: PaneState }) {
   const s = usePaneStyles();
   const t = useT();
   const locale = useLocale();
   const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [conversion, setConversion] = useState<ConvertDraft | null>(null);
+  // A new conversion starts a fresh preview, even of the same cells.
+  const [conversionSeq, setConversionSeq] = useState(0);
   const detecting = state.phase === "detecting";
 
   const mapSelection = async () => {
     const d = await controller.draftFromSelection();
     if (d) setDraft(d);
+  };
+  const convertSelection = async () => {
+    const d = await controller.draftConversion();
+    if (d) {
+      setDraft(null);
+      setConversion(d);
+      setConversionSeq((n) => n + 1);
+    }
+  };
+  const insertConversion = async (rows: ConvertRow[], target: ConvertTarget) => {
+    if (!conversion) return;
+    const out = await controller.insertConversion(conversion, rows, target, t("convert.sheetName"));
+    if (out.status === "inserted") setConversion(null);
   };
   const save = async (d: MappingDraft) => {
     if (await controller.saveMapping(d)) setDraft(null);
@@ -30,10 +50,22 @@ export function TablesTab({ controller, state }: { controller: PaneController; s
         <Button disabled={detecting || state.busy} onClick={() => void mapSelection()}>
           {t("tables.mapSelection")}
         </Button>
+        <Button disabled={detecting || state.busy} onClick={() => void convertSelection()} title={t("convert.hint")}>
+          {t("convert.action")}
+        </Button>
         {detecting && <Spinner size="tiny" aria-label={t("tables.detecting")} />}
       </div>
       {draft && (
         <MappingEditor draft={draft} busy={state.busy} onChange={setDraft} onSave={(d) => void save(d)} onCancel={() => setDraft(null)} />
+      )}
+      {conversion && (
+        <ConvertPanel
+          key={conversionSeq}
+          draft={conversion}
+          busy={state.busy}
+          onInsert={(rows, target) => void insertConversion(rows, target)}
+          onCancel={() => setConversion(null)}
+        />
       )}
       {state.phase === "ready" && state.tables.length === 0 && <Caption1>{t("tables.none")}</Caption1>}
       {state.tables.length > 0 && <Caption1 className={s.muted}>{t("tables.count", { n: state.tables.length })}</Caption1>}

@@ -9,6 +9,7 @@ import { ruleText } from "../../core/messages";
 
 import type { Edit } from "../../excel/port";
 
+import { detect } from "./detect";
 import { revalidateNow } from "./live";
 import { shiftForRowEdits } from "./rows";
 import { isProtectedError, sameSheet, type PaneStore } from "./store";
@@ -80,7 +81,7 @@ export async function undo(store: PaneStore): Promise<boolean> {
     store.undoStack.pop();
     store.endFreshRows();
     store.notify({ level: "info", key: "undone", data: { n: last.cells } });
-    await afterWrite(store, last.inverse, { undo: undoView(store) });
+    await afterWrite(store, last.inverse, { undo: undoView(store) }, last.redetect);
     return true;
   } catch (e) {
     store.fail(e);
@@ -96,7 +97,8 @@ function undoView(store: PaneStore): PaneState["undo"] {
 
 /**
  * Applies edits as ONE applyEdits, pushes the inverse onto the undo stack (labelled `key`/`data`),
- * tells the user (`notice`, or "fix applied") and re-validates the touched tables. False when it failed.
+ * tells the user (`notice`, or "fix applied") and re-validates the touched tables — or, with `redetect`
+ * (a new table written), detects the tables again, after the write and after its undo. False when it failed.
  */
 export async function write(
   store: PaneStore,
@@ -104,15 +106,16 @@ export async function write(
   key: string,
   data: Record<string, string | number>,
   notice: { key: string; data: Record<string, string | number> } | null = null,
+  redetect = false,
 ): Promise<boolean> {
   store.set({ busy: true });
   try {
     const inverse = await store.port.applyEdits(edits);
     const cells = new Set(edits.map((e) => `${e.sheet}!${"cell" in e ? e.cell : ""}`)).size;
-    store.undoStack.push({ inverse, key, data, cells });
+    store.undoStack.push({ inverse, key, data, cells, ...(redetect ? { redetect } : {}) });
     if (store.undoStack.length > MAX_UNDO) store.undoStack.shift();
     store.notify(notice ? { level: "info", ...notice } : { level: "info", key: "fixApplied", data: { n: cells } });
-    await afterWrite(store, edits, { undo: undoView(store) });
+    await afterWrite(store, edits, { undo: undoView(store) }, redetect);
     return true;
   } catch (e) {
     if (isProtectedError(e)) store.addProtected(e.sheets);
@@ -122,12 +125,20 @@ export async function write(
   }
 }
 
-/** Our own writes raise no change event (the port drops them): re-validate the touched tables now. */
-async function afterWrite(store: PaneStore, edits: readonly Edit[], extra: Partial<PaneState>): Promise<void> {
+/**
+ * Our own writes raise no change event (the port drops them): re-validate the touched tables now, or
+ * detect them all again when a sheet was added or deleted (or the write asked for it).
+ */
+async function afterWrite(store: PaneStore, edits: readonly Edit[], extra: Partial<PaneState>, redetect = false): Promise<void> {
+  if (redetect || edits.some((e) => e.kind === "addSheet" || e.kind === "deleteSheet")) {
+    store.set({ ...extra, busy: false });
+    await detect(store);
+    return;
+  }
   shiftForRowEdits(store, edits);
   const touched = new Set<TrackedTable>();
   for (const ed of edits) {
-    const box = "cell" in ed ? parseBox(ed.cell) : { top: ed.row - 1, left: 0, bottom: 1048575, right: 16383 };
+    const box = "cell" in ed ? parseBox(ed.cell) : "row" in ed ? { top: ed.row - 1, left: 0, bottom: 1048575, right: 16383 } : null;
     if (!box) continue;
     for (const t of store.tracked) if (sameSheet(t.sheet, ed.sheet) && intersects(t.block, box)) touched.add(t);
   }

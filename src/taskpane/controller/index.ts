@@ -11,6 +11,7 @@
  *  - fixes.ts: fix previews, every write of the add-in as one applyEdits, undo;
  *  - rows.ts: the tables and mappings moved over the add-in's own row inserts/deletes;
  *  - plan-actions.ts: the spending plan previewed and written;
+ *  - convert.ts: prose (a 分项 block) → the standard indicator table, previewed and inserted;
  *  - library-actions.ts: rows from the library, replacements, the custom library imported/saved;
  *  - rule-library.ts: the library of the nonstandard-wording rule, custom entries merged in;
  *  - mappings.ts: user mappings (drafts, save, remove);
@@ -28,6 +29,7 @@ import type { PlanCellWrite, PlanValues } from "../../core/plan";
 import { createDirtyCollector } from "../../excel/dirty";
 import type { DirtyRange, WorkbookPort } from "../../excel/port";
 import type { PlanInput, PlanPreview } from "../plan-controller";
+import { draftConversion, insertConversion, type ConvertDraft, type ConvertOutcome, type ConvertRow, type ConvertTarget } from "./convert";
 import { detect } from "./detect";
 import { applyFix, previewFix, undo } from "./fixes";
 import * as library from "./library-actions";
@@ -40,6 +42,7 @@ import { errorText, PaneStore } from "./store";
 import type { ControllerOptions, FixPreview, LibraryImportOutcome, LibraryWriteOutcome, MappingDraft, PaneState, PlanWriteOutcome, Timing } from "./types";
 
 export * from "./types";
+export type { ConvertDraft, ConvertOutcome, ConvertRow, ConvertTarget } from "./convert";
 export { makeDraft, withHeaderRow, withRole } from "./mappings";
 
 type ColumnMapping = Partial<Record<LibraryField, number | string>>;
@@ -271,6 +274,26 @@ export class PaneController {
   /** The merged library (built-in + custom) as CSV text (header + one row per entry), for a download. */
   exportLibraryCsv(): Promise<string> {
     return library.exportLibraryCsv(this.store);
+  }
+
+  // ── prose → indicator table (转换为指标表) ────────────────────────────────────────────────
+
+  /**
+   * Reads the selected cells (a 分项 block, or one cell of prose) and converts their text: one row per
+   * measure with its suggested 一级 / 二级, the reason and the source clause. Null (with a notice)
+   * when the selection holds no indicator.
+   */
+  draftConversion(): Promise<ConvertDraft | null> {
+    return draftConversion(this.store);
+  }
+
+  /**
+   * Writes the standard table of the (edited) rows on a new sheet named after `sheetName` (made
+   * unique), or in new rows below the block: ONE applyEdits, undone as one change; the tables are
+   * detected again, so the new table is checked at once.
+   */
+  insertConversion(draft: ConvertDraft, rows: readonly ConvertRow[], target: ConvertTarget, sheetName: string): Promise<ConvertOutcome> {
+    return insertConversion(this.store, draft, rows, target, sheetName);
   }
 
   // ── self-test (settings → 自检) ──────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ import { scheduleMarks } from "./marks";
 import { recheckCached } from "./recompute";
 import type { PaneStore } from "./store";
 
-function isSearchIndex(v: unknown): v is SearchIndex {
+export function isSearchIndex(v: unknown): v is SearchIndex {
   return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "library-index" && Array.isArray((v as { entries?: unknown }).entries);
 }
 

@@ -20,6 +20,8 @@ export interface UndoStep {
   key: string;
   data: Record<string, string | number>;
   cells: number;
+  /** The change wrote a new table: the tables are detected again after its undo. */
+  redetect?: boolean;
 }
 
 export class PaneStore {
