@@ -24,6 +24,8 @@ describe("headerRole / columnRolesFromHeader", () => {
     ["评分标准", "basis"],
     ["指标性质", "op"],
     ["运算符号", "op"],
+    ["计算符号", "op"], // 江西 一体化 部门整体 (jx-fuliang-2026-linyeju-zhengti)
+    ["指标值说明", "basis"], // why the value was set: 江西 一体化 (jx-fuliang-2026-linyeju-zhengti)
     ["度量单位", "unit"],
     ["计量单位", "unit"],
     ["权重", "weight"],

@@ -3,7 +3,7 @@
  * as a department table (domain §f, department level, items 1–5) and small synthetic cases.
  */
 import type { ProjectTable } from "../../src/core/model/schema";
-import { rule as aimUnmeasured } from "../../src/core/rules/aim-unmeasured";
+import { aimHeading, rule as aimUnmeasured } from "../../src/core/rules/aim-unmeasured";
 import { rule as complianceFloor } from "../../src/core/rules/compliance-floor";
 import { rule as departmentBudget } from "../../src/core/rules/department-budget";
 import { rule as goalUncovered } from "../../src/core/rules/goal-uncovered";
@@ -26,6 +26,8 @@ const task = (row: number, name: string, content: string): Parts["tasks"][number
   amount: { value: null, raw: null, cell: null },
 });
 const seed = seedDepartmentTable();
+/** Rows of every 一级 after 产出: a table that does not end early (category-missing's tailMissing). */
+const whole = [ind("效益指标", "社会效益指标", "受益企业满意率提升", "≥5%"), ind("满意度指标", "服务对象满意度指标", "企业满意度", "≥90%")];
 const C = (name: string) => `C${rowOf(name)}`;
 
 describe("work-done-rate (§f1)", () => {
@@ -96,11 +98,37 @@ describe("aim-unmeasured (§f, department aims)", () => {
     valid: [
       { name: "a project table", table: makeTable({ goal: "1、完善基础设施建设" }) },
       { name: "an aim with its indicator", table: dept({ goal: "1、完善基础设施建设。", indicators: [ind("产出指标", "数量指标", "基础设施改造项目数", "≥3个")] }) },
+      {
+        // fj-ningde-2019-dangshi-zhengti: the “目标2:” label is not read as the aim's words.
+        name: "an aim labelled “目标2:” measured by its subject",
+        table: dept({ goal: "目标2:对合作社区、退休人员及遗孀、困难群众进行一定程度的补助;", indicators: [...whole, ind("产出指标", "数量指标", "困难群众补助人数", "≥30人")] }),
+      },
     ],
     invalid: [
       // 招商引资 has rows (招商活动); 基础设施, 项目建设 (no progress or completion count) and 蓝天碧水 none.
-      { name: "the seed: aims 1, 3 and 4", table: seed, expect: [["B4", "unmeasured"], ["B4", "unmeasured"], ["B4", "unmeasured"]] },
+      // The seed's department indicators are all 产出: the rest may not have been copied, so hints.
+      {
+        name: "the seed (产出 only): aims 1, 3 and 4, as hints",
+        table: seed,
+        expect: [["B4", "unmeasuredPartial"], ["B4", "unmeasuredPartial"], ["B4", "unmeasuredPartial"]],
+      },
+      {
+        name: "a whole table (产出, 效益, 满意度): an aim no row measures",
+        table: dept({ goal: "1、完善基础设施建设。\n2、蓝天碧水净土行动。", indicators: [...whole, ind("产出指标", "数量指标", "基础设施改造项目数", "≥3个")] }),
+        expect: [["B8", "unmeasured"]],
+      },
+      {
+        // fj-ningde-2019-dangshi-zhengti B7: cut after 时效; the “目标2:” heading is stripped in the message.
+        name: "a table ending after 产出 (a partial copy): a hint, the heading without “目标2:”",
+        table: dept({ goal: "目标1:确保本室各人员工资及福利的发放;\n目标2:对合作社区、退休人员及遗孀、困难群众进行一定程度的补助;", indicators: [ind("产出指标", "数量指标", "按年度发放绩效奖", "≥60%")] }),
+        expect: [["B8", "unmeasuredPartial"]],
+      },
     ],
+  });
+  test("the heading drops numbering and an “目标2:” label", () => {
+    expect(aimHeading("目标2:对合作社区、退休人员及遗孀、困难群众进行一定程度的补助;")).toBe("对合作社区、退休人员及遗孀、困难群众进行一定程度的补助");
+    expect(aimHeading("1、完善基础设施建设。积极加强…")).toBe("完善基础设施建设");
+    expect(aimHeading("目标管理考核全覆盖")).toBe("目标管理考核全覆盖");
   });
 });
 
@@ -114,15 +142,27 @@ describe("task-unquantified (§f1, per 分项)", () => {
     invalid: [
       {
         // 社会事务服务 is missed: its content (民政信息任务上报) shares 上报/信息 with 上报信息80条 of another block.
-        name: "the seed: 规划建设, 财政管理, 安全生产 have only 100% rates",
+        // The seed's department indicators are all 产出: the rest may not have been copied, so hints.
+        name: "the seed (产出 only): 规划建设, 财政管理, 安全生产 have only 100% rates, as hints",
         table: seed,
         expect: [
-          [cellOf("规划建设管理方面"), "unquantified"],
-          [cellOf("财政管理服务方面"), "unquantified"],
-          [cellOf("安全生产管理方面"), "unquantified"],
+          [cellOf("规划建设管理方面"), "unquantifiedPartial"],
+          [cellOf("财政管理服务方面"), "unquantifiedPartial"],
+          [cellOf("安全生产管理方面"), "unquantifiedPartial"],
         ],
       },
       { name: "no indicator at all", table: dept({}, { tasks: [task(5, "蓝天碧水净土行动", "涉气排放管控")] }), expect: [["B6", "unmeasured"]] },
+      {
+        name: "a whole table: a task with only a 100% rate",
+        table: dept({ indicators: [...whole, ind("产出指标", "质量指标", "安全监督工作任务完成率", "100%")] }, { tasks: [task(5, "安全监督", "安全生产检查")] }),
+        expect: [["B6", "unquantified"]],
+      },
+      {
+        // fj-ningde-2019-dangshi-zhengti B11: 确保日常工作正常运行 100%; the 成本 row (基本支出) was cut away.
+        name: "a table ending after 产出 (a partial copy): a hint",
+        table: dept({ indicators: [ind("产出指标", "数量指标", "确保日常工作正常运行", "100%")] }, { tasks: [task(10, "确保日常工作正常运行", "按时发放2019年人员工资待遇")] }),
+        expect: [["B11", "unquantifiedPartial"]],
+      },
     ],
   });
 });

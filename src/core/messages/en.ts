@@ -331,6 +331,7 @@ export const en: typeof zhCN = {
       basis: "Each aim of the department's overall targets needs an indicator that measures it, or it cannot be evaluated (domain §a5 completeness, §f department level; inferred).",
       messages: {
         unmeasured: "Aim {line} “{aim}” of the overall targets is measured by no indicator and cannot be evaluated at year end. Add at least one quantified output or effect indicator for it.",
+        unmeasuredPartial: "Aim {line} “{aim}” of the overall targets is measured by none of the indicators in this table. The indicators stop before the form's last category: if the rest was only not copied, check that it measures this aim; otherwise add at least one quantified output or effect indicator for it.",
       },
     },
     "task-unquantified": {
@@ -339,6 +340,8 @@ export const en: typeof zhCN = {
       messages: {
         unmeasured: "Main task “{task}” has no indicator. Add at least one quantified indicator (quantity, quality or effect).",
         unquantified: "The {count} indicators of main task “{task}” are all “completion / timeliness rate 100%” or have no figure: no quantified output or effect. Add at least one countable indicator (times, items, households, amount).",
+        unmeasuredPartial: "Main task “{task}” has no indicator among those in this table. The indicators stop before the form's last category: if the rest was only not copied, check that it holds a quantified indicator for this task; otherwise add one.",
+        unquantifiedPartial: "The {count} indicators of main task “{task}” in this table are all “completion / timeliness rate 100%” or have no figure. The indicators stop before the form's last category: if the rest was only not copied, check that it holds a quantified indicator for this task; otherwise add a countable one (times, items, households, amount).",
       },
     },
     "department-budget": {

@@ -9,8 +9,12 @@ import { clean } from "./utils/text";
  * The operator points the wrong way (domain §b2): a 数量指标 counted in people or pieces with only an
  * upper bound ("≤500人": the output is capped, not promised), or a cost with only a lower bound
  * ("≥50万元": the cost is promised, not controlled). Counts of negative events (事故, 投诉 …) are
- * ceilings by nature and are skipped; ranges are skipped.
+ * ceilings by nature and are skipped; ranges are skipped. A bare number (no unit) counts pieces when
+ * the name says it is a count ("精品示范村建设数量 ≤4").
  */
+/** Names that say the value counts pieces or people: …数量, …个数, …次数, …人数, …户数, …场次. */
+const COUNT_NAME = /(?:数量|个数|次数|人数|户数|场次|人次)$/;
+
 export const rule: Rule = {
   meta: {
     id: "operator-direction",
@@ -41,7 +45,8 @@ export const rule: Rule = {
       const l2 = row.level2.canonical ?? canonicalLevel2(row.level2.raw);
       if (l2 !== "数量指标" || NEGATIVE.test(name)) continue;
       const group = unitGroup(v.unit);
-      if ((group === "people" || group === "count") && (v.op === "≤" || v.op === "<"))
+      const bareCount = v.unit === null && v.magnitude === null && COUNT_NAME.test(name);
+      if ((group === "people" || group === "count" || bareCount) && (v.op === "≤" || v.op === "<"))
         ctx.report({ messageId: "countCeiling", cell, data: { name, raw: v.raw, example: `≥${body}` } });
     }
   },
