@@ -24,6 +24,9 @@ const invalidNames: [string, string, string, string][] = [
   ["成本指标", "经济成本指标", "预算执行率", "funds"], // 101 form: cost as a 一级
   ["产出指标", "质量指标", "保证财政建设补助专款专用", "compliance"], // corpus hub-xiangyang-2021-dongjin-yuanqu C12
   ["产出指标", "质量指标", "补贴发放合规率", "compliance"], // corpus tj-ninghe-2020-minbanyuan-fangzu D10
+  ["产出指标", "数量指标", "志鉴地情相关工作开展所需资金的供应时效", "funds"], // corpus fj-ningde-2019-dangshi-zhengti C14
+  ["产出指标", "数量指标", "业务工作支出安排金额", "funds"], // corpus hn-yueyanglou-2023-jiagerenzheng-zhengti C7
+  ["产出指标", "质量指标", "业务工作支出到位率", "funds"], // corpus hn-yueyanglou-2023-jiagerenzheng-zhengti C8
 ];
 
 const validNames: [string, string, string][] = [
@@ -35,6 +38,8 @@ const validNames: [string, string, string][] = [
   ["产出指标", "成本指标", "会场布置总成本"],
   ["产出指标", "数量指标", "补贴发放人数"],
   ["产出指标", "质量指标", "补助发放准确率"],
+  ["产出指标", "数量指标", "物资供应点数量"],
+  ["效益指标", "社会效益指标", "人均医疗支出下降"],
 ];
 
 testRule(rule, {

@@ -9,9 +9,12 @@ import { clean, memoText, normText } from "./utils/text";
  * the budget execution twice.
  */
 
-/** Money flowing: 资金/经费/预算 followed (within a few characters) by 拨付/到位/下达/支出率/执行 …. */
+/**
+ * Money flowing: 资金/经费/预算 followed (within a few characters) by 拨付/到位/下达/支出率/执行/供应 …;
+ * spending (支出) arranged or arriving: 业务工作支出安排金额, 业务工作支出到位率.
+ */
 const FUNDS_RE =
-  /(?:资金|经费|款项|预算|拨款)[^,，;；]{0,4}?(?:拨付|到位|下达|支出率|支出进度|支付率|执行率|执行进度|执行情况|使用率)|预算执行|支出进度/;
+  /(?:资金|经费|款项|预算|拨款)[^,，;；]{0,4}?(?:拨付|到位|下达|支出率|支出进度|支付率|执行率|执行进度|执行情况|使用率|供应)|预算执行|支出进度|支出(?:安排|到位)/;
 /** Compliance and procedure floors: 资金使用合规性, 补贴发放合规率, 专款专用, 审批流程规范性, 财务制度执行. */
 const COMPLIANCE_RE =
   /(?:资金|经费|财务|款项|补贴|补助)[^,，;；]{0,4}?(?:合规|规范|违规|挪用|挤占|截留)|专款专用|审批(?:流程|程序|手续)?[^,，;；]{0,2}?(?:规范|合规)|财务(?:管理)?制度(?:健全|执行)/;
