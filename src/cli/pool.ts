@@ -47,6 +47,53 @@ export interface PoolOptions {
   onDone?: (done: number, total: number, task: CheckTask) => void;
 }
 
+/** A check worker thread on `file`. */
+function spawnWorker(file: string): Worker {
+  // A small young generation: parsing makes much short-lived garbage (XML text, regex matches),
+  // and V8's default young generation lets it pile up to tens of MB before it is collected.
+  return new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+}
+
+/** A worker started ahead of the pool (prestart), taken by the pool's first startWorker. */
+let spare: { file: string; worker: Worker } | null = null;
+
+/**
+ * Starts one check worker now, before the caller has loaded the rest of its modules and parsed its
+ * arguments: the worker loads its own bundle (the read path and the engine) at the same time, on
+ * the other core. The next runPool on the same worker file takes it; dropSpareWorker ends it if
+ * no pool ran.
+ */
+export function prestartWorker(file: string): void {
+  if (spare) return;
+  const worker = spawnWorker(file);
+  // A worker that fails while loading is dropped here; the pool then starts a fresh one.
+  worker.on("error", () => {});
+  worker.on("exit", () => {
+    if (spare?.worker === worker) spare = null;
+  });
+  // Not kept alive by itself: a process that never runs a pool exits as if it had not started it.
+  worker.unref();
+  spare = { file, worker };
+}
+
+/** Ends the prestarted worker if no pool took it. */
+export function dropSpareWorker(): void {
+  if (spare) void spare.worker.terminate();
+  spare = null;
+}
+
+function takeWorker(file: string): Worker {
+  const s = spare;
+  if (s && s.file === file) {
+    spare = null;
+    s.worker.removeAllListeners("error");
+    s.worker.removeAllListeners("exit");
+    s.worker.ref();
+    return s.worker;
+  }
+  return spawnWorker(file);
+}
+
 /** Runs every task; resolves with the answers in task order (answer i for tasks[i]). */
 export function runPool(tasks: readonly CheckTask[], opts: PoolOptions): Promise<TaskDone[]> {
   const results: TaskDone[] = new Array(tasks.length);
@@ -65,10 +112,7 @@ export function runPool(tasks: readonly CheckTask[], opts: PoolOptions): Promise
     };
 
     const startWorker = () => {
-      // A small young generation: parsing makes much short-lived garbage (XML text, regex matches),
-      // and V8's default young generation lets it pile up to tens of MB before it is collected.
-      // On the 1,000-table workbook it takes the peak RSS of `check` from about 200 MB to 160 MB.
-      const worker = new Worker(opts.workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = takeWorker(opts.workerFile);
       let current: CheckTask | null = null;
       let timer: NodeJS.Timeout | null = null;
       let dead = false;
