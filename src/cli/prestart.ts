@@ -11,4 +11,5 @@ import { prestartWorker } from "./pool";
 /** The check worker's bundle, beside the CLI's (scripts/build-cli.mjs). */
 export const WORKER_FILE = path.join(__dirname, "jixiao-worker.js");
 
-if (isMainThread && process.argv[2] === "check" && !process.argv.includes("--help") && !process.argv.includes("-h")) prestartWorker(WORKER_FILE);
+const argv = process.argv.slice(2);
+if (isMainThread && argv[0] === "check" && !argv.includes("--help") && !argv.includes("-h")) prestartWorker(WORKER_FILE);
