@@ -10,6 +10,8 @@
  *
  * Exit: 0 no error-severity issue, 1 some, 2 a file could not be read or the usage is wrong.
  */
+// First: starts the check worker while the modules below load (see prestart.ts).
+import { WORKER_FILE } from "./prestart";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -19,13 +21,11 @@ import { ALL_RULES } from "../core/rules/registry";
 import { parseArgs, sniffLang, UsageError, type CheckCommand } from "./args";
 import { errText, expandInputs, WORKBOOK_RE } from "./files";
 import { failedResult } from "./failure";
-import { ImportFailure, loadLibrary } from "./commands/library";
 import type { LibraryEntry } from "../core/library/schema";
 import { buildReportFromFiles, exitCodeFor, fileToReport, type Report, type ReportFile } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { outputPaths } from "./annotate";
-import { writeOpinions } from "./opinions";
-import { runPool, type CheckTask } from "./pool";
+import { dropSpareWorker, runPool, type CheckTask } from "./pool";
 import { limitsWithMaxSize } from "./read/limits";
 
 import type { Io } from "./io";
@@ -102,6 +102,8 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const lang = cmd.lang;
   let library: LibraryEntry[] | undefined;
   if (cmd.library !== null) {
+    // Loaded only here: the library importer (and ExcelJS, for an .xlsx library) is not needed otherwise.
+    const { ImportFailure, loadLibrary } = await import("./commands/library");
     try {
       library = (await loadLibrary(cmd.library, lang, io)).entries;
     } catch (e) {
@@ -149,7 +151,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const done = await runPool(tasks, {
     jobs: cmd.jobs ?? defaultJobs(),
     timeoutMs: cmd.timeoutSec * 1000,
-    workerFile: path.join(__dirname, "jixiao-worker.js"),
+    workerFile: WORKER_FILE,
     failedFile: (task, failure) => fileToReport(failedResult(task.entry.file, failure, lang)),
     onDone: progress
       ? (n, total, task) => {
@@ -181,6 +183,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const report = buildReportFromFiles(files, lang);
   if (cmd.opinions !== null) {
     try {
+      const { writeOpinions } = await import("./opinions"); // ExcelJS, only for --opinions
       const n = await writeOpinions(report, cmd.opinions, lang);
       io.stderr(t(lang, "cli.opinions.written", { n, path: cmd.opinions }) + "\n");
     } catch (e) {
@@ -240,6 +243,7 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => {
+    dropSpareWorker(); // a usage error or no file to check: the prestarted worker had nothing to do
     process.exitCode = code;
   },
   (e: unknown) => {

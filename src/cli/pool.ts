@@ -1,9 +1,10 @@
 /**
  * `jixiao check --jobs N`: checks files in N worker threads (worker.ts), one file per worker at a
- * time. Results come back indexed, so the report's order is the input order whatever finishes
- * first. A file that takes longer than the time limit, or that crashes its worker (an exception,
- * running out of memory), is reported as unreadable (timeout / crashed) and its worker replaced;
- * the other files go on.
+ * time (with the next one already sent, IN_FLIGHT). Results come back indexed, so the report's
+ * order is the input order whatever finishes first. A file that takes longer than the time limit,
+ * or that crashes its worker (an exception, running out of memory), is reported as unreadable
+ * (timeout / crashed) and its worker replaced; a file sent ahead to that worker goes to the next
+ * one, and the other files go on.
  */
 import { Worker } from "node:worker_threads";
 import type { LibraryEntry } from "../core/library/schema";
@@ -47,75 +48,135 @@ export interface PoolOptions {
   onDone?: (done: number, total: number, task: CheckTask) => void;
 }
 
+/** A check worker thread on `file`. */
+function spawnWorker(file: string): Worker {
+  // A small young generation: parsing makes much short-lived garbage (XML text, regex matches),
+  // and V8's default young generation lets it pile up to tens of MB before it is collected.
+  return new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+}
+
+/** A worker started ahead of the pool (prestart), taken by the pool's first startWorker. */
+let spare: { file: string; worker: Worker } | null = null;
+
+/**
+ * Starts one check worker now, before the caller has loaded the rest of its modules and parsed its
+ * arguments: the worker loads its own bundle (the read path and the engine) at the same time, on
+ * the other core. The next runPool on the same worker file takes it; dropSpareWorker ends it if
+ * no pool ran.
+ */
+export function prestartWorker(file: string): void {
+  if (spare) return;
+  const worker = spawnWorker(file);
+  // A worker that fails while loading is dropped here; the pool then starts a fresh one.
+  worker.on("error", () => {});
+  worker.on("exit", () => {
+    if (spare?.worker === worker) spare = null;
+  });
+  // Not kept alive by itself: a process that never runs a pool exits as if it had not started it.
+  worker.unref();
+  spare = { file, worker };
+}
+
+/** Ends the prestarted worker if no pool took it. */
+export function dropSpareWorker(): void {
+  if (spare) void spare.worker.terminate();
+  spare = null;
+}
+
+function takeWorker(file: string): Worker {
+  const s = spare;
+  if (s && s.file === file) {
+    spare = null;
+    s.worker.removeAllListeners("error");
+    s.worker.removeAllListeners("exit");
+    s.worker.ref();
+    return s.worker;
+  }
+  return spawnWorker(file);
+}
+
+/**
+ * Files sent to a worker ahead of its answers: the one it checks and the next, so that a worker
+ * never waits for this thread (busy, or without a core of its own) to hand it its next file. The
+ * worker checks its files one after another (worker.ts), so the first unanswered one is the one
+ * it is on.
+ */
+const IN_FLIGHT = 2;
+
 /** Runs every task; resolves with the answers in task order (answer i for tasks[i]). */
 export function runPool(tasks: readonly CheckTask[], opts: PoolOptions): Promise<TaskDone[]> {
   const results: TaskDone[] = new Array(tasks.length);
+  // Tasks not yet sent: those of a replaced worker that it had not begun come first.
+  const pending: CheckTask[] = [];
   let next = 0;
   let finished = 0;
   const jobs = Math.max(1, Math.min(opts.jobs, tasks.length));
   if (tasks.length === 0) return Promise.resolve(results);
+  const take = (): CheckTask | undefined => pending.shift() ?? (next < tasks.length ? tasks[next++] : undefined);
+  const anyLeft = () => pending.length > 0 || next < tasks.length;
 
   return new Promise((resolve) => {
-    const position = new Map(tasks.map((t, i) => [t, i]));
+    const position = new Map(tasks.map((t, i) => [t.index, i]));
     const finish = (task: CheckTask, done: TaskDone) => {
-      results[position.get(task)!] = done;
+      results[position.get(task.index)!] = done;
       finished++;
       opts.onDone?.(finished, tasks.length, task);
       if (finished === tasks.length) resolve(results);
     };
 
     const startWorker = () => {
-      // A small young generation: parsing makes much short-lived garbage (XML text, regex matches),
-      // and V8's default young generation lets it pile up to tens of MB before it is collected.
-      // On the 1,000-table workbook it takes the peak RSS of `check` from about 200 MB to 160 MB.
-      const worker = new Worker(opts.workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      let current: CheckTask | null = null;
+      const worker = takeWorker(opts.workerFile);
+      /** Sent and not answered, in the order sent; the first is the one being checked. */
+      const inFlight: CheckTask[] = [];
       let timer: NodeJS.Timeout | null = null;
       let dead = false;
 
-      const assign = () => {
-        if (next >= tasks.length) {
-          current = null;
+      // The time limit runs for the file being checked: from its sending, or from the answer to
+      // the file before it.
+      const arm = () => {
+        if (timer) clearTimeout(timer);
+        timer = inFlight.length > 0 && opts.timeoutMs > 0 ? setTimeout(onTimeout, opts.timeoutMs) : null;
+      };
+      const fill = () => {
+        while (inFlight.length < IN_FLIGHT) {
+          const task = take();
+          if (!task) break;
+          inFlight.push(task);
+          worker.postMessage(task);
+          if (inFlight.length === 1) arm();
+        }
+        if (inFlight.length === 0) {
           dead = true;
           void worker.terminate();
-          return;
         }
-        current = tasks[next++];
-        if (opts.timeoutMs > 0) timer = setTimeout(onTimeout, opts.timeoutMs);
-        worker.postMessage(current);
-      };
-      const settle = (done: TaskDone) => {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        const task = current!;
-        current = null;
-        finish(task, done);
       };
       const replace = (failure: ReadFailure) => {
         if (dead) return;
         dead = true;
-        const task = current;
         if (timer) clearTimeout(timer);
         worker.removeAllListeners();
         worker.on("error", () => {});
         void worker.terminate();
-        if (task) {
-          current = null;
-          finish(task, { index: task.index, file: opts.failedFile(task, failure) });
-        }
-        if (next < tasks.length) startWorker();
+        const [task, ...notBegun] = inFlight;
+        pending.unshift(...notBegun);
+        if (task) finish(task, { index: task.index, file: opts.failedFile(task, failure) });
+        if (anyLeft()) startWorker();
       };
       const onTimeout = () => replace({ code: "timeout", detail: String(Math.round(opts.timeoutMs / 1000)) });
 
       worker.on("message", (done: TaskDone) => {
-        settle(done);
-        assign();
+        const k = inFlight.findIndex((t) => t.index === done.index);
+        if (k < 0) return;
+        const [task] = inFlight.splice(k, 1);
+        if (k === 0) arm();
+        finish(task, done);
+        fill();
       });
       worker.on("error", (e: Error) => replace({ code: "crashed", detail: e.message.split("\n")[0].slice(0, 200) }));
       worker.on("exit", (code) => {
         if (!dead) replace({ code: "crashed", detail: `exit ${code}` });
       });
-      assign();
+      fill();
     };
 
     for (let i = 0; i < jobs; i++) startWorker();

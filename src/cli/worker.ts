@@ -44,12 +44,19 @@ if (!isMainThread) {
 }
 
 
+// The pool sends a file ahead (pool.ts IN_FLIGHT): files are checked one after another, in the order
+// received, so the worker holds one workbook at a time and the pool knows which file it is on.
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on("message", (task: CheckTask) => {
-  checkTask(task).then(
-    (done) => parentPort!.postMessage(done),
-    (e: unknown) => {
-      // A bug, not a bad file (checkEntry never throws for one): let the pool report the file.
-      throw e;
-    },
+  queue = queue.then(() =>
+    checkTask(task).then(
+      (done) => parentPort!.postMessage(done),
+      (e: unknown) => {
+        // A bug, not a bad file (checkEntry never throws for one): let the pool report the file.
+        setImmediate(() => {
+          throw e;
+        });
+      },
+    ),
   );
 });

@@ -26,16 +26,30 @@ beforeAll(() => {
 }, 60000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-// A stand-in worker: "hang" spins forever, "crash" throws, "exit" exits, others answer after a delay
-// that makes later files finish first.
+// A stand-in worker that, like worker.ts, checks the files it is sent one after another: "hang"
+// spins forever, "crash" throws, "exit" exits, others answer after a delay that makes later files
+// finish first.
 const STAND_IN = `
 const { parentPort } = require("node:worker_threads");
-parentPort.on("message", (task) => {
+const queue = [];
+let busy = false;
+const run = () => {
+  if (busy || queue.length === 0) return;
+  busy = true;
+  const task = queue.shift();
   const f = task.entry.file;
   if (f.includes("hang")) for (;;) {}
   if (f.includes("crash")) throw new Error("boom in " + f);
   if (f.includes("exit")) process.exit(3);
-  setTimeout(() => parentPort.postMessage({ index: task.index, file: { file: f, tables: [], issues: [] } }), 50 - task.index * 5);
+  setTimeout(() => {
+    parentPort.postMessage({ index: task.index, file: { file: f, tables: [], issues: [] } });
+    busy = false;
+    run();
+  }, 50 - task.index * 5);
+};
+parentPort.on("message", (task) => {
+  queue.push(task);
+  run();
 });`;
 
 function tasks(names: string[]): CheckTask[] {
@@ -57,6 +71,13 @@ describe("worker pool", () => {
     expect(done.map((d) => d.file.file)).toEqual(names);
     expect(done.map((d) => d.file.errorCode ?? "ok")).toEqual(["ok", "timeout", "ok", "crashed", "ok", "crashed", "ok", "ok", "ok"]);
     expect(seen).toEqual(names.map((_, i) => i + 1));
+  }, 30000);
+
+  test("a file sent ahead to a worker that then hangs, crashes or exits is checked by the next worker", async () => {
+    const names = ["a-hang", "b", "c-crash", "d", "e-exit", "f"];
+    const done = await runPool(tasks(names), { jobs: 1, timeoutMs: 1000, workerFile: workerFile(), failedFile });
+    expect(done.map((d) => d.file.file)).toEqual(names);
+    expect(done.map((d) => d.file.errorCode ?? "ok")).toEqual(["timeout", "ok", "crashed", "ok", "crashed", "ok"]);
   }, 30000);
 
   test("more jobs than files, and no files", async () => {

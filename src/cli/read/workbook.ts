@@ -11,6 +11,7 @@
  * advisories of npm `xlsx` 0.18.5) reads with cell text, styles, formulas and HTML switched off.
  * Node side only; src/core never sees a file.
  */
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { CellGrid, type CellValue } from "../../core/grid/cellgrid";
@@ -76,6 +77,18 @@ function sheetJsError(e: unknown): never {
   fail({ code: "corrupt", detail: msg.split("\n")[0].slice(0, 200) });
 }
 
+let codepagesLoaded = false;
+/**
+ * SheetJS's codepage tables (GBK and the other legacy codepages of .xls / .et text; .xlsb's binary
+ * strings). The CLI bundles SheetJS's ES module build, which does not load them by itself: loading
+ * them costs about 100 ms per worker, and .xlsx / .ods / .csv never use them.
+ */
+function loadCodepages(): void {
+  if (codepagesLoaded) return;
+  XLSX.set_cptable(createRequire(__filename)("@e965/xlsx/dist/cpexcel.js"));
+  codepagesLoaded = true;
+}
+
 function readZip(buf: Buffer, limits: ReadLimits, ext: string): { format: BookFormat; book: XLSX.WorkBook } {
   const parts = readZipParts(buf, limits);
   const lower = new Set([...parts.keys()].map((k) => k.toLowerCase()));
@@ -85,6 +98,7 @@ function readZip(buf: Buffer, limits: ReadLimits, ext: string): { format: BookFo
   else if (lower.has("content.xml") && (parts.get("mimetype")?.toString("latin1") ?? "").includes("spreadsheet")) format = "ods";
   else if (lower.has("[content_types].xml") && [...lower].some((k) => k.startsWith("xl/"))) fail({ code: "corrupt", detail: "xl/workbook.xml" });
   else fail({ code: "notXlsx", detail: "zip", detailIsKey: true });
+  if (format === "xlsb") loadCodepages();
   const container = SJ.CFB.utils.cfb_new();
   for (const [name, data] of parts) SJ.CFB.utils.cfb_add(container, name, data, { unsafe: true });
   try {
@@ -103,6 +117,7 @@ function readOle(buf: Buffer): XLSX.WorkBook {
   }
   if (SJ.CFB.find(cfb, "EncryptedPackage")) fail({ code: "encrypted" });
   if (!SJ.CFB.find(cfb, "Workbook") && !SJ.CFB.find(cfb, "Book")) fail({ code: "notXlsx", detail: "office", detailIsKey: true });
+  loadCodepages();
   try {
     return XLSX.read(buf, { ...READ_OPTS, type: "buffer" });
   } catch (e) {
