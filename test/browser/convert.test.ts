@@ -11,23 +11,9 @@ import { rowName, standardTable } from "../../src/core/extract/table";
 import { builtinSearchIndex } from "../../src/core/library/builtin-index";
 import { SEED_DEPARTMENT_LINES } from "../../src/sample/seed-data";
 import { DEPARTMENT_SHEETS } from "../../src/sample/workbooks";
-import { INSTALL_HELP, TEST_TIMEOUT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
+import { openWorkbench, resultsPath, type WorkbenchSession, browserSuite } from "./harness";
 
-const browserPath = findBrowser();
-const ci = process.env.CI === "true";
-
-if (!browserPath) {
-  // eslint-disable-next-line no-console
-  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
-  if (ci) {
-    test("an installed Chromium or Chrome (required with CI=true)", () => {
-      throw new Error(INSTALL_HELP);
-    });
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
-jest.setTimeout(TEST_TIMEOUT_MS);
+const { browserPath, suite } = browserSuite();
 
 const PROSE = DEPARTMENT_SHEETS.prose;
 const NEW_SHEET = "指标表";

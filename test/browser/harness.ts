@@ -245,3 +245,23 @@ export async function openWorkbench(executablePath: string): Promise<WorkbenchSe
     },
   };
 }
+
+/**
+ * The browser tests' preamble, shared: the Chromium to drive (null when none is installed), and
+ * `describe` or `describe.skip` accordingly. Without a browser the run says how to install one and
+ * skips — except with CI=true, where a failing test stands in for the suite.
+ */
+export function browserSuite(): { browserPath: string | null; suite: jest.Describe } {
+  const browserPath = findBrowser();
+  const ci = process.env.CI === "true";
+  if (!browserPath) {
+    console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
+    if (ci) {
+      test("an installed Chromium or Chrome (required with CI=true)", () => {
+        throw new Error(INSTALL_HELP);
+      });
+    }
+  }
+  jest.setTimeout(TEST_TIMEOUT_MS);
+  return { browserPath, suite: browserPath ? describe : describe.skip };
+}

@@ -13,22 +13,9 @@ import { detectTables, parseTable } from "../../src/core/layout";
 import { BUILTIN_ENTRIES } from "../../src/core/library/builtin";
 import { planInsertRows } from "../../src/core/library/insert";
 import { buildSeedWorkbook } from "../../src/sample/workbooks";
-import { DIST, INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, ensureDist, findBrowser, launch, resultsPath, serveDir } from "./harness";
+import { DIST, WAIT_MS, ensureDist, launch, resultsPath, serveDir, browserSuite } from "./harness";
 
-const browserPath = findBrowser();
-const ci = process.env.CI === "true";
-
-if (!browserPath) {
-  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
-  if (ci) {
-    test("an installed Chromium or Chrome (required with CI=true)", () => {
-      throw new Error(INSTALL_HELP);
-    });
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
-jest.setTimeout(TEST_TIMEOUT_MS);
+const { browserPath, suite } = browserSuite();
 const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
 
 /** The 满意度 entry the test inserts: the first one search lists for its pinyin initials. */

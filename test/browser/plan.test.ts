@@ -26,22 +26,9 @@ import { MARK_COLORS } from "../../src/core/model/severity";
 import { buildSeedTypedWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
 import { applyEdits } from "../plan/helpers";
-import { INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
+import { WAIT_MS, openWorkbench, resultsPath, type WorkbenchSession, browserSuite } from "./harness";
 
-const browserPath = findBrowser();
-const ci = process.env.CI === "true";
-
-if (!browserPath) {
-  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
-  if (ci) {
-    test("an installed Chromium or Chrome (required with CI=true)", () => {
-      throw new Error(INSTALL_HELP);
-    });
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
-jest.setTimeout(TEST_TIMEOUT_MS);
+const { browserPath, suite } = browserSuite();
 
 /** The seed's third table: 工业新区基础设施建设项目资金, 3,000,000 元, plan blank/50%/90%/100%. */
 const PROJECT = SEED_TABLES[2].name;

@@ -8,22 +8,9 @@
  */
 import { CASES } from "../../src/excel/contract/cases";
 import type { WorkbookSnapshot } from "../../src/workbench/memory-excel";
-import { INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
+import { WAIT_MS, openWorkbench, resultsPath, type WorkbenchSession, browserSuite } from "./harness";
 
-const browserPath = findBrowser();
-const ci = process.env.CI === "true";
-
-if (!browserPath) {
-  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
-  if (ci) {
-    test("an installed Chromium or Chrome (required with CI=true)", () => {
-      throw new Error(INSTALL_HELP);
-    });
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
-jest.setTimeout(TEST_TIMEOUT_MS);
+const { browserPath, suite } = browserSuite();
 
 /** What the self-test must leave as it found it. */
 async function workbookState(session: WorkbenchSession): Promise<string> {

@@ -14,23 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import { DEPARTMENT_SHEETS, JUNK_ROWS, LAYOUT_SHEETS, buildLayoutsWorkbook, buildSampleWorkbook } from "../../src/sample/workbooks";
 import { MARK_COLORS } from "../../src/core/model/severity";
-import { INSTALL_HELP, TEST_TIMEOUT_MS, WAIT_MS, findBrowser, openWorkbench, resultsPath, type WorkbenchSession } from "./harness";
+import { WAIT_MS, openWorkbench, resultsPath, type WorkbenchSession, browserSuite } from "./harness";
 
-const browserPath = findBrowser();
-const ci = process.env.CI === "true";
-
-if (!browserPath) {
-  // eslint-disable-next-line no-console
-  console.warn(`${INSTALL_HELP}\n${ci ? "CI=true: failing." : "Skipping the browser tests."}`);
-  if (ci) {
-    test("an installed Chromium or Chrome (required with CI=true)", () => {
-      throw new Error(INSTALL_HELP);
-    });
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
-jest.setTimeout(TEST_TIMEOUT_MS);
+const { browserPath, suite } = browserSuite();
 
 const SHEET = "项目绩效目标表";
 const cell = (a1: string) => `#workbench td[data-address="${a1}"]`;
