@@ -23,7 +23,7 @@ import type { CellGrid } from "../../src/core/grid/cellgrid";
 import { PLAN_KEYS, type PlanKey } from "../../src/core/model/schema";
 import { computePlanForTable, planCells, planWrite, profileFromParams } from "../../src/core/plan";
 import { MARK_COLORS } from "../../src/core/model/severity";
-import { buildSeedTypedWorkbook, buildSeedWorkbook } from "../../src/sample/workbooks";
+import { buildSampleWorkbook, buildSeedTypedWorkbook } from "../../src/sample/workbooks";
 import { SEED_TABLES } from "../../src/sample/seed-data";
 import { applyEdits } from "../plan/helpers";
 import { WAIT_MS, openWorkbench, resultsPath, type WorkbenchSession, browserSuite } from "./harness";
@@ -309,7 +309,8 @@ suite("支出计划 tab: fill a plan from the pane in the workbench (Chromium)",
   });
 
   test("sample (text percents, merged spacer column): 均匀 1–12月 into 项目3, rules quiet, undo restores", async () => {
-    const exp = await expectationsFor(buildSeedWorkbook());
+    // What the workbench opens: the seed sheet and the department sheets.
+    const exp = await expectationsFor(buildSampleWorkbook());
     // The sample stacks the three tables on one sheet; 项目3's plan row is row 49, B49:C49 merged.
     expect(exp.cells).toEqual({ m3: "B49", m6: "D49", m10: "E49", m12: "F49" });
     await expect(page.getAttribute('#workbench table[role="grid"]', "data-sheet")).resolves.toBe(exp.sheet);
