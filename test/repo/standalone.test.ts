@@ -3,7 +3,8 @@
  * clone into an empty folder builds, tests and documents itself. Three kinds of reference count:
  *
  * - a relative path (`../x`, `./../x`) that, resolved from the folder of the file it is written
- *   in, leaves the root — `../../shared` in test/manifest.test.ts does, `../../src/core` does not;
+ *   in, leaves the root — two parent steps from test/ climb out of the repository, while two from
+ *   test/repo/ to src/core do not;
  * - the sibling folder the project was developed beside (`shared`, followed by one of its folder
  *   names: seeds, data, docs, manifest-schemas, hooks);
  * - an absolute path into a developer's machine, under `/work`, `/home/<user>` or `/Users/<user>`.
