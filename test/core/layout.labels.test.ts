@@ -16,6 +16,7 @@ describe("headerRole / columnRolesFromHeader", () => {
     ["指标值及单位", "value"],
     ["目标值", "value"],
     ["指标值（包含数字及文字描述）", "value"],
+    ["预期达到目标", "value"], // 湖南 县级 部门整体支出项目绩效目标申报表 (hn-lixian-2021-shiyongjun-zhengti)
     ["指标值确定依据", "basis"],
     ["绩效标准", "basis"],
     ["评价标准", "basis"],
@@ -66,6 +67,7 @@ describe("classifyLabel: field labels and their variants", () => {
     ["其中：财政    资金", "budgetFiscal"],
     ["其中：财政拨款", "budgetFiscal"],
     ["财政资金", "budgetFiscal"],
+    ["公共财政拨款", "budgetFiscal"], // 按收入性质分 block of 湖南 整体支出申报表 (hn-lixian-2021-shiyongjun-zhengti)
     ["其他资金", "budgetOther"],
     ["其中：其他资金", "budgetOther"],
     ["预算规模及资金用途", "budgetBlock"],
