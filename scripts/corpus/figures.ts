@@ -17,13 +17,16 @@ export interface RecordedFigures {
   unreadable: number;
   /** files whose tables and indicator rows are read exactly as counted in structure.json (absent in older records) */
   structureExact?: number;
+  /** the same figures for the department tables (部门整体支出绩效目标表), scored on their own */
+  department?: Omit<RecordedFigures, "department">;
 }
 
 const round = (x: number | null) => (x === null ? 1 : Math.floor(x * 1000) / 1000);
 
+/** The figures of one run (of one kind of table) as a record. */
 export function toRecord(f: Figures, unreadable: number): RecordedFigures {
   return {
-    files: f.projectFiles,
+    files: f.files,
     provinces: f.provinces,
     years: f.years,
     errorPrecision: round(f.precision.error),
