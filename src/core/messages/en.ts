@@ -908,6 +908,8 @@ Usage:
                                                    suggestions for the N-th table: its project type, then the categories it lacks (or fills with process indicators only)
   jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
                                                    list the library; --import merges a custom library first, --out exports the merged library
+  jixiao extract <file.xlsx> --sheet S --range A9:A28 [--format json|xlsx] [--out new.xlsx]
+                                                   turn indicators written as prose (e.g. a department's 分项 blocks) into a standard table, one measure per row
   jixiao --help | --version
 
 Options of check:
