@@ -10,7 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
-import { ReportSchema, type Report } from "../../src/cli/report";
+import type { Report } from "../../src/cli/report";
+import { ReportSchema } from "../../src/cli/report-schema";
 import { SEVERITY_FILL } from "../../src/cli/annotate";
 import { ALL_RULES } from "../../src/core/rules/registry";
 

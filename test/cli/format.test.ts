@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { makeTable, ind } from "../helpers/table";
 import { IssueSchema, type Issue } from "../../src/core/model/schema";
-import { buildReport, exitCodeFor, ReportSchema, type FileResult } from "../../src/cli/report";
+import { buildReport, exitCodeFor, type FileResult } from "../../src/cli/report";
+import { ReportSchema } from "../../src/cli/report-schema";
 import { displayWidth, formatText, sheetRef } from "../../src/cli/text";
 import { parseArgs, sniffLang, UsageError } from "../../src/cli/args";
 import { precheck, sniff } from "../../src/cli/files";

@@ -10,7 +10,8 @@
  * JSON: { m3, m6, m10, m12, money?: { m3, m6, m10, m12 }, … more fields }.
  */
 import { t, type Locale } from "../../core/messages";
-import { PLAN_KEYS, type MoneyUnit } from "../../core/model/schema";
+import type { MoneyUnit } from "../../core/model/schema";
+import { PLAN_KEYS } from "../../core/model/plan-keys";
 import { parseMoney, toHalfWidth, convertMoney } from "../../core/value/numbers";
 import {
   PlanError,

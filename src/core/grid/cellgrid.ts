@@ -4,7 +4,7 @@ import type { CellGridData } from "./cellgrid-schema";
 /** What one cell holds, as Office.js `range.values` returns it (dates as serial numbers, errors as "#REF!" text). */
 export type CellValue = string | number | boolean | null;
 
-export { CellGridDataSchema, type CellGridData } from "./cellgrid-schema";
+export type { CellGridData } from "./cellgrid-schema";
 
 /**
  * A rectangular block of one worksheet: values, number formats and merged areas, addressed by

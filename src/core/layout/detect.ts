@@ -7,10 +7,11 @@
 import { canonicalLevel1, canonicalLevel2 } from "../forms/categories";
 import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
-import { PLAN_KEYS } from "../model/schema";
+import { PLAN_KEYS } from "../model/plan-keys";
 import { moneyUnitOfLabel, parseMoney } from "../value/numbers";
 import { LabelCache, columnRolesFromHeader, headerRole, type FieldKind, type LabelInfo } from "./labels";
-import { EMPTY_PART, type HeaderColumn, type Part, type PlanLayout, type Pos, type TableLayout } from "./types";
+import type { HeaderColumn, Part, PlanLayout, Pos, TableLayout } from "./types";
+import { EMPTY_PART } from "./empty-part";
 
 interface Hit {
   row: number;

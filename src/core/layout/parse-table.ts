@@ -16,7 +16,7 @@ import type {
   ProjectTable,
   TextField,
 } from "../model/schema";
-import { PLAN_KEYS } from "../model/schema";
+import { PLAN_KEYS } from "../model/plan-keys";
 import { convertMoney, parseMoney, parsePercentCell, parsePlainNumber } from "../value/numbers";
 import { joinSplitValue, parseValue } from "../value/parse";
 import type { ParsedValue } from "../value/types";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEVERITIES } from "./severity";
 import { ParsedValueSchema } from "../value/types";
 
 /** An A1 address on the table's sheet ("F11"), or null when the part is absent from the layout. */
@@ -146,7 +147,7 @@ export const CellEditSchema = z.object({
 });
 export type CellEdit = z.infer<typeof CellEditSchema>;
 
-export const SeveritySchema = z.enum(["error", "warning", "info"]);
+export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 export const IssueSchema = z.object({

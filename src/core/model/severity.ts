@@ -2,10 +2,13 @@
  * The one severity order and the one mark palette: the engine sorts issues by it, the pane lists and
  * marks by it, the adapter keeps a cell's worst mark by it, the CLI's notes and fills follow it.
  */
-import { SeveritySchema, type Severity } from "./schema";
+import type { Severity } from "./schema";
 
-/** Every severity, worst first: error, warning, info. */
-export const SEVERITIES: readonly Severity[] = SeveritySchema.options;
+/**
+ * Every severity, worst first: error, warning, info. SeveritySchema (schema.ts) is built from this
+ * list, so that code needing only the order does not load zod.
+ */
+export const SEVERITIES = ["error", "warning", "info"] as const;
 
 /** Position in SEVERITIES: 0 for the worst, so an ascending sort puts the worst first. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;

@@ -5,7 +5,8 @@
  * "时间过半、进度过半"), reported as info.
  */
 import { t, type Locale } from "../messages";
-import { PLAN_KEYS, type Issue, type NumberField, type PlanKey, type ProjectTable } from "../model/schema";
+import type { Issue, NumberField, ProjectTable } from "../model/schema";
+import { PLAN_KEYS, type PlanKey } from "../model/plan-keys";
 import { runRules } from "../rules/engine";
 import { ALL_RULES } from "../rules/registry";
 import { PLAN_EPS, PLAN_LABELS } from "../rules/plan-range";

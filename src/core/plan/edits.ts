@@ -13,7 +13,8 @@
  */
 import type { CellGrid, CellValue } from "../grid/cellgrid";
 import { parseA1 } from "../grid/a1";
-import { PLAN_KEYS, type CellEdit, type PlanKey, type ProjectTable } from "../model/schema";
+import type { CellEdit, ProjectTable } from "../model/schema";
+import { PLAN_KEYS, type PlanKey } from "../model/plan-keys";
 import { PLAN_LABELS } from "../rules/plan-range";
 import { PlanError } from "./errors";
 import type { PlanValues } from "./types";

@@ -4,7 +4,7 @@
  * budget exactly when the plan ends at 100%.
  */
 import type { MoneyUnit } from "../model/schema";
-import { PLAN_KEYS } from "../model/schema";
+import { PLAN_KEYS } from "../model/plan-keys";
 import { CHECKPOINT_MONTH, type PlanMoney, type PlanValues } from "./types";
 
 /** Decimal places of money amounts in each unit. */

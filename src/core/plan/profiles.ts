@@ -3,7 +3,7 @@
  * See docs/plan.md for the definitions (Chinese first).
  */
 import type { MoneyUnit } from "../model/schema";
-import { PLAN_KEYS } from "../model/schema";
+import { PLAN_KEYS } from "../model/plan-keys";
 import { convertMoney } from "../value/numbers";
 import { PlanError } from "./errors";
 import { planMoney } from "./money";

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { PLAN_KEYS } from "../model/schema";
+import { PLAN_KEYS } from "../model/plan-keys";
 import { PLAN_EPS, PLAN_LABELS } from "./plan-range";
 
 const pct = (n: number): string => `${Math.round(n * 100) / 100}%`;

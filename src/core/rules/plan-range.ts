@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { PLAN_KEYS, type PlanKey } from "../model/schema";
+import { PLAN_KEYS, type PlanKey } from "../model/plan-keys";
 
 /** Column labels of the spending plan (domain §c). */
 export const PLAN_LABELS: Record<PlanKey, string> = { m3: "3月底", m6: "6月底", m10: "10月底", m12: "12月底" };
