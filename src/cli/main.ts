@@ -103,7 +103,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   let library: LibraryEntry[] | undefined;
   if (cmd.library !== null) {
     // Loaded only here: the library importer (and ExcelJS, for an .xlsx library) is not needed otherwise.
-    const { ImportFailure, loadLibrary } = await import("./commands/library");
+    const { ImportFailure, loadLibrary } = await import("./lazy");
     try {
       library = (await loadLibrary(cmd.library, lang, io)).entries;
     } catch (e) {
@@ -183,7 +183,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const report = buildReportFromFiles(files, lang);
   if (cmd.opinions !== null) {
     try {
-      const { writeOpinions } = await import("./opinions"); // ExcelJS, only for --opinions
+      const { writeOpinions } = await import("./lazy"); // ExcelJS, only for --opinions
       const n = await writeOpinions(report, cmd.opinions, lang);
       io.stderr(t(lang, "cli.opinions.written", { n, path: cmd.opinions }) + "\n");
     } catch (e) {

@@ -1,76 +1,81 @@
 /**
- * What `jixiao check` loads at start-up. The CLI is bundled (scripts/build-cli.mjs); a module that the
- * entry point reaches through static imports is evaluated when the process (or a check worker)
- * starts, whether the run uses it or not. zod (built with a schema per model type) cost about 100 ms
- * and 10 MB per thread, and the check path never validates with it: the model's types come from the
- * schemas (`import type`), the runtime constants from zod-free modules (model/severity.ts,
- * model/plan-keys.ts, layout/empty-part.ts, cli/report-schema.ts holds the report's schema).
+ * What `jixiao check` loads at start-up. The CLI is bundled (scripts/cli-bundles.mjs); everything in
+ * a bundle is read and compiled when the process (or a check worker) starts, and what its entry
+ * reaches through static imports is also evaluated, whether the run uses it or not.
  *
- * The bundles are built in memory with esbuild's metafile, and the static import graph is walked
- * from each entry point: dynamic imports (the other subcommands, --out, --opinions, --library) may
- * reach anything.
+ * - zod (a schema object per model type) cost about 100 ms and 10 MB per thread, and checking never
+ *   validates with it: the model's types come from the schemas (`import type`), the runtime constants
+ *   from zod-free modules (model/severity.ts, model/plan-keys.ts, layout/empty-part.ts), the report's
+ *   schema is in cli/report-schema.ts for the tests.
+ * - The main thread of `check` lists files, runs the worker pool and prints the report: the reader,
+ *   the engine and the other subcommands (lib/jixiao-lazy.js, loaded by import()) stay out of its
+ *   bundle.
+ *
+ * The bundles are built in memory, with the options of the real build and esbuild's metafile.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-interface Graph {
-  /** Inputs reached from the entry through static imports. */
+interface Bundle {
+  /** Every input file in the bundle. */
+  inputs: string[];
+  /** The inputs the entry reaches through static imports (evaluated at start-up). */
   staticInputs: string[];
 }
 
-/** The static import graph of each entry, from a child process (esbuild's Node API is ESM-friendly there). */
-function graphs(entries: Record<string, string>): Record<string, Graph> {
+/** The lib/ bundles' contents, from a child process (the build options are an ES module). */
+function bundles(): Record<string, Bundle> {
   const script = `
-    const { build } = require(${JSON.stringify(path.join(ROOT, "node_modules/esbuild"))});
-    const entries = ${JSON.stringify(entries)};
-    const plugin = { name: "resolve", setup(b) {
-      b.onResolve({ filter: /^@e965\\/xlsx$/ }, () => ({ path: ${JSON.stringify(path.join(ROOT, "node_modules/@e965/xlsx/xlsx.mjs"))} }));
-      b.onResolve({ filter: /^zod$/ }, () => ({ path: require.resolve("zod", { paths: [${JSON.stringify(ROOT)}] }) }));
-    } };
-    (async () => {
-      const out = {};
-      for (const [name, entry] of Object.entries(entries)) {
-        const r = await build({ entryPoints: [entry], bundle: true, platform: "node", target: "node20", format: "cjs",
-          packages: "external", plugins: [plugin], write: false, metafile: true, outfile: "out.js", absWorkingDir: ${JSON.stringify(ROOT)}, logLevel: "silent" });
-        const inputs = r.metafile.inputs;
-        const seen = new Set([entry]);
-        const queue = [entry];
-        while (queue.length) {
-          const x = queue.shift();
-          for (const i of inputs[x]?.imports ?? []) {
-            if (i.kind === "dynamic-import" || i.external || seen.has(i.path)) continue;
-            seen.add(i.path);
-            queue.push(i.path);
-          }
+    import { build } from "esbuild";
+    import { cliBuildOptions } from "./scripts/cli-bundles.mjs";
+    const opts = cliBuildOptions({ quiet: true });
+    const entries = { jixiao: opts.entryPoints.jixiao, "jixiao-worker": opts.entryPoints["jixiao-worker"] };
+    const r = await build({ ...opts, entryPoints: entries, write: false, metafile: true, sourcemap: false, logLevel: "silent" });
+    const out = {};
+    for (const [name, entry] of Object.entries(entries)) {
+      const output = Object.entries(r.metafile.outputs).find(([k]) => k.endsWith("/" + name + ".js") || k === "lib/" + name + ".js")[1];
+      const seen = new Set([entry]);
+      const queue = [entry];
+      while (queue.length) {
+        const x = queue.shift();
+        for (const i of r.metafile.inputs[x]?.imports ?? []) {
+          if (i.kind === "dynamic-import" || i.external || seen.has(i.path)) continue;
+          seen.add(i.path);
+          queue.push(i.path);
         }
-        out[name] = { staticInputs: [...seen] };
       }
-      process.stdout.write(JSON.stringify(out));
-    })().catch((e) => { console.error(e); process.exit(1); });
+      out[name] = { inputs: Object.keys(output.inputs), staticInputs: [...seen] };
+    }
+    process.stdout.write(JSON.stringify(out));
   `;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" })) as Record<string, Graph>;
+  const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(stdout) as Record<string, Bundle>;
 }
 
 describe("what jixiao check loads at start-up", () => {
-  let g: Record<string, Graph>;
+  let b: Record<string, Bundle>;
   beforeAll(() => {
-    g = graphs({ main: "src/cli/main.ts", worker: "src/cli/worker.ts" });
+    b = bundles();
   }, 60_000);
+  const holds = (name: string, part: string) => b[name].inputs.some((p) => p.includes(part));
 
-  it.each(["main", "worker"])("the %s bundle does not load zod", (name) => {
-    const zod = g[name].staticInputs.filter((p) => p.includes("node_modules/zod/"));
-    expect(zod).toEqual([]);
+  it.each(["jixiao", "jixiao-worker"])("lib/%s.js holds no zod", (name) => {
+    expect(b[name].inputs.filter((p) => p.includes("node_modules/zod/"))).toEqual([]);
   });
 
-  it("the worker loads the read path and the engine, the main thread neither", () => {
-    const has = (name: string, part: string) => g[name].staticInputs.some((p) => p.includes(part));
-    // The check worker: SheetJS and the rules (a sanity check that the graph is walked).
-    expect(has("worker", "@e965/xlsx")).toBe(true);
-    expect(has("worker", "src/core/rules/engine.ts")).toBe(true);
-    // The main thread lists files, runs the pool and prints the report: no reader, no engine run.
-    expect(has("main", "@e965/xlsx")).toBe(false);
-    expect(has("main", "src/core/rules/engine.ts")).toBe(false);
+  it("the check worker holds the read path and the engine, and evaluates them at start", () => {
+    expect(b["jixiao-worker"].staticInputs.some((p) => p.includes("@e965/xlsx"))).toBe(true);
+    expect(b["jixiao-worker"].staticInputs).toContain("src/core/rules/engine.ts");
+  });
+
+  it("the main thread's bundle holds neither the reader, nor the engine, nor the other subcommands", () => {
+    expect(holds("jixiao", "src/cli/main.ts")).toBe(true);
+    expect(holds("jixiao", "@e965/xlsx")).toBe(false);
+    expect(holds("jixiao", "src/core/rules/engine.ts")).toBe(false);
+    expect(holds("jixiao", "src/cli/commands/library.ts")).toBe(false);
+    expect(holds("jixiao", "src/cli/commands/extract.ts")).toBe(false);
+    expect(holds("jixiao", "src/cli/opinions.ts")).toBe(false);
   });
 });

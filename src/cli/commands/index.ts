@@ -1,8 +1,8 @@
 /**
  * Subcommands other than `check`/`rules` (which live in main.ts): each module parses its own argv
  * and resolves to an exit code (0 ok, 2 usage or bad parameter). Register one line per command.
- * Each is loaded when it runs (`import()`), so that `jixiao check` does not load ExcelJS and the
- * library tooling it never uses.
+ * Each is loaded when it runs (`import()` of ../lazy.ts, a bundle of its own), so that `jixiao check`
+ * does not load ExcelJS and the library tooling it never uses.
  */
 import type { Io } from "../io";
 
@@ -12,8 +12,8 @@ export type Subcommand = (argv: readonly string[], io: Io) => Promise<number>;
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   // @@subcommands
-  library: async (argv, io) => (await import("./library")).libraryCommand(argv, io),
-  suggest: async (argv, io) => (await import("./suggest")).suggestCommand(argv, io),
-  plan: async (argv, io) => (await import("./plan")).planCommand(argv, io),
-  extract: async (argv, io) => (await import("./extract")).extractCommand(argv, io),
+  library: async (argv, io) => (await import("../lazy")).libraryCommand(argv, io),
+  suggest: async (argv, io) => (await import("../lazy")).suggestCommand(argv, io),
+  plan: async (argv, io) => (await import("../lazy")).planCommand(argv, io),
+  extract: async (argv, io) => (await import("../lazy")).extractCommand(argv, io),
 };
