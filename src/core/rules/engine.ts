@@ -23,17 +23,6 @@ export class UnknownRuleError extends Error {}
 
 /** Runs every enabled rule over every table and returns the issues in table, then cell order. */
 export function runRules(tables: readonly ProjectTable[], config: RunConfig = {}): Issue[] {
-  return finishIssues(collectIssues(tables, config), tables, config);
-}
-
-/**
- * The issues the enabled rules report on `tables` (only the rules of `scope` when given), in the
- * order reported, before finishIssues. A workbook checked in parts (the CLI's split of a large
- * file over two workers) collects the table rules on each part's tables and the workbook rules on
- * all of them, re-numbers `Issue.table`, and finishes once: the same issues in the same order as
- * runRules on the whole.
- */
-export function collectIssues(tables: readonly ProjectTable[], config: RunConfig = {}, scope?: "table" | "workbook"): Issue[] {
   const rules = config.rules ?? ALL_RULES;
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   for (const id of [...(config.only ?? []), ...Object.keys(config.severity ?? {})])
@@ -41,10 +30,8 @@ export function collectIssues(tables: readonly ProjectTable[], config: RunConfig
   const locale = config.locale ?? "zh-CN";
   const options = config.options ?? {};
   const issues: Issue[] = [];
-  if (tables.length === 0) return issues;
   for (const rule of rules) {
     const { id } = rule.meta;
-    if (scope && rule.meta.scope !== scope) continue;
     if (config.only && !config.only.includes(id)) continue;
     const sev = config.severity?.[id] ?? rule.meta.defaultSeverity;
     if (sev === "off") continue;
@@ -58,17 +45,7 @@ export function collectIssues(tables: readonly ProjectTable[], config: RunConfig
       rule.check(ctx);
     }
   }
-  return issues;
-}
-
-/**
- * Collected issues (collectIssues) as findings: one cause gives one finding, a habit repeated on many
- * cells gets one group key, and the order is table, cell, severity, then the rules' order.
- */
-export function finishIssues(issues: Issue[], tables: readonly ProjectTable[], config: RunConfig = {}): Issue[] {
-  const rules = config.rules ?? ALL_RULES;
-  const order = new Map(rules.map((r, i) => [r.meta.id, i]));
-  return sortIssues(groupHabits(dropExplained(issues, rules), rules, tables), order);
+  return sortIssues(groupHabits(dropExplained(issues, rules), rules, tables));
 }
 
 /**
@@ -135,21 +112,10 @@ function report(this: EngineContext, d: ReportDescriptor): void {
   });
 }
 
-/**
- * Issues in table, cell and severity order; ties in the order of `ruleOrder` (rule id → position)
- * when given, then as listed.
- */
-export function sortIssues(issues: Issue[], ruleOrder?: ReadonlyMap<string, number>): Issue[] {
+export function sortIssues(issues: Issue[]): Issue[] {
   // Sort keys computed once per issue, not in every comparison.
-  const keyed = issues.map((issue, i) => ({
-    issue,
-    i,
-    t: issue.table ?? -1,
-    c: cellOrder(issue.cell),
-    s: SEVERITY_RANK[issue.severity],
-    r: ruleOrder?.get(issue.rule) ?? 0,
-  }));
-  keyed.sort((a, b) => a.t - b.t || a.c - b.c || a.s - b.s || a.r - b.r || a.i - b.i);
+  const keyed = issues.map((issue, i) => ({ issue, i, t: issue.table ?? -1, c: cellOrder(issue.cell), s: SEVERITY_RANK[issue.severity] }));
+  keyed.sort((a, b) => a.t - b.t || a.c - b.c || a.s - b.s || a.i - b.i);
   return keyed.map((x) => x.issue);
 }
 
