@@ -172,9 +172,15 @@ export function runPool(tasks: readonly CheckTask[], opts: PoolOptions): Promise
         finish(task, done);
         fill();
       });
-      worker.on("error", (e: Error) => replace({ code: "crashed", detail: e.message.split("\n")[0].slice(0, 200) }));
+      // A worker that throws emits "error", then "exit" once it has stopped; an answer it posted just
+      // before throwing can arrive between the two, so the file it answered is finished first and
+      // only "exit" replaces the worker (the crash counts against the next file it was sent).
+      let crash: string | null = null;
+      worker.on("error", (e: Error) => {
+        crash ??= e.message.split("\n")[0].slice(0, 200);
+      });
       worker.on("exit", (code) => {
-        if (!dead) replace({ code: "crashed", detail: `exit ${code}` });
+        if (!dead) replace({ code: "crashed", detail: crash ?? `exit ${code}` });
       });
       fill();
     };
