@@ -1,4 +1,5 @@
 import type { Form } from "../model/schema";
+import { memoText } from "../rules/utils/text";
 
 /**
  * The two category systems (domain.md §a): the Hebei/88号 form with 成本 inside 产出, and the
@@ -94,10 +95,11 @@ const LEVEL2_ALIASES: Record<string, string> = {
 /**
  * Strips what a form prints around a category name: spaces, markers (★), numbering ("一、", "1.",
  * "（一）"), bracketed parts and scores ("（50分）", "(0-30)分", " 30分", "30%"), trailing colons, and
- * a trailing 等 a template prints after a name ("服务对象满意度指标等").
+ * a trailing 等 a template prints after a name ("服务对象满意度指标等"). Memoised: the same few labels
+ * recur on every row of every table.
  */
-export function categoryKey(text: string): string {
-  return text
+export const categoryKey: (text: string) => string = memoText((text: string): string =>
+  text
     .replace(/\s+/g, "")
     .replace(/^[★☆※*＊]+/, "")
     .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]+/, "")
@@ -106,8 +108,8 @@ export function categoryKey(text: string): string {
     .replace(/(?<=指标)等$/, "")
     .replace(/[-－~]?\d+(?:\.\d+)?(?:分|%|％)$/, "")
     .replace(/[:：]+$/, "")
-    .replace(/分$/, (m, i: number, str: string) => (str.endsWith("指标分") ? "" : m));
-}
+    .replace(/分$/, (m, i: number, str: string) => (str.endsWith("指标分") ? "" : m)),
+);
 
 const ALL_LEVEL1 = new Set(Object.values(FORMS).flatMap((f) => Object.keys(f)));
 const ALL_LEVEL2 = new Set(Object.values(FORMS).flatMap((f) => Object.values(f).flat()));
