@@ -22,7 +22,7 @@ import { parseArgs, sniffLang, UsageError, type CheckCommand } from "./args";
 import { errText, expandInputs, WORKBOOK_RE } from "./files";
 import { failedResult } from "./failure";
 import type { LibraryEntry } from "../core/library/schema";
-import { buildReportFromFiles, exitCodeFor, fileToReport, type Report, type ReportFile } from "./report";
+import { buildReportFromFiles, exitCodeFor, fileToReport, writeReportJson, type Report, type ReportFile } from "./report";
 import { displayWidth, formatText, padEnd } from "./text";
 import { outputPaths } from "./annotate";
 import { dropSpareWorker, runPool, type CheckTask } from "./pool";
@@ -191,7 +191,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       io.stderr(t(lang, "cli.opinions.failed", { path: cmd.opinions, detail: errText(e) }) + "\n");
     }
   }
-  if (cmd.format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
+  if (cmd.format === "json") writeReportJson(report, io.stdout);
   else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
   if (cmd.summary !== null) {
     try {

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { makeTable, ind } from "../helpers/table";
 import { IssueSchema, type Issue } from "../../src/core/model/schema";
-import { buildReport, exitCodeFor, type FileResult } from "../../src/cli/report";
+import { buildReport, exitCodeFor, writeReportJson, type FileResult } from "../../src/cli/report";
 import { ReportSchema } from "../../src/cli/report-schema";
 import { displayWidth, formatText, sheetRef } from "../../src/cli/text";
 import { parseArgs, sniffLang, UsageError } from "../../src/cli/args";
@@ -37,6 +37,20 @@ const broken: FileResult = { file: "b/bad.xlsx", error: { code: "empty", message
 
 describe("buildReport (JSON contract)", () => {
   const report = buildReport([good, broken], "zh-CN");
+
+  test.each([
+    ["two files", [good, broken]],
+    ["one file", [good]],
+    ["no file", []],
+  ] as [string, FileResult[]][])("written in pieces, the JSON is exactly JSON.stringify's (%s)", (_name, files) => {
+    for (const locale of ["zh-CN", undefined]) {
+      const r = buildReport(files, locale);
+      const pieces: string[] = [];
+      writeReportJson(r, (s) => pieces.push(s));
+      expect(pieces.join("")).toBe(JSON.stringify(r, null, 2) + "\n");
+      expect(pieces.length).toBe(files.length === 0 ? 1 : files.length + 2);
+    }
+  });
 
   test("top-level shape and summary", () => {
     expect(report.version).toBe(1);
