@@ -165,7 +165,9 @@ export function writeReportJson(report: Report, write: (s: string) => void): voi
   const open = at + '\n  "files": ['.length;
   write(shell.slice(0, open) + "\n");
   report.files.forEach((f, i) => {
-    const text = JSON.stringify(f, null, 2).replace(/^/gm, "    ");
+    // The file as JSON.stringify indents it at this depth; a slice of the wrapper's text, not a copy.
+    const wrapped = JSON.stringify({ files: [f] }, null, 2);
+    const text = wrapped.slice('{\n  "files": [\n'.length, wrapped.length - "\n  ]\n}".length);
     write(i < report.files.length - 1 ? text + ",\n" : text + "\n  ]");
   });
   write(shell.slice(open + 1));
