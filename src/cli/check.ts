@@ -1,6 +1,6 @@
 /**
- * Checks one input: read the file with the checking read path (src/cli/read: SheetJS behind the
- * zip / size / DOCTYPE limits), analyze the grids, and on request write the annotated copy (ExcelJS,
+ * Checks one input: read the file with the checking read path (src/cli/read: its own .xlsx reader,
+ * SheetJS for the other formats, behind the zip / size / DOCTYPE limits), analyze the grids, and on request write the annotated copy (ExcelJS,
  * loaded only then). Never throws for a bad file: the failure becomes a FileResult with an `error`
  * in the report language. Shared by the worker (worker.ts), the corpus scorer and the benchmark.
  */
@@ -16,7 +16,7 @@ import { failedResult } from "./failure";
 import type { FileResult } from "./report";
 import { DEFAULT_LIMITS, type ReadLimits } from "./read/limits";
 import { ReadProblem } from "./read/problem";
-import { readWorkbook, type ReadBook } from "./read/workbook";
+import { readWorkbook, sheetJsBook, type ReadBook } from "./read/workbook";
 import { annotateWorkbook, writeWorkbook } from "./annotate";
 
 export interface CheckedFile {
@@ -108,7 +108,8 @@ export async function writeAnnotatedCopy(checked: CheckedFile, target: string, l
   if (!checked.read || !checked.buffer) return;
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
-  const source = checked.read.format === "xlsx" ? checked.buffer : toXlsx(checked.read.book);
+  const { format, book } = checked.read;
+  const source = format === "xlsx" ? checked.buffer : toXlsx(book ?? sheetJsBook(checked.buffer, DEFAULT_LIMITS));
   await wb.xlsx.load(source as unknown as ArrayBuffer);
   annotateWorkbook(wb, checked.result.issues, locale);
   await writeWorkbook(wb, target);

@@ -17,6 +17,7 @@ export type ReadErrorCode =
   | "noXlsxInFolder"
   | "notFileOrFolder"
   | "tooLarge"
+  | "sheetTooLarge"
   | "unsafe"
   | "timeout"
   | "crashed"

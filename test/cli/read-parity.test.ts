@@ -1,5 +1,5 @@
 /**
- * The checking read path (SheetJS, src/cli/read) against the ExcelJS path it replaced: every .xlsx
+ * The checking read path (src/cli/read: ooxml.ts for .xlsx, SheetJS for the rest) against the ExcelJS path: every .xlsx
  * fixture and every real table of the corpus (test/corpus/tables, built as .xlsx in memory) must give the same
  * tables, indicators, issues and sheets either way; and the seed workbooks saved as .xls, .et, .ods
  * and .csv (UTF-8 and GBK) must give the same as their .xlsx.
@@ -54,7 +54,7 @@ async function viaExcelJs(file: string, buffer: Buffer = fs.readFileSync(file)):
 const fixtures = xlsxFiles(GEN);
 const corpus = loadCorpus();
 
-describe("SheetJS read path = ExcelJS read path", () => {
+describe("the check read path = ExcelJS read path", () => {
   test("the fixtures exist", () => expect(fixtures.map((f) => path.basename(f))).toEqual(expect.arrayContaining(["seed.xlsx", "seed-typed.xlsx", "layouts.xlsx"])));
 
   test.each(fixtures.map((f) => [path.relative(ROOT, f)]))("%s", async (rel) => {

@@ -9,10 +9,10 @@ import { spawnSync, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { readWorkbook } from "../../src/cli/read/workbook";
+import { makeZip } from "../helpers/zip";
 import { readZipParts } from "../../src/cli/read/zip";
 import { ReadProblem } from "../../src/cli/read/problem";
 import { DEFAULT_LIMITS } from "../../src/cli/read/limits";
@@ -30,45 +30,6 @@ beforeAll(() => {
     execFileSync("node", ["lib/make-fixtures.js", "--quiet"], { cwd: ROOT });
   }
 }, 60000);
-
-/** A zip from entries; `declared` overrides the uncompressed size written in the headers. */
-function makeZip(entries: { name: string; data: Buffer; deflate?: boolean; declared?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = e.deflate === false ? e.data : zlib.deflateRawSync(e.data);
-    const name = Buffer.from(e.name, "utf8");
-    const size = e.declared ?? e.data.length;
-    const loc = Buffer.alloc(30);
-    loc.writeUInt32LE(0x04034b50, 0);
-    loc.writeUInt16LE(20, 4);
-    loc.writeUInt16LE(e.deflate === false ? 0 : 8, 8);
-    loc.writeUInt32LE(body.length, 18);
-    loc.writeUInt32LE(size, 22);
-    loc.writeUInt16LE(name.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(e.deflate === false ? 0 : 8, 10);
-    cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(size, 24);
-    cen.writeUInt16LE(name.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    locals.push(loc, name, body);
-    centrals.push(cen, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(entries.length, 0xfffe), 8);
-  end.writeUInt16LE(Math.min(entries.length, 0xfffe), 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 /** The parts of the seed .xlsx (to rebuild it with one part changed). */
 function seedParts(): { name: string; data: Buffer }[] {
@@ -93,9 +54,20 @@ describe("crafted files are refused before parsing", () => {
   });
 
   test("zip bomb: a part declaring more than the uncompressed cap → tooLarge, nothing inflated", () => {
+    // A worksheet the workbook names declares more than the cap: refused before it is inflated.
+    const parts = seedParts().map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, declared: DEFAULT_LIMITS.maxUncompressedBytes + 1 } : p));
+    expect(outcome(makeZip(parts), "x.xlsx")).toBe("tooLarge");
+    // The same in a part SheetJS reads (an .ods's content.xml goes through readZipParts).
+    const ods = [...readZipParts(fs.readFileSync(path.join(GEN, "seed.ods")), DEFAULT_LIMITS)].map(([name, data]) =>
+      name === "content.xml" ? { name, data, declared: DEFAULT_LIMITS.maxUncompressedBytes + 1 } : { name, data, deflate: name !== "mimetype" },
+    );
+    expect(outcome(makeZip(ods), "x.ods")).toBe("tooLarge");
+  });
+
+  test("an .xlsx part the checker never reads (here a bomb no relationship names) is never inflated", () => {
     const parts = seedParts();
     parts.push({ name: "xl/worksheets/sheet9.xml", data: Buffer.alloc(1024), declared: DEFAULT_LIMITS.maxUncompressedBytes + 1 } as never);
-    expect(outcome(makeZip(parts), "x.xlsx")).toBe("tooLarge");
+    expect(outcome(makeZip(parts), "x.xlsx")).toBe("ok");
   });
 
   test("zip bomb: a part lying about its size (64 MiB of zeros declared as 1 KiB) → unsafe", () => {

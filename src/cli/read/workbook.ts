@@ -2,8 +2,9 @@
  * The checking read path: any supported workbook → CellGrids with only what the engine uses (cell
  * values, number formats, merged areas, sheet names in order). Formats are told apart by their
  * bytes, not their names:
- *   zip   .xlsx / .xlsm (and .xlsb), .ods, and WPS .et saved as a zip package — through zip.ts
- *         (limits, no DOCTYPE) into SheetJS's package parser;
+ *   zip   .xlsx / .xlsm, and WPS .et saved as a zip package — ooxml.ts, which inflates (zip.ts:
+ *         limits, no DOCTYPE) and scans only the parts the engine needs; .ods and .xlsb — through
+ *         zip.ts into SheetJS's package parser;
  *   OLE   .xls (BIFF5/8) and WPS .et in the same container — SheetJS; an OLE file holding an
  *         EncryptedPackage is a password-protected .xlsx;
  *   text  .csv only (by name) — csv.ts.
@@ -14,22 +15,24 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { CellGrid, type CellValue } from "../../core/grid/cellgrid";
+import type { CellGrid, CellValue } from "../../core/grid/cellgrid";
 import type { RangeBox } from "../../core/grid/a1";
 import { precheck, type ReadFailure } from "../files";
 import { decodeText, parseCsv } from "./csv";
 import type { ReadLimits } from "./limits";
 import { mib } from "./limits";
 import { ReadProblem } from "./problem";
-import { readZipParts } from "./zip";
+import { rowsToGrid } from "./grid";
+import { readOoxml } from "./ooxml";
+import { listZip, readZipParts, ZipPackage } from "./zip";
 
 export type BookFormat = "xlsx" | "xlsm" | "xlsb" | "ods" | "xls" | "csv";
 
 export interface ReadBook {
   format: BookFormat;
   grids: CellGrid[];
-  /** The SheetJS workbook (for an annotated copy of a non-.xlsx input). */
-  book: XLSX.WorkBook;
+  /** The SheetJS workbook, when SheetJS read the file (for an annotated copy of a non-.xlsx input). */
+  book?: XLSX.WorkBook;
 }
 
 const READ_OPTS: XLSX.ParsingOptions = {
@@ -89,20 +92,46 @@ function loadCodepages(): void {
   codepagesLoaded = true;
 }
 
-function readZip(buf: Buffer, limits: ReadLimits, ext: string): { format: BookFormat; book: XLSX.WorkBook } {
+function readZip(buf: Buffer, limits: ReadLimits, ext: string): ReadBook {
+  const entries = listZip(buf, limits);
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (names.has("xl/workbook.xml")) {
+    const format: BookFormat = ext === ".xlsm" ? "xlsm" : "xlsx";
+    try {
+      return { format, grids: readOoxml(new ZipPackage(buf, limits, entries)) };
+    } catch (e) {
+      if (e instanceof ReadProblem) throw e;
+      fail({ code: "corrupt", detail: (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 200) });
+    }
+  }
   const parts = readZipParts(buf, limits);
-  const lower = new Set([...parts.keys()].map((k) => k.toLowerCase()));
   let format: BookFormat;
-  if (lower.has("xl/workbook.xml")) format = ext === ".xlsm" ? "xlsm" : "xlsx";
-  else if (lower.has("xl/workbook.bin")) format = "xlsb";
-  else if (lower.has("content.xml") && (parts.get("mimetype")?.toString("latin1") ?? "").includes("spreadsheet")) format = "ods";
-  else if (lower.has("[content_types].xml") && [...lower].some((k) => k.startsWith("xl/"))) fail({ code: "corrupt", detail: "xl/workbook.xml" });
+  if (names.has("xl/workbook.bin")) format = "xlsb";
+  else if (names.has("content.xml") && (parts.get("mimetype")?.toString("latin1") ?? "").includes("spreadsheet")) format = "ods";
+  else if (names.has("[content_types].xml") && [...names].some((k) => k.startsWith("xl/"))) fail({ code: "corrupt", detail: "xl/workbook.xml" });
   else fail({ code: "notXlsx", detail: "zip", detailIsKey: true });
   if (format === "xlsb") loadCodepages();
   const container = SJ.CFB.utils.cfb_new();
   for (const [name, data] of parts) SJ.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  let book: XLSX.WorkBook;
   try {
-    return { format, book: SJ.parse_zip(container, { ...READ_OPTS }) };
+    book = SJ.parse_zip(container, { ...READ_OPTS });
+  } catch (e) {
+    sheetJsError(e);
+  }
+  return { format, book, grids: bookToGrids(book) };
+}
+
+/**
+ * The SheetJS workbook of a file read by ooxml.ts (an .xlsm, for its annotated copy, which SheetJS
+ * converts to .xlsx): read again, now with SheetJS, only when a copy is written.
+ */
+export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
+  const parts = readZipParts(buf, limits);
+  const container = SJ.CFB.utils.cfb_new();
+  for (const [name, data] of parts) SJ.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  try {
+    return SJ.parse_zip(container, { ...READ_OPTS });
   } catch (e) {
     sheetJsError(e);
   }
@@ -137,7 +166,7 @@ function readCsv(buf: Buffer, file: string): { grids: CellGrid[]; book: XLSX.Wor
   const sheet = XLSX.utils.aoa_to_sheet(rows);
   const book: XLSX.WorkBook = { SheetNames: [name], Sheets: { [name]: sheet } };
   const values: CellValue[][] = rows.map((r) => r.map((v) => (v === "" ? null : v)));
-  return { grids: [gridFromCells(name, values, undefined, [])], book };
+  return { grids: [rowsToGrid(name, values, undefined, [])], book };
 }
 
 /** Excel's error codes as the text Office.js shows. */
@@ -174,50 +203,6 @@ function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
   }
 }
 
-/**
- * A grid from values (rows from sheet row 0, column 0), formats of the same shape and merges:
- * trimmed to the used range (cells with a value, plus merged areas) as the ExcelJS path does.
- */
-function gridFromCells(sheet: string, rows: CellValue[][], formats: (string | null)[][] | undefined, merges: RangeBox[]): CellGrid {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (row[c] === null || row[c] === undefined) continue;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    }
-  }
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
-  if (bottom < 0) return new CellGrid({ sheet, originRow: 0, originCol: 0, values: [], merges: [] });
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  let fmts: (string | null)[][] | undefined;
-  for (let r = top; r <= bottom; r++) {
-    const src = rows[r];
-    const out = new Array<CellValue>(width).fill(null);
-    if (src) for (let c = left; c <= right && c < src.length; c++) out[c - left] = src[c] ?? null;
-    values.push(out);
-    const fsrc = formats?.[r];
-    if (fsrc) {
-      fmts ??= Array.from({ length: bottom - top + 1 }, () => new Array<string | null>(width).fill(null));
-      for (let c = left; c <= right && c < fsrc.length; c++) fmts[r - top][c - left] = fsrc[c] ?? null;
-    }
-  }
-  return new CellGrid({ sheet, originRow: top, originCol: left, values, formats: fmts, merges });
-}
-
 /** One SheetJS worksheet (dense mode) as a CellGrid. A merged area's value is its top-left cell's. */
 export function sheetToGrid(name: string, ws: XLSX.WorkSheet, date1904: boolean): CellGrid {
   const merges: RangeBox[] = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
@@ -242,19 +227,8 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, date1904: boolean)
     }
     if (row.length) rows[r] = row;
   }
-  // A merged area's other cells read empty (a file may still hold values there).
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      for (let c = m.left; c <= m.right && c < row.length; c++) {
-        if (r === m.top && c === m.left) continue;
-        if (row[c] !== undefined) row[c] = null;
-        if (formats?.[r]?.[c] !== undefined) formats[r][c] = null;
-      }
-    }
-  }
-  return gridFromCells(name, rows, formats, merges);
+  // A merged area's other cells read empty (a file may still hold values there): rowsToGrid.
+  return rowsToGrid(name, rows, formats, merges);
 }
 
 /** Sheet kinds without cells (chart sheets, dialogs, Excel 4 macro sheets), skipped as ExcelJS does. */
@@ -281,10 +255,7 @@ export function readWorkbook(buf: Buffer, file: string, limits: ReadLimits): Rea
     const book = readOle(buf);
     return { format: "xls", book, grids: bookToGrids(book) };
   }
-  if (buf[0] === 0x50 && buf[1] === 0x4b) {
-    const { format, book } = readZip(buf, limits, path.extname(file).toLowerCase());
-    return { format, book, grids: bookToGrids(book) };
-  }
+  if (buf[0] === 0x50 && buf[1] === 0x4b) return readZip(buf, limits, path.extname(file).toLowerCase());
   const { grids, book } = readCsv(buf, file);
   return { format: "csv", grids, book };
 }

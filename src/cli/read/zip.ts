@@ -4,7 +4,8 @@
  * the limit, more inflated bytes than the limit), inflates only the parts a spreadsheet reader uses
  * (XML and relationship parts, never pictures or embedded objects) with a hard output cap per entry,
  * and refuses any XML part that declares a DOCTYPE (the door to entity expansion and external
- * entities). The result feeds SheetJS (see sheetjs.ts), which then never inflates anything itself.
+ * entities). The result feeds ooxml.ts (.xlsx) or SheetJS (workbook.ts), which never inflate anything
+ * themselves.
  */
 import * as zlib from "node:zlib";
 import { mib, type ReadLimits } from "./limits";
@@ -76,9 +77,14 @@ export function wanted(name: string): boolean {
 
 /** An XML part that declares a DOCTYPE or an ENTITY: refused before any parser sees it. */
 export function hasDoctype(data: Buffer): boolean {
-  return (
-    data.indexOf("<!DOCTYPE") >= 0 || data.indexOf("<!doctype") >= 0 || data.indexOf("<!ENTITY") >= 0 || data.indexOf("<!entity") >= 0
-  );
+  // One pass for the byte "!" (memchr: a few GB/s), where four searches for "<!DOCTYPE" and the like
+  // took ~85 ms over the 5.5 MB of XML of a 1,000-table workbook.
+  for (let i = data.indexOf(0x21); i >= 0; i = data.indexOf(0x21, i + 1)) {
+    if (i === 0 || data[i - 1] !== 0x3c) continue;
+    const word = data.toString("latin1", i + 1, i + 8).toUpperCase();
+    if (word === "DOCTYPE" || word.startsWith("ENTITY")) return true;
+  }
+  return false;
 }
 
 /** The bytes of one entry, inflated with an output cap of its declared size. */
@@ -97,6 +103,47 @@ export function entryData(buf: Buffer, e: ZipEntry): Buffer {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
       throw new ReadProblem({ code: "unsafe", detail: `zip: ${e.name} inflates past its declared size` });
     throw corrupt(`zip: ${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A zip package whose parts are inflated on demand, under the same limits as readZipParts: the sum
+ * of the declared sizes of the parts read so far, the per-part output cap, encryption and DOCTYPE
+ * refusals. For the .xlsx read path (ooxml.ts), which reads only the parts it needs.
+ */
+export class ZipPackage {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byLower = new Map<string, ZipEntry>();
+  private inflated = 0;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly limits: ReadLimits,
+    entries: ZipEntry[] = listZip(buf, limits),
+  ) {
+    for (const e of entries) {
+      if (e.name.endsWith("/")) continue;
+      this.byName.set(e.name, e);
+      this.byLower.set(e.name.toLowerCase(), e);
+    }
+  }
+
+  /** The part's entry (exact name first, then any case, as Excel itself accepts), or undefined. */
+  entry(name: string): ZipEntry | undefined {
+    return this.byName.get(name) ?? this.byLower.get(name.toLowerCase());
+  }
+
+  /** The part's bytes, inflated and checked, or null when the package has no such part. */
+  read(name: string): Buffer | null {
+    const e = this.entry(name);
+    if (!e) return null;
+    if (e.flags & 1) throw new ReadProblem({ code: "encrypted" });
+    this.inflated += e.size;
+    if (this.inflated > this.limits.maxUncompressedBytes)
+      throw new ReadProblem({ code: "tooLarge", detail: `> ${mib(this.limits.maxUncompressedBytes)} MiB uncompressed` });
+    const data = entryData(this.buf, e);
+    if (hasDoctype(data)) throw new ReadProblem({ code: "unsafe", detail: `DOCTYPE in ${e.name}` });
+    return data;
   }
 }
 
