@@ -325,7 +325,7 @@ describe("SpreadsheetML as Office.js returns it", () => {
     }
     expect(problem).toBeInstanceOf(ReadProblem);
     expect(problem!.failure.code).toBe("sheetTooLarge");
-    expect(problem!.failure.detail).toBe("绩效表!A1:XFD1048576, 17,179,869,184 > 4,000,000");
+    expect(problem!.failure.detail).toBe("绩效表!A1:XFD1048576 = 17,179,869,184 > 4,000,000");
     // Just under the cap is read.
     const rows = Math.floor(MAX_GRID_CELLS / 26);
     const ok = ws(`<row r="1"><c r="A1"><v>1</v></c></row><row r="${rows}"><c r="Z${rows}"><v>2</v></c></row>`);

@@ -54,7 +54,7 @@ export function rowsToGrid(sheet: string, rows: CellValue[][], formats: (string 
   const height = bottom - top + 1;
   if (width * height > MAX_GRID_CELLS) {
     const range = `${toA1(top, left)}:${toA1(bottom, right)}`;
-    throw new ReadProblem({ code: "sheetTooLarge", detail: `${sheet}!${range}, ${(width * height).toLocaleString("en-US")} > ${MAX_GRID_CELLS.toLocaleString("en-US")}` });
+    throw new ReadProblem({ code: "sheetTooLarge", detail: `${sheet}!${range} = ${(width * height).toLocaleString("en-US")} > ${MAX_GRID_CELLS.toLocaleString("en-US")}` });
   }
   const values: CellValue[][] = [];
   let fmts: (string | null)[][] | undefined;

@@ -989,7 +989,7 @@ check 的选项：
       noXlsxInFolder: "文件夹中没有可检查的工作簿（.xlsx .xlsm .xls .et .ods .csv）",
       notFileOrFolder: "不是普通文件或文件夹",
       tooLarge: "文件过大，超出检查上限（{detail}）；确需检查时可用 --max-size 调高上限",
-      sheetTooLarge: "工作表的已用区域过大，无法检查（{detail} 个单元格）；多为远离表格处误填的内容，请删除多余的行和列后再检查",
+      sheetTooLarge: "工作表已用区域的单元格数超出检查上限（{detail}）；多为远离表格处误填的内容，请删除多余的行和列后再检查",
       unsafe: "文件结构异常，为安全起见不予读取（{detail}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再检查",
       timeout: "检查超时（超过 {detail} 秒），已跳过；可用 --timeout 调整时限",
       crashed: "检查这个文件时工作线程异常退出（{detail}），已跳过；请把文件反馈给开发者",
