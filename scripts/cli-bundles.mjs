@@ -7,10 +7,16 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 // SheetJS is bundled from its ES module build, which (unlike the CommonJS one) does not load its
 // codepage tables at start-up: src/cli/read/workbook.ts loads them for .xls / .et / .xlsb only.
+// A require() of SheetJS (src/cli/read/workbook.ts sheetJs(), loaded on first use) is its own bundle,
+// lib/jixiao-sheetjs.js: a check worker that reads only .xlsx and .csv never reads or compiles it.
 const sheetJsEsm = {
   name: "sheetjs-esm",
   setup(b) {
-    b.onResolve({ filter: /^@e965\/xlsx$/ }, () => ({ path: fileURLToPath(new URL("../node_modules/@e965/xlsx/xlsx.mjs", import.meta.url)) }));
+    b.onResolve({ filter: /^@e965\/xlsx$/ }, (args) =>
+      args.kind === "require-call"
+        ? { path: "./jixiao-sheetjs.js", external: true }
+        : { path: fileURLToPath(new URL("../node_modules/@e965/xlsx/xlsx.mjs", import.meta.url)) },
+    );
     b.onResolve({ filter: /^zod$/ }, () => ({ path: fileURLToPath(import.meta.resolve("zod")) }));
   },
 };
@@ -38,6 +44,7 @@ export function cliBuildOptions({ quiet = false } = {}) {
       jixiao: "src/cli/main.ts",
       "jixiao-lazy": "src/cli/lazy.ts",
       "jixiao-worker": "src/cli/worker.ts",
+      "jixiao-sheetjs": "src/cli/read/sheetjs-bundle.ts",
       "make-fixtures": "scripts/make-fixtures.ts",
       bench: "scripts/bench.ts",
       corpus: "scripts/corpus/main.ts",

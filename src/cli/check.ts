@@ -4,7 +4,7 @@
  * loaded only then). Never throws for a bad file: the failure becomes a FileResult with an `error`
  * in the report language. Shared by the worker (worker.ts), the corpus scorer and the benchmark.
  */
-import * as XLSX from "@e965/xlsx";
+import type * as XLSX from "@e965/xlsx";
 import { analyzeGrids } from "../core/analyze";
 import type { Locale } from "../core/messages";
 import type { RunConfig } from "../core/rules/engine";
@@ -16,7 +16,7 @@ import { failedResult } from "./failure";
 import type { FileResult } from "./report";
 import { DEFAULT_LIMITS, type ReadLimits } from "./read/limits";
 import { ReadProblem } from "./read/problem";
-import { readWorkbook, sheetJsBook, type ReadBook } from "./read/workbook";
+import { readWorkbook, sheetJs, sheetJsBookOf, type ReadBook } from "./read/workbook";
 import { annotateWorkbook, writeWorkbook } from "./annotate";
 
 export interface CheckedFile {
@@ -96,7 +96,7 @@ function toXlsx(book: XLSX.WorkBook): Buffer {
     const data = (book.Sheets[name] as { "!data"?: unknown[][] })["!data"];
     if (data) for (let r = 0; r < data.length; r++) data[r] ??= [];
   }
-  return XLSX.write(book, { bookType: "xlsx", type: "buffer", compression: true }) as Buffer;
+  return sheetJs().write(book, { bookType: "xlsx", type: "buffer", compression: true }) as Buffer;
 }
 
 /**
@@ -108,8 +108,7 @@ export async function writeAnnotatedCopy(checked: CheckedFile, target: string, l
   if (!checked.read || !checked.buffer) return;
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
-  const { format, book } = checked.read;
-  const source = format === "xlsx" ? checked.buffer : toXlsx(book ?? sheetJsBook(checked.buffer, DEFAULT_LIMITS));
+  const source = checked.read.format === "xlsx" ? checked.buffer : toXlsx(sheetJsBookOf(checked.read, checked.buffer, DEFAULT_LIMITS));
   await wb.xlsx.load(source as unknown as ArrayBuffer);
   annotateWorkbook(wb, checked.result.issues, locale);
   await writeWorkbook(wb, target);

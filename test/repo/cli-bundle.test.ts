@@ -31,7 +31,7 @@ function bundles(): Record<string, Bundle> {
     import { build } from "esbuild";
     import { cliBuildOptions } from "./scripts/cli-bundles.mjs";
     const opts = cliBuildOptions({ quiet: true });
-    const entries = { jixiao: opts.entryPoints.jixiao, "jixiao-worker": opts.entryPoints["jixiao-worker"] };
+    const entries = { jixiao: opts.entryPoints.jixiao, "jixiao-worker": opts.entryPoints["jixiao-worker"], "jixiao-sheetjs": opts.entryPoints["jixiao-sheetjs"] };
     const r = await build({ ...opts, entryPoints: entries, write: false, metafile: true, sourcemap: false, logLevel: "silent" });
     const out = {};
     for (const [name, entry] of Object.entries(entries)) {
@@ -65,9 +65,15 @@ describe("what jixiao check loads at start-up", () => {
     expect(b[name].inputs.filter((p) => p.includes("node_modules/zod/"))).toEqual([]);
   });
 
-  it("the check worker holds the read path and the engine, and evaluates them at start", () => {
-    expect(b["jixiao-worker"].staticInputs.some((p) => p.includes("@e965/xlsx"))).toBe(true);
+  it("the check worker holds the .xlsx read path and the engine, and evaluates them at start", () => {
+    expect(b["jixiao-worker"].staticInputs).toContain("src/cli/read/ooxml.ts");
     expect(b["jixiao-worker"].staticInputs).toContain("src/core/rules/engine.ts");
+  });
+
+  it("SheetJS is not in the check worker: lib/jixiao-sheetjs.js is required on first use (.xls, .et, .ods, .xlsb, copies)", () => {
+    expect(holds("jixiao-worker", "@e965/xlsx")).toBe(false);
+    expect(holds("jixiao-sheetjs", "@e965/xlsx")).toBe(true);
+    expect(b["jixiao-sheetjs"].inputs.filter((p) => p.startsWith("src/"))).toEqual(["src/cli/read/sheetjs-bundle.ts"]);
   });
 
   it("the main thread's bundle holds neither the reader, nor the engine, nor the other subcommands", () => {

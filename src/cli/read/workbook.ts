@@ -14,7 +14,7 @@
  */
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import * as XLSX from "@e965/xlsx";
+import type * as XLSX from "@e965/xlsx";
 import type { CellGrid, CellValue } from "../../core/grid/cellgrid";
 import type { RangeBox } from "../../core/grid/a1";
 import { precheck, type ReadFailure } from "../files";
@@ -33,6 +33,19 @@ export interface ReadBook {
   grids: CellGrid[];
   /** The SheetJS workbook, when SheetJS read the file (for an annotated copy of a non-.xlsx input). */
   book?: XLSX.WorkBook;
+  /** A .csv's sheet: its name and rows as read (SheetJS makes a workbook of them only for --out). */
+  csv?: { name: string; rows: string[][] };
+}
+
+let sheetJsModule: typeof XLSX | undefined;
+/**
+ * SheetJS, loaded on first use: .xlsx / .xlsm (ooxml.ts) and .csv never need it, so a check worker
+ * starts without reading or compiling its ~1 MB. The CLI's bundles map this require to their own
+ * bundle of SheetJS, lib/jixiao-sheetjs.js (scripts/cli-bundles.mjs).
+ */
+export function sheetJs(): typeof XLSX {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sheetJsModule ??= require("@e965/xlsx") as typeof XLSX);
 }
 
 const READ_OPTS: XLSX.ParsingOptions = {
@@ -64,7 +77,7 @@ interface SheetJsInternals {
   };
   parse_zip(c: CfbContainer, o: XLSX.ParsingOptions): XLSX.WorkBook;
 }
-const SJ = XLSX as unknown as SheetJsInternals;
+const sj = (): SheetJsInternals => sheetJs() as unknown as SheetJsInternals;
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -88,7 +101,7 @@ let codepagesLoaded = false;
  */
 function loadCodepages(): void {
   if (codepagesLoaded) return;
-  XLSX.set_cptable(createRequire(__filename)("@e965/xlsx/dist/cpexcel.js"));
+  sheetJs().set_cptable(createRequire(__filename)("@e965/xlsx/dist/cpexcel.js"));
   codepagesLoaded = true;
 }
 
@@ -111,11 +124,11 @@ function readZip(buf: Buffer, limits: ReadLimits, ext: string): ReadBook {
   else if (names.has("[content_types].xml") && [...names].some((k) => k.startsWith("xl/"))) fail({ code: "corrupt", detail: "xl/workbook.xml" });
   else fail({ code: "notXlsx", detail: "zip", detailIsKey: true });
   if (format === "xlsb") loadCodepages();
-  const container = SJ.CFB.utils.cfb_new();
-  for (const [name, data] of parts) SJ.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  const container = sj().CFB.utils.cfb_new();
+  for (const [name, data] of parts) sj().CFB.utils.cfb_add(container, name, data, { unsafe: true });
   let book: XLSX.WorkBook;
   try {
-    book = SJ.parse_zip(container, { ...READ_OPTS });
+    book = sj().parse_zip(container, { ...READ_OPTS });
   } catch (e) {
     sheetJsError(e);
   }
@@ -128,10 +141,10 @@ function readZip(buf: Buffer, limits: ReadLimits, ext: string): ReadBook {
  */
 export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
   const parts = readZipParts(buf, limits);
-  const container = SJ.CFB.utils.cfb_new();
-  for (const [name, data] of parts) SJ.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  const container = sj().CFB.utils.cfb_new();
+  for (const [name, data] of parts) sj().CFB.utils.cfb_add(container, name, data, { unsafe: true });
   try {
-    return SJ.parse_zip(container, { ...READ_OPTS });
+    return sj().parse_zip(container, { ...READ_OPTS });
   } catch (e) {
     sheetJsError(e);
   }
@@ -140,15 +153,15 @@ export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
 function readOle(buf: Buffer): XLSX.WorkBook {
   let cfb: CfbContainer;
   try {
-    cfb = SJ.CFB.read(buf, { type: "buffer" });
+    cfb = sj().CFB.read(buf, { type: "buffer" });
   } catch (e) {
     sheetJsError(e);
   }
-  if (SJ.CFB.find(cfb, "EncryptedPackage")) fail({ code: "encrypted" });
-  if (!SJ.CFB.find(cfb, "Workbook") && !SJ.CFB.find(cfb, "Book")) fail({ code: "notXlsx", detail: "office", detailIsKey: true });
+  if (sj().CFB.find(cfb, "EncryptedPackage")) fail({ code: "encrypted" });
+  if (!sj().CFB.find(cfb, "Workbook") && !sj().CFB.find(cfb, "Book")) fail({ code: "notXlsx", detail: "office", detailIsKey: true });
   loadCodepages();
   try {
-    return XLSX.read(buf, { ...READ_OPTS, type: "buffer" });
+    return sheetJs().read(buf, { ...READ_OPTS, type: "buffer" });
   } catch (e) {
     sheetJsError(e);
   }
@@ -160,13 +173,25 @@ function sheetNameFor(file: string): string {
   return base || "Sheet1";
 }
 
-function readCsv(buf: Buffer, file: string): { grids: CellGrid[]; book: XLSX.WorkBook } {
+function readCsv(buf: Buffer, file: string): ReadBook {
   const rows = parseCsv(decodeText(buf).text);
   const name = sheetNameFor(file);
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
-  const book: XLSX.WorkBook = { SheetNames: [name], Sheets: { [name]: sheet } };
   const values: CellValue[][] = rows.map((r) => r.map((v) => (v === "" ? null : v)));
-  return { grids: [rowsToGrid(name, values, undefined, [])], book };
+  return { format: "csv", grids: [rowsToGrid(name, values, undefined, [])], csv: { name, rows } };
+}
+
+/**
+ * The SheetJS workbook of a file read (for an annotated copy of a non-.xlsx input, which SheetJS
+ * converts to .xlsx): the one SheetJS read, a .csv's rows as a sheet, or an .xlsm read again by
+ * SheetJS — only when a copy is written.
+ */
+export function sheetJsBookOf(read: ReadBook, buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
+  if (read.book) return read.book;
+  if (read.csv) {
+    const { name, rows } = read.csv;
+    return { SheetNames: [name], Sheets: { [name]: sheetJs().utils.aoa_to_sheet(rows) } };
+  }
+  return sheetJsBook(buf, limits);
 }
 
 /** Excel's error codes as the text Office.js shows. */
@@ -256,6 +281,5 @@ export function readWorkbook(buf: Buffer, file: string, limits: ReadLimits): Rea
     return { format: "xls", book, grids: bookToGrids(book) };
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) return readZip(buf, limits, path.extname(file).toLowerCase());
-  const { grids, book } = readCsv(buf, file);
-  return { format: "csv", grids, book };
+  return readCsv(buf, file);
 }
