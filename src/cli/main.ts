@@ -38,6 +38,7 @@ function defaultIo(): Io {
   const color = force || (!!process.stdout.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === ""));
   return {
     stdout: (s) => void process.stdout.write(s),
+    stdoutBytes: (b) => void process.stdout.write(b),
     stderr: (s) => void process.stderr.write(s),
     color,
     stderrIsTTY: !!process.stderr.isTTY,
@@ -138,11 +139,14 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
     ...(cmd.year !== null ? { options: { year: cmd.year } } : {}),
     ...(library && cmd.library !== null ? { library: { key: path.resolve(cmd.library), entries: library } } : {}),
   };
+  // The workers write each file's JSON text when nothing here needs its tables and issues.
+  const render = cmd.format === "json" && cmd.opinions === null ? ("json" as const) : undefined;
   for (let i = 0; i < entries.length; i++) {
     const failure = entries[i].failure;
     if (failure) files[i] = fileToReport(failedResult(entries[i].file, failure, lang));
-    else tasks.push({ index: i, entry: entries[i], config, limits, out: outPaths ? outPaths[i] : null });
+    else tasks.push({ index: i, entry: entries[i], config, limits, out: outPaths ? outPaths[i] : null, ...(render ? { render } : {}) });
   }
+  const texts: (Uint8Array | undefined)[] = new Array(entries.length);
 
   const started = Date.now();
   const progress = io.stderrIsTTY === true && tasks.length > 1;
@@ -165,6 +169,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   let outFailed = false;
   for (const d of done) {
     files[d.index] = d.file;
+    texts[d.index] = d.json;
     if (d.out?.ok) {
       const converted = d.out.format !== undefined && d.out.format !== "xlsx";
       io.stderr(
@@ -191,7 +196,10 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       io.stderr(t(lang, "cli.opinions.failed", { path: cmd.opinions, detail: errText(e) }) + "\n");
     }
   }
-  if (cmd.format === "json") writeReportJson(report, io.stdout);
+  if (cmd.format === "json") {
+    const { stdout, stdoutBytes } = io;
+    writeReportJson(report, (s) => (typeof s === "string" ? stdout(s) : stdoutBytes ? stdoutBytes(s) : stdout(Buffer.from(s).toString("utf8"))), texts);
+  }
   else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
   if (cmd.summary !== null) {
     try {

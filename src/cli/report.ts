@@ -151,11 +151,34 @@ export function buildReportFromFiles(files: ReportFile[], locale?: string): Repo
 }
 
 /**
+ * One file of the report as `JSON.stringify(report, null, 2)` writes it inside the "files" array
+ * (indented at that depth, without the separating comma): a slice of the wrapper's own text.
+ */
+export function fileJson(f: ReportFile): string {
+  const wrapped = JSON.stringify({ files: [f] }, null, 2);
+  return wrapped.slice('{\n  "files": [\n'.length, wrapped.length - "\n  ]\n}".length);
+}
+
+/**
+ * A file as the main thread of `check` keeps it when its worker already wrote its JSON text
+ * (fileJson): the summary, the error and the sheets, without the tables and issues the text holds.
+ */
+export function lightFile(f: ReportFile): ReportFile {
+  return { ...f, tables: [], issues: [] };
+}
+
+/**
  * Writes `JSON.stringify(report, null, 2) + "\n"` in pieces, one per file, so that a folder's report is
  * never one string: for 1,000 files that string was ~8 MB of mostly Chinese text, 16 MB in memory
- * (UTF-16) before its UTF-8 copy on the way to stdout.
+ * (UTF-16) before its UTF-8 copy on the way to stdout. `texts[i]`, when given, is file i's fileJson
+ * text already made (by the check worker, as UTF-8 bytes), and report.files[i] may then be its
+ * lightFile.
  */
-export function writeReportJson(report: Report, write: (s: string) => void): void {
+export function writeReportJson(
+  report: Report,
+  write: (s: string | Uint8Array) => void,
+  texts?: readonly (string | Uint8Array | undefined)[],
+): void {
   const shell = JSON.stringify({ ...report, files: [] }, null, 2) + "\n";
   const at = shell.indexOf('\n  "files": []');
   if (at < 0 || report.files.length === 0) {
@@ -165,10 +188,13 @@ export function writeReportJson(report: Report, write: (s: string) => void): voi
   const open = at + '\n  "files": ['.length;
   write(shell.slice(0, open) + "\n");
   report.files.forEach((f, i) => {
-    // The file as JSON.stringify indents it at this depth; a slice of the wrapper's text, not a copy.
-    const wrapped = JSON.stringify({ files: [f] }, null, 2);
-    const text = wrapped.slice('{\n  "files": [\n'.length, wrapped.length - "\n  ]\n}".length);
-    write(i < report.files.length - 1 ? text + ",\n" : text + "\n  ]");
+    const text = texts?.[i] ?? fileJson(f);
+    const after = i < report.files.length - 1 ? ",\n" : "\n  ]";
+    if (typeof text === "string") write(text + after);
+    else {
+      write(text);
+      write(after);
+    }
   });
   write(shell.slice(open + 1));
 }

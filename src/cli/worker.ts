@@ -8,7 +8,7 @@ import { isMainThread, parentPort } from "node:worker_threads";
 import type { RunConfig } from "../core/rules/engine";
 import { checkEntry, withLibrary, writeAnnotatedCopy } from "./check";
 import { errText } from "./files";
-import { fileToReport } from "./report";
+import { fileJson, fileToReport, lightFile } from "./report";
 import type { CheckTask, TaskDone } from "./pool";
 
 /** The run configuration of a custom library, built once per worker (its search index is costly). */
@@ -25,7 +25,9 @@ function runConfig(task: CheckTask): RunConfig {
 export async function checkTask(task: CheckTask): Promise<TaskDone> {
   const config = runConfig(task);
   const checked = await checkEntry(task.entry, config, task.limits, task.out !== null);
-  const done: TaskDone = { index: task.index, file: fileToReport(checked.result) };
+  const file = fileToReport(checked.result);
+  const done: TaskDone =
+    task.render === "json" ? { index: task.index, file: lightFile(file), json: new TextEncoder().encode(fileJson(file)) } : { index: task.index, file };
   if (task.out !== null && checked.read) {
     try {
       await writeAnnotatedCopy(checked, task.out, config.locale ?? "zh-CN");
@@ -50,7 +52,8 @@ let queue: Promise<void> = Promise.resolve();
 parentPort?.on("message", (task: CheckTask) => {
   queue = queue.then(() =>
     checkTask(task).then(
-      (done) => parentPort!.postMessage(done),
+      // The JSON bytes are moved, not copied (TextEncoder gives them an ArrayBuffer of their own).
+      (done) => parentPort!.postMessage(done, done.json ? [done.json.buffer as ArrayBuffer] : []),
       (e: unknown) => {
         // A bug, not a bad file (checkEntry never throws for one): let the pool report the file.
         setImmediate(() => {

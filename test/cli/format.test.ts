@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { makeTable, ind } from "../helpers/table";
 import { IssueSchema, type Issue } from "../../src/core/model/schema";
-import { buildReport, exitCodeFor, writeReportJson, type FileResult } from "../../src/cli/report";
+import { buildReport, exitCodeFor, fileJson, lightFile, writeReportJson, type FileResult } from "../../src/cli/report";
 import { ReportSchema } from "../../src/cli/report-schema";
 import { displayWidth, formatText, sheetRef } from "../../src/cli/text";
 import { parseArgs, sniffLang, UsageError } from "../../src/cli/args";
@@ -46,9 +46,15 @@ describe("buildReport (JSON contract)", () => {
     for (const locale of ["zh-CN", undefined]) {
       const r = buildReport(files, locale);
       const pieces: string[] = [];
-      writeReportJson(r, (s) => pieces.push(s));
+      writeReportJson(r, (s) => pieces.push(String(s)));
       expect(pieces.join("")).toBe(JSON.stringify(r, null, 2) + "\n");
       expect(pieces.length).toBe(files.length === 0 ? 1 : files.length + 2);
+      // As the check workers send them: each file's text made apart (fileJson), the file itself light.
+      const light = { ...r, files: r.files.map(lightFile) };
+      const fromWorkers: Buffer[] = [];
+      const bytes = r.files.map((f) => new TextEncoder().encode(fileJson(f)));
+      writeReportJson(light, (s) => fromWorkers.push(Buffer.from(s)), bytes);
+      expect(Buffer.concat(fromWorkers).toString("utf8")).toBe(JSON.stringify(r, null, 2) + "\n");
     }
   });
 
