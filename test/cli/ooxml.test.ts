@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { isDateFormat, type CellGrid } from "../../src/core/grid/cellgrid";
 import { XmlCursor, Tok } from "../../src/cli/read/xml";
-import { readWorkbook, sheetJsBook, bookToGrids } from "../../src/cli/read/workbook";
+import { readWorkbook, sheetJs, sheetJsBook, bookToGrids } from "../../src/cli/read/workbook";
 import { DEFAULT_LIMITS } from "../../src/cli/read/limits";
 import { ReadProblem } from "../../src/cli/read/problem";
 import { MAX_GRID_CELLS } from "../../src/cli/read/grid";
@@ -369,6 +369,25 @@ function sameAsSheetJs(buf: Buffer): void {
 
 describe("the .xlsx reader = SheetJS, cell for cell", () => {
   test.each(xlsxFiles(GEN).map((f) => [path.relative(ROOT, f)]))("%s", (rel) => sameAsSheetJs(fs.readFileSync(path.join(ROOT, rel))));
+
+  // Files written by another producer: SheetJS's own .xlsx writer (no spans, no styles beyond the
+  // number formats; strings shared or inline), from the fixtures and the corpus tables read back.
+  test.each([
+    ["shared strings", true],
+    ["inline strings", false],
+  ])("the fixtures and corpus tables as SheetJS writes them (%s)", async (_name, bookSST) => {
+    const XLSX = sheetJs();
+    const sources = [...xlsxFiles(GEN).map((f) => fs.readFileSync(f)), ...(await Promise.all(loadCorpus().map(tableToXlsx)))];
+    for (const src of sources) {
+      const book = sheetJsBook(src, DEFAULT_LIMITS);
+      const data = (name: string) => (book.Sheets[name] as { "!data"?: unknown[][] })["!data"];
+      for (const name of book.SheetNames) {
+        const d = data(name);
+        if (d) for (let r = 0; r < d.length; r++) d[r] ??= [];
+      }
+      sameAsSheetJs(XLSX.write(book, { bookType: "xlsx", type: "buffer", bookSST, compression: true }) as Buffer);
+    }
+  }, 120000);
 
   test("every real table of the corpus", async () => {
     const corpus = loadCorpus();
