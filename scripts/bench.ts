@@ -6,7 +6,7 @@
  *   workbook  generate a workbook of N seed-like tables (default 1,000 across 10 sheets), then:
  *             - in memory: analyzeGrids on grids built from it, first call (cold) and warm runs, with
  *               its detection / rules split and each rule alone;
- *             - in process: a check worker's work end to end (read, parse: zip + SheetJS + grids,
+ *             - in process: a check worker's work end to end (read, parse: zip + the .xlsx reader + grids,
  *               analyze, JSON report, stringify), every phase timed inside the same run, each run
  *               paired with an "ExcelJS load alone" run; the ratio check / load per run, median;
  *             - as processes: `node lib/jixiao.js check <file> --format json > /dev/null` against a
@@ -42,7 +42,9 @@ import { runRules } from "../src/core/rules/engine";
 import { ALL_RULES } from "../src/core/rules/registry";
 import type { CellGrid } from "../src/core/grid/cellgrid";
 import { readInput } from "../src/cli/files";
-import { readWorkbook } from "../src/cli/read/workbook";
+import { bookToGrids, readWorkbook, sheetJsBook } from "../src/cli/read/workbook";
+import { readZipParts } from "../src/cli/read/zip";
+import { SaxesParser } from "saxes";
 import { DEFAULT_LIMITS } from "../src/cli/read/limits";
 import { buildReport } from "../src/cli/report";
 import { librarySection, paneSection } from "./bench-pane";
@@ -339,7 +341,7 @@ const workbookSection: Section = {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5);
 
-    // 2. In process, end to end as a check worker does it (read, parse: zip + SheetJS + grids,
+    // 2. In process, end to end as a check worker does it (read, parse: zip + the .xlsx reader + grids,
     //    analyze, JSON report, JSON.stringify(report, null, 2)), every phase timed inside the same
     //    run, so the end-to-end figure of a run is the sum of its phases. Each run is paired with an
     //    "ExcelJS load alone" run right before it (alternating, a GC before each), so both see the
@@ -767,8 +769,77 @@ const scaleSection: Section = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Section: reader (the .xlsx read path against the alternatives, in process)
+
+/**
+ * The generated workbook read into grids by each candidate, in this process: the checker's own
+ * SpreadsheetML reader (src/cli/read/ooxml.ts, what `check` uses for .xlsx), SheetJS's package
+ * parser with bookToGrids (what it used before), saxes (a conforming SAX parser: tokenising the
+ * shared strings and worksheets only, no grid: the floor of any reader built on it), and ExcelJS's
+ * load. The zip code is warmed first; each candidate's first call (its code cold, as in a fresh
+ * check worker) and the median of --runs warm calls, alternated.
+ */
+const readerSection: Section = {
+  name: "reader",
+  title: "The .xlsx read path against the alternatives (in process)",
+  async run(opts) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-reader-"));
+    const file = path.join(dir, `bench-${opts.tables}.xlsx`);
+    await generateWorkbook(file, opts.tables, opts.sheets);
+    const buf = fs.readFileSync(file);
+    const parts = readZipParts(buf, DEFAULT_LIMITS); // warms the zip code for every candidate
+    const xmlParts = [...parts].filter(([n]) => /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/.test(n)).map(([, d]) => d);
+    const cells = (gs: CellGrid[]) => gs.reduce((n, g) => n + g.rowCount * g.colCount, 0);
+    const candidates: [string, () => Promise<number>][] = [
+      ["the checker's .xlsx reader (ooxml.ts) → grids", async () => cells(readWorkbook(buf, file, DEFAULT_LIMITS).grids)],
+      ["SheetJS parse_zip → grids (the reader before)", async () => cells(bookToGrids(sheetJsBook(buf, DEFAULT_LIMITS)))],
+      [
+        "saxes, events only (no grid)",
+        async () => {
+          let n = 0;
+          for (const d of [...readZipParts(buf, DEFAULT_LIMITS)].filter(([k]) => /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/.test(k)).map(([, v]) => v)) {
+            const p = new SaxesParser();
+            p.on("opentag", () => void n++);
+            p.write(d.toString("utf8")).close();
+          }
+          return n;
+        },
+      ],
+      [
+        "ExcelJS load",
+        async () => {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(buf as unknown as ArrayBuffer);
+          return wb.worksheets.length;
+        },
+      ],
+    ];
+    const first: number[] = [];
+    const warm: number[][] = candidates.map(() => []);
+    for (const [, fn] of candidates) first.push((await timeRuns(1, fn)).ms[0]);
+    for (let k = 0; k < opts.runs; k++) {
+      const order = k % 2 ? [...candidates.keys()].reverse() : [...candidates.keys()];
+      for (const i of order) warm[i].push((await timeRuns(1, candidates[i][1])).ms[0]);
+    }
+    if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+    const exceljs = median(warm[3]);
+    const xmlMB = xmlParts.reduce((n, d) => n + d.length, 0) / MB;
+    const rows: Row[] = [
+      { metric: "workbook", value: `${opts.tables} tables, ${round(buf.length / 1024)} KB; shared strings + worksheets ${round(xmlMB, 2)} MB of XML`, unit: "" },
+    ];
+    candidates.forEach(([name], i) => {
+      rows.push({ metric: `${name}: first call`, value: round(first[i]), unit: "ms" });
+      rows.push({ metric: `${name}: warm (median of ${opts.runs})`, value: round(median(warm[i])), unit: "ms" });
+      if (i < 3) rows.push({ metric: `${name}: warm, against the ExcelJS load`, value: round(median(warm[i]) / exceljs, 3), unit: "×" });
+    });
+    const figures = { tables: opts.tables, fileKB: round(buf.length / 1024), xmlMB: round(xmlMB, 2), firstMs: Object.fromEntries(candidates.map(([n], i) => [n, round(first[i])])), warmMs: Object.fromEntries(candidates.map(([n], i) => [n, warm[i].map((x) => round(x))])) };
+    return { rows, figures, ok: true };
+  },
+};
+
 // The bundle section runs before the pane section so that both use one production build.
-const SECTIONS: Section[] = [workbookSection, folderSection, scaleSection, bundleSection];
+const SECTIONS: Section[] = [workbookSection, folderSection, readerSection, scaleSection, bundleSection];
 // The pane and the library (scripts/bench-pane.ts, options there: --pane-edits, --tti-runs, --dist, --no-browser …), last.
 SECTIONS.push(paneSection, librarySection);
 
