@@ -48,6 +48,31 @@ export function probeUsedSizes(sheets: Excel.Worksheet[], mergedAreas: boolean):
   });
 }
 
+/**
+ * The most cells, and columns, the pane reads of one sheet's used range. A used range is larger only
+ * when something sits far from the tables (a value typed at XFD1048576 makes it 17 billion cells,
+ * which Excel would be asked for block by block): the pane then reads the range's top-left part and
+ * says so (controller/detect.ts, notice sheetClipped).
+ */
+export const MAX_READ_CELLS = 1_000_000;
+export const MAX_READ_COLUMNS = 256;
+
+/** The part of a used range the pane reads: all of it, or its top-left part when it is over the caps. */
+export function readWindow(box: RangeBox): RangeBox {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (cols <= MAX_READ_COLUMNS && rows * cols <= MAX_READ_CELLS) return box;
+  const c = Math.min(cols, MAX_READ_COLUMNS);
+  const r = Math.min(rows, Math.floor(MAX_READ_CELLS / c));
+  return { top: box.top, left: box.left, bottom: box.top + r - 1, right: box.left + c - 1 };
+}
+
+/** A probed (synced, not null) used range as a box. */
+export function usedBox(sz: UsedSize): RangeBox {
+  const u = sz.used;
+  return { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 };
+}
+
 export class ChunkedReader {
   constructor(private cells: number) {}
 
@@ -57,8 +82,8 @@ export class ChunkedReader {
     let cells = 0;
     sizes.forEach((sz, i) => {
       if (sz.used.isNullObject) return;
-      const box = { top: sz.used.rowIndex, left: sz.used.columnIndex, bottom: sz.used.rowIndex + sz.used.rowCount - 1, right: sz.used.columnIndex + sz.used.columnCount - 1 };
-      cells += sz.used.rowCount * sz.used.columnCount;
+      const box = readWindow(usedBox(sz));
+      cells += (box.bottom - box.top + 1) * (box.right - box.left + 1);
       chunks.push(...this.split({ sheet: i, box }));
     });
     return { chunks, cells };

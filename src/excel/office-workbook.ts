@@ -20,7 +20,7 @@ import type { RangeBox } from "../core/grid/a1";
 import { CellGrid, CellValue } from "../core/grid/cellgrid";
 import { normCell, splitAreas, splitQualified } from "./address";
 import { ChangeFeed } from "./changes";
-import { ChunkedReader, probeUsedSizes, type ChunkRead } from "./chunked-read";
+import { ChunkedReader, probeUsedSizes, readWindow, usedBox, type ChunkRead } from "./chunked-read";
 import { ProtectedSheetError, SheetNotFoundError, WorkbookError, excelErrorCode } from "./errors";
 import { inverseOf, queueEdit, type QueuedEdit } from "./edits";
 import { queueSheetEdit, sheetInverse, type QueuedSheetEdit } from "./sheet-edits";
@@ -182,8 +182,21 @@ export class OfficeWorkbook implements WorkbookPort {
         if (parts.length === 0) return;
         for (const p of parts) if (p.chunk.fills) this.recordBlockFills(p.chunk.fills, p.chunk.box, infos[i].name, flight);
         const top = parts[0].chunk.box;
+        // A used range over the read caps was read only in its top-left part (chunked-read.ts readWindow).
+        const used = usedBox(sz);
+        const window = readWindow(used);
+        const clipped = window.bottom !== used.bottom || window.right !== used.right;
         grids.push(
-          this.toGrid(infos[i].name, top.top, top.left, parts.flatMap((p) => p.values), parts.flatMap((p) => p.formats), sz.merged, null),
+          this.toGrid(
+            infos[i].name,
+            top.top,
+            top.left,
+            parts.flatMap((p) => p.values),
+            parts.flatMap((p) => p.formats),
+            sz.merged,
+            clipped ? window : null,
+            clipped ? used : undefined,
+          ),
         );
       });
       return grids;
@@ -242,6 +255,7 @@ export class OfficeWorkbook implements WorkbookPort {
     formats: unknown[][],
     merged: Excel.RangeAreas | null,
     clip: RangeBox | null,
+    clippedFrom?: RangeBox,
   ): CellGrid {
     const merges: RangeBox[] = [];
     if (merged && !merged.isNullObject) {
@@ -259,6 +273,7 @@ export class OfficeWorkbook implements WorkbookPort {
       values: values.map((r) => r.map(toCellValue)),
       formats: formats.map((r) => r.map((f) => (typeof f === "string" ? f : null))),
       merges,
+      ...(clippedFrom ? { clippedFrom } : {}),
     });
   }
 

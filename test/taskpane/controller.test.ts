@@ -5,6 +5,7 @@ import { withHeaderRow, withRole } from "../../src/taskpane/controller";
 import type { WorkbookSnapshot } from "../../src/workbench/memory-excel";
 import { SHEET, rig, seedSnapshot, sheetFromGrid } from "./helpers";
 import { stackedSeedGrid } from "../fixtures/seed-grid";
+import { MAX_READ_CELLS } from "../../src/excel/chunked-read";
 
 /** The mark colour a cell should show for its current issues (null when it has none). */
 function expectedFill(ctl: { getState(): { issues: { sheet: string; cell: string | null; severity: "error" | "warning" | "info" }[] } }, cell: string): string | null {
@@ -157,6 +158,22 @@ describe("live re-validation", () => {
     expect(s.notices.some((n) => n.key === "tableLost")).toBe(true);
     expect(s.tables[2].range).toBe("A25:G44");
     expect(s.issues.filter((i) => i.table === 2).length).toBeGreaterThan(0);
+  });
+
+  test("a stray value at XFD1048576: the pane reads the used range's top-left part only, finds the table and says so", async () => {
+    const grid = stackedSeedGrid(1, SHEET);
+    const sheet = sheetFromGrid(grid);
+    sheet.cells["XFD1048576"] = { v: "误填" };
+    const { ctl, port } = await rig({ version: 1, sheets: [sheet] });
+    expect(ctl.getState().tables.map((t) => t.range)).toEqual(["A1:G20"]);
+    const notice = ctl.getState().notices.find((n) => n.key === "sheetClipped");
+    expect(notice?.data).toEqual({ sheet: SHEET, used: "A1:XFD1048576", read: "A1:IV3906" });
+    expect(notice?.level).toBe("warning");
+    expect(ctl.getState().notices.some((n) => n.key === "bigSheet")).toBe(false);
+    // What the port reads of that sheet: the window, at most MAX_READ_CELLS cells, and the whole used range named.
+    const [g] = await port.readUsedRanges();
+    expect(g.rowCount * g.colCount).toBeLessThanOrEqual(MAX_READ_CELLS);
+    expect([g.lastRow, g.lastCol, g.clippedFrom]).toEqual([3905, 255, { top: 0, left: 0, bottom: 1048575, right: 16383 }]);
   });
 
   test("a 5,000-row sheet: detection works, a notice says it is large, an edit re-reads only the table", async () => {

@@ -14,5 +14,10 @@ export const CellGridDataSchema = z.object({
   formats: z.array(z.array(z.string().nullable())).optional(),
   /** Merged areas in absolute 0-based sheet coordinates. */
   merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })).default([]),
+  /**
+   * Set when the grid holds only the top-left part of its sheet's used range (a used range too large
+   * to read, usually from a stray value far from the tables): that whole used range.
+   */
+  clippedFrom: z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() }).optional(),
 });
 export type CellGridData = z.input<typeof CellGridDataSchema>;

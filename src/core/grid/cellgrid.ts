@@ -19,6 +19,8 @@ export class CellGrid {
   readonly rowCount: number;
   readonly colCount: number;
   readonly merges: readonly RangeBox[];
+  /** The sheet's whole used range when this grid holds only its top-left part (see CellGridData). */
+  readonly clippedFrom?: RangeBox;
   private readonly values: CellValue[][];
   private readonly formats: (string | null)[][] | undefined;
   /**
@@ -38,6 +40,7 @@ export class CellGrid {
     this.rowCount = data.values.length;
     this.colCount = data.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.merges = data.merges ?? [];
+    if (data.clippedFrom) this.clippedFrom = data.clippedFrom;
   }
 
   get firstRow(): number {
@@ -138,6 +141,7 @@ export class CellGrid {
       values: this.values,
       formats: this.formats,
       merges: [...this.merges],
+      ...(this.clippedFrom ? { clippedFrom: this.clippedFrom } : {}),
     };
   }
 }

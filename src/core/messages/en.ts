@@ -530,6 +530,7 @@ export const en: typeof zhCN = {
       notice: {
         tableLost: "Table “{name}” ({range}) can no longer be recognised; it may have been overwritten or deleted. Detect again if needed.",
         bigSheet: "Sheet “{sheet}” is large ({rows} rows); checking may take a moment.",
+        sheetClipped: "Sheet “{sheet}” has a used range of {used}, too large to read whole; only its top-left part {read} was checked. This is usually a stray value far from the tables (Ctrl+End finds it): delete the extra rows and columns to check the whole sheet.",
         marksCapped: "Many issues: only the {n} most important cells are marked.",
         fixApplied: "{n} cells changed; “Undo last change” restores them.",
         undone: "Last change undone ({n} cells).",

@@ -531,6 +531,7 @@ export const zhCN = {
       notice: {
         tableLost: "表格“{name}”（{range}）已无法识别，可能已被覆盖或删除。需要时请重新检测。",
         bigSheet: "工作表“{sheet}”较大（{rows} 行），检查可能需要一点时间。",
+        sheetClipped: "工作表“{sheet}”的已用区域 {used} 过大，只检查了左上部分 {read}。多为远离表格处误填的内容（按 Ctrl+End 可定位），删除多余的行和列后即可完整检查。",
         marksCapped: "问题较多，只标记了最重要的 {n} 个单元格。",
         fixApplied: "已修改 {n} 个单元格，可用“撤销上次修改”恢复。",
         undone: "已撤销上次修改（{n} 个单元格）。",

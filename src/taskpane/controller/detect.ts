@@ -3,7 +3,7 @@
  * tracked tables, built from scratch — mapped tables first, then the tables detected outside them —
  * each parsed and checked, then the views rebuilt and the marks written.
  */
-import { intersects, parseBox } from "../../core/grid/a1";
+import { intersects, parseBox, toA1 } from "../../core/grid/a1";
 import type { RangeBox } from "../../core/grid/a1";
 import type { CellGrid } from "../../core/grid/cellgrid";
 import { detectTables } from "../../core/layout/detect";
@@ -49,7 +49,13 @@ export async function detect(store: PaneStore): Promise<void> {
       mappedBoxes.push({ sheet: m.sheet, box });
     }
     for (const grid of grids) {
-      if (grid.rowCount > BIG_SHEET_ROWS) store.notify({ level: "info", key: "bigSheet", data: { sheet: grid.sheet, rows: grid.rowCount } });
+      if (grid.clippedFrom) {
+        // Corner to corner ("A1:XFD1048576"), as Ctrl+End shows it, not as whole rows ("1:1048576").
+        const u = grid.clippedFrom;
+        const used = `${toA1(u.top, u.left)}:${toA1(u.bottom, u.right)}`;
+        const read = `${toA1(grid.firstRow, grid.firstCol)}:${toA1(grid.lastRow, grid.lastCol)}`;
+        store.notify({ level: "warning", key: "sheetClipped", data: { sheet: grid.sheet, used, read } });
+      } else if (grid.rowCount > BIG_SHEET_ROWS) store.notify({ level: "info", key: "bigSheet", data: { sheet: grid.sheet, rows: grid.rowCount } });
       for (const layout of detectTables(grid)) {
         const r = layout.range;
         if (mappedBoxes.some((m) => sameSheet(m.sheet, grid.sheet) && intersects(m.box, r))) continue;
