@@ -124,23 +124,12 @@ function readZip(buf: Buffer, limits: ReadLimits, ext: string): ReadBook {
   else if (names.has("[content_types].xml") && [...names].some((k) => k.startsWith("xl/"))) fail({ code: "corrupt", detail: "xl/workbook.xml" });
   else fail({ code: "notXlsx", detail: "zip", detailIsKey: true });
   if (format === "xlsb") loadCodepages();
-  const container = sj().CFB.utils.cfb_new();
-  for (const [name, data] of parts) sj().CFB.utils.cfb_add(container, name, data, { unsafe: true });
-  let book: XLSX.WorkBook;
-  try {
-    book = sj().parse_zip(container, { ...READ_OPTS });
-  } catch (e) {
-    sheetJsError(e);
-  }
+  const book = parsePackage(parts);
   return { format, book, grids: bookToGrids(book) };
 }
 
-/**
- * The SheetJS workbook of a file read by ooxml.ts (an .xlsm, for its annotated copy, which SheetJS
- * converts to .xlsx): read again, now with SheetJS, only when a copy is written.
- */
-export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
-  const parts = readZipParts(buf, limits);
+/** SheetJS's package parser on parts already inflated (and checked) by zip.ts. */
+function parsePackage(parts: Map<string, Buffer>): XLSX.WorkBook {
   const container = sj().CFB.utils.cfb_new();
   for (const [name, data] of parts) sj().CFB.utils.cfb_add(container, name, data, { unsafe: true });
   try {
@@ -148,6 +137,14 @@ export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
   } catch (e) {
     sheetJsError(e);
   }
+}
+
+/**
+ * The SheetJS workbook of a file read by ooxml.ts (an .xlsm, for its annotated copy, which SheetJS
+ * converts to .xlsx): read again, now with SheetJS, only when a copy is written.
+ */
+export function sheetJsBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
+  return parsePackage(readZipParts(buf, limits));
 }
 
 function readOle(buf: Buffer): XLSX.WorkBook {
