@@ -253,7 +253,9 @@ describe("SpreadsheetML as Office.js returns it", () => {
         `<row r="3"><c r="A3" t="e"><v>#REF!</v></c><c r="B3"><f>SUM(A2:B2)</f><v>1.075</v></c><c r="C3" t="str"><f>"≥"&amp;A2</f><v>≥0.95</v></c><c r="D3" t="inlineStr"><is><r><t>内联</t></r><r><t>文本</t></r></is></c></row>` +
         // A row and cells without references: the next row, the next column.
         `<row><c t="inlineStr"><is><t>甲</t></is></c><c><v>2</v></c><c r="F4" t="d"><v>2024-12-31T00:00:00</v></c></row>` +
-        `<row r="6"><c r="A6"><f>1/0</f></c><c r="B6" t="s"><v>99</v></c><c r="C6" t="str"><v></v></c></row>`,
+        `<row r="6"><c r="A6"><f>1/0</f></c><c r="B6" t="s"><v>99</v></c><c r="C6" t="str"><v></v></c>` +
+        // A literal "_x000D_" is written escaped as "_x005F_x000D_": decoded once, not twice.
+        `<c r="D6" t="inlineStr"><is><t>a_x005F_x000D_b</t></is></c></row>`,
       `<mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells>`,
     );
     const [g] = grids(book([["表1", sheet]], sst, styles));
@@ -271,6 +273,7 @@ describe("SpreadsheetML as Office.js returns it", () => {
     expect([v("A4"), v("B4"), v("F4")]).toEqual(["甲", 2, 45657]);
     // A formula without a cached result, a shared-string index out of range, an empty string: empty.
     expect([v("A6"), v("B6"), v("C6")]).toEqual([null, null, null]);
+    expect(v("D6")).toBe("a_x000D_b");
     expect(g.merges).toEqual([{ top: 4, left: 0, bottom: 4, right: 1 }]);
   });
 

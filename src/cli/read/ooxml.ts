@@ -276,16 +276,18 @@ function readWorksheet(name: string, text: string, sst: string[], xfs: (string |
       } else col++;
       if (x.empty) continue;
       let v: string | null = null;
+      let inline: string | null = null;
       for (;;) {
         const t = x.next();
         if (t === Tok.End || (t === Tok.Close && x.name === "c")) break;
         if (t !== Tok.Open) continue;
         if (x.name === "v") v = x.text();
-        else if (x.name === "is") v = x.empty ? "" : stringItem(x, "is");
+        else if (x.name === "is") inline = x.empty ? "" : stringItem(x, "is");
         else x.skip();
       }
-      if (v === null || row < 0) continue;
-      const value = cellValue(type, v, sst, date1904);
+      if (row < 0) continue;
+      // An inline string's text (already unescaped), else the <v> read by the cell's type.
+      const value = type === "inlineStr" && inline !== null ? inline : v === null ? null : cellValue(type, v, sst, date1904);
       if (value === null || value === "") continue;
       (rows[row] ??= [])[col] = value;
       const fmt = style === null ? null : (xfs[Number(style)] ?? null);
