@@ -89,6 +89,15 @@ describe("crafted files are refused before parsing", () => {
     const withBomb = (name: string) =>
       seedParts().map((p) => (p.name === name ? { ...p, data: Buffer.from(p.data.toString("utf8").replace(/^<\?xml[^>]*\?>/, BOMB)) } : p));
     expect(outcome(makeZip(withBomb("xl/sharedStrings.xml")), "x.xlsx")).toBe("unsafe");
+    // The same part in UTF-16 (little and big endian, with the byte order mark XML requires for it).
+    for (const be of [false, true]) {
+      const utf16 = seedParts().map((p) => {
+        if (p.name !== "xl/sharedStrings.xml") return p;
+        const text = Buffer.from("\ufeff" + p.data.toString("utf8").replace(/^<\?xml[^>]*\?>/, BOMB), "utf16le");
+        return { ...p, data: be ? text.swap16() : text };
+      });
+      expect(outcome(makeZip(utf16), "x.xlsx")).toBe("unsafe");
+    }
     const ods = readZipParts(fs.readFileSync(path.join(GEN, "seed.ods")), DEFAULT_LIMITS);
     const odsParts = [...ods].map(([name, data]) => ({ name, data: name === "content.xml" ? Buffer.from(data.toString().replace(/^<\?xml[^>]*\?>/, BOMB)) : data }));
     expect(outcome(makeZip(odsParts), "x.ods")).toBe("unsafe");
