@@ -168,7 +168,7 @@ describe("XmlCursor reads what saxes reads", () => {
         const { saxes, cursor } = leafTexts(xml);
         expect(cursor).toEqual(saxes);
       }),
-      { seed: 20261203, numRuns: 400 },
+      { seed: Number(process.env.FC_SEED ?? 20261203), numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 
@@ -188,7 +188,7 @@ describe("XmlCursor reads what saxes reads", () => {
           expect(++steps).toBeLessThan(bad.length + 2);
         }
       }),
-      { seed: 7, numRuns: 400 },
+      { seed: Number(process.env.FC_SEED ?? 7), numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 });
