@@ -199,8 +199,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   if (cmd.format === "json") {
     const { stdout, stdoutBytes } = io;
     writeReportJson(report, (s) => (typeof s === "string" ? stdout(s) : stdoutBytes ? stdoutBytes(s) : stdout(Buffer.from(s).toString("utf8"))), texts);
-  }
-  else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
+  } else io.stdout(formatText(report, { locale: lang, color: io.color, groupBy: cmd.groupBy }));
   if (cmd.summary !== null) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(cmd.summary)), { recursive: true });

@@ -21,6 +21,7 @@ import { ReadProblem } from "../../src/cli/read/problem";
 import { MAX_GRID_CELLS } from "../../src/cli/read/grid";
 import { loadCorpus, tableToXlsx } from "../../scripts/corpus/score";
 import { makeZip } from "../helpers/zip";
+import { xlsxFiles } from "../helpers/files";
 
 const ROOT = path.resolve(__dirname, "../..");
 const GEN = path.join(ROOT, "test/fixtures/generated");
@@ -338,17 +339,6 @@ describe("SpreadsheetML as Office.js returns it", () => {
 
 // ---------------------------------------------------------------------------------------------
 // Cell for cell against SheetJS
-
-function xlsxFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...xlsxFiles(p));
-    else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
-  }
-  return out.sort();
-}
 
 /** A grid as plain data, formats reduced to what the engine reads from them (date, percent). */
 function comparable(g: CellGrid): unknown {

@@ -12,6 +12,7 @@ import { readXlsx } from "../../src/xlsx/grid";
 import { checkBuffer, withLibrary } from "../../src/cli/check";
 import { fileToReport, type ReportFile } from "../../src/cli/report";
 import { loadCorpus, tableToXlsx } from "../../scripts/corpus/score";
+import { xlsxFiles } from "../helpers/files";
 
 const ROOT = path.resolve(__dirname, "../..");
 const GEN = path.join(ROOT, "test/fixtures/generated");
@@ -23,17 +24,6 @@ beforeAll(() => {
     execFileSync("node", ["lib/make-fixtures.js", "--quiet"], { cwd: ROOT });
   }
 }, 60000);
-
-function xlsxFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...xlsxFiles(p));
-    else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
-  }
-  return out.sort();
-}
 
 /** What must match: tables, issues, sheets (the report form, without the read format). */
 function comparable(f: ReportFile): unknown {
