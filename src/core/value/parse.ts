@@ -271,9 +271,10 @@ function readUnit(rem: string, arabic: boolean): UnitReading | null {
   if (PREFIX_UNIT_WORDS.includes(rem)) return null;
   const direct = canonicalUnit(rem);
   if (direct !== null) {
-    // "6个月" stays "6个月" ("6月" would read as June); "10个工作日" keeps its 个 too.
+    // "6个月" stays "6个月" ("6月" would read as June), a count of quarters is "2个季度" ("2季度" reads
+    // as the second quarter); "10个工作日" keeps its 个 too.
     const keep个 = rem.startsWith("个") && !direct.startsWith("个") && canonicalUnit(rem.slice(1)) === direct;
-    const text = keep个 || direct === "月" ? `个${direct}` : direct;
+    const text = keep个 || direct === "月" || direct === "季度" ? `个${direct}` : direct;
     return { unit: direct, unitRaw: rem === direct ? null : rem, unitText: text, scale: 1 };
   }
   // 千/万/亿 scale before a non-money unit: "1.5万人次" → 15000 人次 (千元/万元/亿元 are units themselves)
