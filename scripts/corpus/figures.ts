@@ -11,6 +11,8 @@ export interface RecordedFigures {
   years: number;
   errorPrecision: number;
   warningPrecision: number;
+  /** precision of the hints (absent in older records) */
+  infoPrecision?: number;
   recall: number;
   misstatements: number;
   /** files where no table (or no indicator) could be read */
@@ -31,6 +33,7 @@ export function toRecord(f: Figures, unreadable: number): RecordedFigures {
     years: f.years,
     errorPrecision: round(f.precision.error),
     warningPrecision: round(f.precision.warning),
+    infoPrecision: round(f.precision.info),
     recall: round(f.recall),
     misstatements: f.misstatements,
     unreadable,

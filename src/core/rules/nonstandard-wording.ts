@@ -110,6 +110,8 @@ interface NameInLevel1 {
 /** A name that passed the name-only checks. */
 interface NameInfo {
   key: string;
+  /** The key without a unit in brackets at the end (受益人数(人) → 受益人数): what correction() compares. */
+  bare: string;
   measure: string | null;
   /** By 一级; null when nothing can be reported for the name in that 一级, whatever the context. */
   level1: Map<string, NameInLevel1 | null>;
@@ -121,6 +123,14 @@ interface Prep {
   /** Key → text matches against the library (names written differently share them). */
   hits: Map<string, QueryHits>;
 }
+
+/**
+ * A name that holds a value or a template's blank (项目总成本(≤**万元), 游客满意度(≥**%)): it has to be
+ * rewritten whatever its wording, and placeholder-left reports the blank.
+ */
+const VALUE_IN_NAME = /[≥≤＞＜><=＝]|[*＊×Xx]{2}/;
+/** A unit in brackets after the name: 受益人数(人), 覆盖率（%）. */
+const UNIT_SUFFIX = /\s*[（(][^（）()]{1,4}[）)]\s*$/;
 
 const PREP = new WeakMap<SearchIndex, Prep>();
 const MAX_NAMES = 20000;
@@ -137,7 +147,11 @@ function nameInfo(prep: Prep, index: SearchIndex, name: string): NameInfo | null
   let info = prep.names.get(name);
   if (info !== undefined) return info;
   const key = normText(name);
-  info = key.length < 2 || processKind(name) !== null || index.standardKeys.has(key) ? null : { key, measure: measureOf(key), level1: new Map() };
+  if (key.length < 2 || processKind(name) !== null || index.standardKeys.has(key) || VALUE_IN_NAME.test(name)) info = null;
+  else {
+    const bare = normText(name.replace(UNIT_SUFFIX, "")) || key;
+    info = { key, bare, measure: measureOf(bare), level1: new Map() };
+  }
   if (prep.names.size >= MAX_NAMES) prep.names.clear();
   prep.names.set(name, info);
   return info;
@@ -167,12 +181,70 @@ function passes(index: SearchIndex, info: NameInfo, level1: string, n: number, h
   if (!alias && (hit.kind === "definition" || Math.round(hit.score * 1000) / 1000 < CLOSE)) return false;
   // A short standard name inside a long free text ("满意度" in "项目单位满意度") is not close.
   if (hit.kind === "containedIn" && hit.key.length * 2 < info.key.length) return false;
+  if (alias) return true;
   // A close match that measures something else (a rate for a count) is not a better wording.
-  if (!alias && info.measure !== null) {
+  if (info.measure !== null) {
     const m = measureOf(normText(entry.name));
     if (m !== null && m !== info.measure) return false;
   }
-  return true;
+  return correction(info, entry.name);
+}
+
+/** Endings that name the same measure: a 时限 is a 时间, a 数量 a 数. */
+const SAME_ENDINGS: readonly [RegExp, string][] = [
+  [/(时间|时限|期限|日期)$/, "时间"],
+  [/(数量|数)$/, "数"],
+];
+
+function sameEnding(key: string): string {
+  for (const [re, to] of SAME_ENDINGS) if (re.test(key)) return key.replace(re, to);
+  return key;
+}
+
+const OPTIONAL_PART = /（[^（）]*）|\([^()]*\)/g;
+const sum = ([a, b]: [number, number]) => a + b;
+
+/** The characters of `a` and of `b` outside their longest common subsequence. */
+function extras(a: string, b: string): [number, number] {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]);
+      diag = up;
+    }
+  }
+  const common = row[b.length];
+  return [a.length - common, b.length - common];
+}
+
+/**
+ * Whether a close standard name would correct the written one rather than
+ * name another indicator (docs/rules/nonstandard-wording.md). Not a correction:
+ * - the written name is the standard one with words added anywhere (享受资助人数达到预计值,
+ *   购置设施设备质量合格率 — the standard made specific, as with a qualifier in front);
+ * - the standard one adds words the officer did not write (学生满意度 → 学生家长满意度, 完成率 →
+ *   及时完成率): it presumes what the project is; except a measure put after a name that names
+ *   none (成本控制 → 成本控制率, 财政资金补助 → 财政资金补助标准);
+ * - a name that says what it measures differs from the standard one in several characters on both
+ *   sides (游客/观众, 排水/灌溉, 出差总成本/项目总成本): another object, not a slip; one character
+ *   each way is a typo (验收合格律 → 验收合格率);
+ * - they differ only in an ending of the same meaning (完成时限 / 完成时间, 人口数量 / 人口数).
+ */
+function correction(info: NameInfo, standardName: string): boolean {
+  const written = sameEnding(info.bare);
+  // The standard name as written, or without its optional part (项目（工程）完成及时率 → 项目完成及时率),
+  // whichever is nearer the written one.
+  const full = sameEnding(normText(standardName));
+  const short = sameEnding(normText(standardName.replace(OPTIONAL_PART, "")));
+  const standard = short !== full && sum(extras(written, short)) < sum(extras(written, full)) ? short : full;
+  if (written === standard) return false;
+  const [w, s] = extras(written, standard);
+  if (s === 0) return false;
+  if (w === 0) return info.measure === null && standard.startsWith(written);
+  if (info.measure === null) return true;
+  return w + s <= 2;
 }
 
 function inLevel1Of(index: SearchIndex, prep: Prep, info: NameInfo, level1: string): NameInLevel1 | null {
