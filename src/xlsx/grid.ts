@@ -1,7 +1,9 @@
 /**
  * ExcelJS → CellGrid: a worksheet's used range as Office.js would return it (values, number
- * formats, merged areas). Shared by the CLI and the browser workbench (which converts an opened
- * .xlsx for its in-memory Excel); src/core never sees ExcelJS.
+ * formats, merged areas). The browser workbench converts an opened .xlsx for its in-memory Excel
+ * with toCellValue; readXlsx / worksheetToGrid are the ExcelJS reference the CLI's own read path
+ * (src/cli/read) is held to (test/cli/read-parity.test.ts) and the tests' way to read a workbook.
+ * The CLI itself reads with src/cli/read (limits, formats). src/core never sees ExcelJS.
  */
 import ExcelJS from "exceljs";
 import { CellGrid, type CellValue } from "../core/grid/cellgrid";

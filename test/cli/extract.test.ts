@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { buildSampleWorkbook, DEPARTMENT_SHEETS } from "../../src/sample/workbooks";
 
 const ROOT = path.join(__dirname, "../..");
@@ -64,4 +65,33 @@ test("usage errors exit 2", () => {
   expect(run([sample, "--sheet", DEPARTMENT_SHEETS.prose]).status).toBe(2);
   expect(run([sample, "--sheet", "无此表", "--range", "A1:A2"]).status).toBe(2);
   expect(run([sample, "--sheet", DEPARTMENT_SHEETS.prose, "--range", "A1:A2", "--format", "xlsx"]).status).toBe(2);
+});
+
+test("reads the workbook as check does: the same rows from an .xls and an .ods copy", () => {
+  const rowsOf = (file: string) => {
+    const r = run([file, "--sheet", DEPARTMENT_SHEETS.prose, "--range", "A9:A28"]);
+    expect(r.status).toBe(0);
+    return (JSON.parse(r.stdout) as { rows: unknown[] }).rows;
+  };
+  const expected = rowsOf(sample);
+  expect(expected).toHaveLength(26);
+  const book = XLSX.read(fs.readFileSync(sample), { type: "buffer" });
+  for (const bookType of ["xls", "ods"] as const) {
+    const copy = path.join(dir, `sample.${bookType}`);
+    fs.writeFileSync(copy, XLSX.write(book, { type: "buffer", bookType }) as Buffer);
+    expect(rowsOf(copy)).toEqual(expected);
+  }
+});
+
+test("a sheet whose used range is absurdly large (a stray value at XFD1048576) is refused at once with the range named", async () => {
+  const wb = buildSampleWorkbook();
+  wb.worksheets[0].getCell("XFD1048576").value = "误填";
+  const stray = path.join(dir, "stray.xlsx");
+  await wb.xlsx.writeFile(stray);
+  // Before: ExcelJS's grid of 17 billion cells ran out of memory after ~40 s (4.3 GB).
+  const r = run([stray, "--sheet", DEPARTMENT_SHEETS.prose, "--range", "A9:A28"]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("A1:XFD1048576");
+  expect(r.stderr).toContain("无法读取");
+  expect(r.stdout).toBe("");
 });

@@ -1,7 +1,9 @@
 /**
- * `jixiao extract <file.xlsx> --sheet S --range A1:B20 [--format json|xlsx] [--out new.xlsx] [--lang zh-CN|en]`
+ * `jixiao extract <workbook> --sheet S --range A1:B20 [--format json|xlsx] [--out new.xlsx] [--lang zh-CN|en]`
  * Converts prose indicators (a department's 分项绩效目标 written as sentences) in a range of a sheet
- * into one row per measure (src/core/extract/prose.ts). JSON (default) prints
+ * into one row per measure (src/core/extract/prose.ts). The workbook is read as `jixiao check` reads
+ * it (src/cli/read: .xlsx, .xlsm, .xls, .et, .ods, .csv, under the same limits and with the same
+ * messages for a file it refuses). JSON (default) prints
  * { "rows": [ { "source", "level1", "level2", "name", "value": { "raw", "op", "number", "unit" }, … } ] };
  * xlsx writes the standard table (src/core/extract/table.ts) to --out, a new file.
  */
@@ -14,7 +16,11 @@ import { blockText, reasonOf } from "../../core/extract/source";
 import { builtinSearchIndex } from "../../core/library/builtin-index";
 import { t, type Locale } from "../../core/messages";
 import type { ProseRow } from "../../core/extract/prose";
-import { readXlsx } from "../../xlsx/grid";
+import { failureMessage } from "../failure";
+import { errText, readInput } from "../files";
+import { DEFAULT_LIMITS } from "../read/limits";
+import { ReadProblem } from "../read/problem";
+import { readWorkbook } from "../read/workbook";
 import type { Subcommand } from "./index";
 import { LibUsageError, parseOptions, usageFailure } from "./library";
 
@@ -51,12 +57,17 @@ export const extractCommand: Subcommand = async (argv, io) => {
     if (e instanceof LibUsageError) return usageFailure(e, argv, io);
     throw e;
   }
+  const unreadable = (detail: string) => {
+    io.stderr(`jixiao: ${t(lang, "cli.extract.unreadable", { file, detail })}\n`);
+    return 2;
+  };
+  const input = readInput(file, DEFAULT_LIMITS.maxFileBytes);
+  if ("failure" in input) return unreadable(failureMessage(input.failure, lang));
   let grids;
   try {
-    grids = (await readXlsx(file)).grids;
+    grids = readWorkbook(input.buffer, file, DEFAULT_LIMITS).grids;
   } catch (e) {
-    io.stderr(`jixiao: ${t(lang, "cli.extract.unreadable", { file, detail: e instanceof Error ? e.message : String(e) })}\n`);
-    return 2;
+    return unreadable(e instanceof ReadProblem ? failureMessage(e.failure, lang) : errText(e));
   }
   const grid = grids.find((g) => g.sheet === sheet);
   if (!grid) {

@@ -693,7 +693,7 @@ export const en: typeof zhCN = {
     // @@cli
     extract: {
       usage: {
-        file: "Give one .xlsx file: jixiao extract file.xlsx --sheet Sheet --range A1:B20",
+        file: "Give one workbook (.xlsx, .xls, .et, .ods or .csv): jixiao extract file.xlsx --sheet Sheet --range A1:B20",
         sheetRange: "Give the range of the text to convert with --sheet and --range",
         badRange: "Range “{value}” is not understood; write it as A1:B20",
         badFormat: "--format is json or xlsx, not “{value}”",
@@ -909,7 +909,7 @@ Usage:
                                                    suggestions for the N-th table: its project type, then the categories it lacks (or fills with process indicators only)
   jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
                                                    list the library; --import merges a custom library first, --out exports the merged library
-  jixiao extract <file.xlsx> --sheet S --range A9:A28 [--format json|xlsx] [--out new.xlsx]
+  jixiao extract <workbook> --sheet S --range A9:A28 [--format json|xlsx] [--out new.xlsx]
                                                    turn indicators written as prose (e.g. a department's 分项 blocks) into a standard table, one measure per row
   jixiao --help | --version
 

@@ -694,7 +694,7 @@ export const zhCN = {
     // @@cli
     extract: {
       usage: {
-        file: "请给出一个 .xlsx 文件：jixiao extract 文件.xlsx --sheet 工作表 --range A1:B20",
+        file: "请给出一个工作簿文件（.xlsx、.xls、.et、.ods 或 .csv）：jixiao extract 文件.xlsx --sheet 工作表 --range A1:B20",
         sheetRange: "请用 --sheet 和 --range 指定要转换的文字所在区域",
         badRange: "区域“{value}”无法识别，请写成 A1:B20",
         badFormat: "--format 只能是 json 或 xlsx，不能是“{value}”",
@@ -908,7 +908,7 @@ export const zhCN = {
                                                  按第 N 个表格给出建议：推断项目类型，先列本表缺少（或只有过程指标）的类别
   jixiao library [--format json] [--import 文件.xlsx|csv|json] [--out 指标库.xlsx]
                                                  列出指标库；--import 先合并自定义指标库，--out 导出合并后的指标库
-  jixiao extract <文件.xlsx> --sheet 工作表 --range A9:A28 [--format json|xlsx] [--out 新表.xlsx]
+  jixiao extract <工作簿> --sheet 工作表 --range A9:A28 [--format json|xlsx] [--out 新表.xlsx]
                                                  把文字写成的绩效指标（如部门整体绩效目标的分项）转换为标准指标表，一项指标一行
   jixiao --help | --version
 
