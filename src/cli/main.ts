@@ -220,7 +220,14 @@ function defaultJobs(): number {
 /** Runs the CLI on argv (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
-  if (sub && Object.hasOwn(SUBCOMMANDS, argv[0])) return sub(argv.slice(1), io);
+  if (sub && Object.hasOwn(SUBCOMMANDS, argv[0])) {
+    // `plan --help` has a page of its own; the other subcommands' usage is in the general help.
+    if (argv[0] !== "plan" && argv.slice(1).some((a) => a === "--help" || a === "-h")) {
+      io.stdout(t(sniffLang(argv), "cli.help") + "\n");
+      return 0;
+    }
+    return sub(argv.slice(1), io);
+  }
   const ruleIds = ALL_RULES.map((r) => r.meta.id);
   let cmd;
   try {

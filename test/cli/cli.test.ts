@@ -274,6 +274,13 @@ describe("rule selection", () => {
     expect(h.stdout).toMatch(/--out[\s\S]*文件夹/);
     expect(run(["--help", "--lang", "en"]).stdout).toMatch(/with several files or a folder it is a directory/);
     expect(run(["--version"]).stdout).toMatch(/^jixiao \d+\.\d+\.\d+/);
+    // A subcommand's --help / -h prints the usage (it was refused as an unknown option, exit 2).
+    for (const sub of ["suggest", "library", "extract"]) {
+      const r = run([sub, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`jixiao ${sub}`);
+      expect(run([sub, "-h", "--lang", "en"]).stdout).toContain("with several files or a folder it is a directory");
+    }
     const rules = run(["rules"]);
     expect(rules.code).toBe(0);
     for (const rule of ALL_RULES) expect(rules.stdout).toMatch(new RegExp(`^${rule.meta.id} +(错误|警告|提示) +\\S`, "m"));
