@@ -1,9 +1,10 @@
 /**
  * Tables as regional forms print them, read from an in-memory grid: labels with scores and numbering,
- * a blank 一级 read from its 二级, a form without a 二级 column, a date typed into a value cell.
+ * a blank 一级 read from its 二级, a form without a 二级 column, a date typed into a value cell, a
+ * 评(扣)分标准 column that holds scoring rules (not read as the 依据) or basis types (read).
  */
 import { CellGrid, formatNumber, isDateFormat, type CellValue } from "../../src/core/grid/cellgrid";
-import { readTables } from "../../src/core/analyze";
+import { analyzeGrids, readTables } from "../../src/core/analyze";
 
 function grid(rows: CellValue[][], formats?: (string | null)[][]): CellGrid {
   return new CellGrid({ sheet: "Sheet1", originRow: 0, originCol: 0, values: rows, formats, merges: [] });
@@ -162,4 +163,27 @@ test("corpus nm-wuhai-2021-zaishengziyuan F15: 正向 in 指标性质 with = in 
     ["=", "=24人次", "E5", "正向"],
     ["=", "=1万元", "E6", "反向"],
   ]);
+});
+
+describe("a 评(扣)分标准 column", () => {
+  const table = (scoring: string[]) =>
+    grid([
+      ...TOP,
+      ["一级指标", "二级指标", "三级指标", "*指标值", "计量单位", "*指标解释", "*评(扣)分标准"],
+      ["产出指标", "数量指标", "养护里程", 20, "公里", "全年养护的道路里程", scoring[0]],
+      [null, "质量指标", "验收合格率", 100, "%", "验收合格的比例", scoring[1]],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", 90, "%", "问卷满意的比例", scoring[2]],
+    ]);
+
+  test("holding scoring rules (湖南 一体化 form: 未达指标值酌情扣分) is not the 依据: basis-weak says nothing", () => {
+    const g = table(["未达指标值酌情扣分", "每低1个百分点扣1分", "完成得满分"]);
+    const [t] = readTables(g);
+    expect(t.indicators.map((r) => r.basis.value)).toEqual([null, null, null]);
+    expect(analyzeGrids([g]).issues.filter((i) => i.rule === "basis-weak")).toEqual([]);
+  });
+
+  test("holding basis types (计划标准, 行业标准) is the 依据", () => {
+    const [t] = readTables(table(["计划标准", "行业标准", "历史标准"]));
+    expect(t.indicators.map((r) => r.basis.value)).toEqual(["计划标准", "行业标准", "历史标准"]);
+  });
 });

@@ -9,7 +9,7 @@ import type { CellGrid, CellValue } from "../grid/cellgrid";
 import type { ColumnRole, MoneyUnit, PlanKey } from "../model/schema";
 import { PLAN_KEYS } from "../model/plan-keys";
 import { moneyUnitOfLabel, parseMoney } from "../value/numbers";
-import { LabelCache, columnRolesFromHeader, headerRole, type FieldKind, type LabelInfo } from "./labels";
+import { LabelCache, columnRolesFromHeader, headerRole, isScoringHeader, type FieldKind, type LabelInfo } from "./labels";
 import type { HeaderColumn, Part, PlanLayout, Pos, TableLayout } from "./types";
 import { EMPTY_PART } from "./empty-part";
 
@@ -202,6 +202,8 @@ const ANNUAL = /年度|当年|本年|全年/;
 const MULTI_YEAR = /中期|长期|实施期|半年|上年|以前/;
 const OP_TEXT = /^\s*(?:[<>＜＞≤≥≦≧=＝═]{1,2}|[><]=|=[<>])\s*$/;
 const DIRECTION_TEXT = /^\s*(?:正向|反向|定性|定量|中性)(?:指标)?\s*$/;
+/** A scoring rule, not a basis: 扣分 / 得分 / 计分 / 满分 / 酌情 (未达指标值酌情扣分, 完成得满分). */
+const SCORING_TEXT = /扣分|扣\d|得分|计分|满分|不得分|酌情/;
 
 /**
  * Reads the header as the form means it, from its labels and the rows around it:
@@ -212,7 +214,8 @@ const DIRECTION_TEXT = /^\s*(?:正向|反向|定性|定量|中性)(?:指标)?\s*
  *   column per recipient) is the value;
  * - no 三级 column: 指标内容 (read as a description) is the 三级 name; a 三级 column holding only
  *   二级 categories with an 指标说明 column after it (评价内容 / 指标名称 / 指标说明 forms) shifts right;
- * - 指标性质 holding 正向/反向 and 指标方向 holding ≥/≤: the operator is the direction column.
+ * - 指标性质 holding 正向/反向 and 指标方向 holding ≥/≤: the operator is the direction column;
+ * - a scoring-rule column (评(扣)分标准) whose cells are scoring rules is not read as the 依据.
  */
 function refineHeader(grid: CellGrid, index: LabelIndex, row: number, columns: HeaderColumn[]): HeaderColumn[] {
   let cols = splitSubHeader(grid, row, columns);
@@ -232,6 +235,14 @@ function refineHeader(grid: CellGrid, index: LabelIndex, row: number, columns: H
   if (!byRole("value") && name && byRole("level1")) {
     const v = cols.find((c) => c.role === "ignore" && c.col > name.col && !isCategoryLike(c.label));
     if (v) cols = cols.map((c) => (c === v ? { ...c, role: "value" } : c));
+  }
+  // A scoring-rule column (评(扣)分标准) read as the 依据 whose cells are scoring rules ("未达指标值酌情扣分",
+  // "每少1人扣1分") is no basis: it is not read, so that basis-weak does not judge a scoring rule.
+  const basis = byRole("basis");
+  if (basis && isScoringHeader(basis.label)) {
+    const texts = sample(basis);
+    if (texts.length > 0 && texts.filter((t) => SCORING_TEXT.test(t)).length * 2 > texts.length)
+      cols = cols.map((c) => (c === basis ? { ...c, role: "ignore" } : c));
   }
   const desc = byRole("description");
   if (!name && desc) cols = cols.map((c) => (c === desc ? { ...c, role: "name" } : c));

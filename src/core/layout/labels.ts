@@ -80,6 +80,14 @@ const ROLE_PATTERNS: [RegExp, ColumnRole][] = [
   [/^(指标方向性?|方向)$/, "direction"],
 ];
 
+/**
+ * A scoring-rule header (评分标准, 评(扣)分标准, 计分标准, 评分规则): read as the 依据 column (some
+ * forms put 计划标准 / 行业标准 there), unless its cells hold scoring rules (detect.ts).
+ */
+export function isScoringHeader(text: string): boolean {
+  return /^(评|计|扣|评扣|评计)分(标准|规则|办法|方法)$/.test(bareKey(labelKey(text)));
+}
+
 /** Role of one indicator-header text, or null when it is not one. */
 export function headerRole(text: string): ColumnRole | null {
   return roleOfKey(bareKey(labelKey(text)));
