@@ -205,6 +205,11 @@ const QUALITATIVE: [string, Expect][] = [
   ["效果明显", { kind: "qualitative", grade: "效果明显" }],
   ["符合要求", { kind: "qualitative", grade: "符合要求" }],
   ["无", { kind: "qualitative", grade: "无" }],
+  // 应X尽X: full coverage (a real 部门整体 table: 保证单位正常运转 应保尽保)
+  ["应保尽保", { kind: "qualitative", grade: "应保尽保", normalized: "应保尽保" }],
+  ["应发尽发", { kind: "qualitative", grade: "应发尽发" }],
+  ["困难群众应保尽保", { kind: "qualitative", grade: "应保尽保", normalized: "困难群众应保尽保" }],
+  ["应保尽发", { kind: "unparsed" }],
   ["符合国家标准", { kind: "qualitative", grade: "符合", normalized: "符合国家标准" }],
   ["达到国家二级标准", { kind: "qualitative", grade: "达到" }],
   ["满足设计要求", { kind: "qualitative", grade: "满足" }],

@@ -149,6 +149,7 @@ function intensified(text: string): GradeMatch | null {
 
 /**
  * Recognises a qualitative grade: a grade word ("好", "合格", "达到"), a level with an object ("达到预期"),
+ * a full-coverage phrase ("应保尽保", read as 全覆盖),
  * a subject followed by a grade ("环境质量明显改善", "群众满意"), or an improvement verb with its object
  * ("显著提升群众获得感"). Text is expected half-width without spaces and without an operator.
  * Returns null for anything else (digits, punctuation, questions "是否…", long sentences).
@@ -158,6 +159,10 @@ export function matchGrade(text: string): GradeMatch | null {
   if (text.startsWith("是否")) return null;
   const exact = info(text, text, text) ?? withObject(text) ?? intensified(text);
   if (exact) return exact;
+  // 应保尽保, 应发尽发, 应收尽收 ("whoever should be covered is"): full coverage, as 全覆盖; with a
+  // subject too ("困难群众应保尽保").
+  const all = /^([\u3400-\u9fff]{0,12})应(.)尽\2$/.exec(text);
+  if (all) return info("全覆盖", text.slice(all[1].length), text);
   // subject + grade (+ object): "项目按计划完成", "环境质量明显改善", "服务质量达到标准"
   for (let len = Math.min(text.length - 1, MAX_ENDING); len > 0; len--) {
     const ending = ENDINGS.get(text.slice(text.length - len));
