@@ -8,11 +8,18 @@ const TOKEN_RE = /…+|\.{3,}|\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2
 const BRACKETED_RE = /[(（][^()（）]*?(?:\*{2,}|[Xx]{2,}|×{2,}|_{2,}|＿{2,}|○{2,}|□{2,}|某某)[^()（）]*?[)）]/g;
 
 /**
+ * A character every placeholder holds, before or after toHalfWidth (＊ → *, Ｘ → X, ＿ → _, ． → .):
+ * most cells hold none, and are answered without the two regular expressions (this function runs on
+ * every name, value and goal of every table, several times per check).
+ */
+const MAYBE_PLACEHOLDER = /[…*Xx×_○□某＊Ｘｘ＿]|[.．]{3}/;
+
+/**
  * The placeholders written in a text, as written (full-width kept), in order ("≥**人" → ["**"]); empty when none. In a
  * 指标值 a lone X standing for the number counts too ("≥X%"); in a name it does not ("X光机").
  */
 export function findPlaceholders(text: string | null | undefined, where: "value" | "name" = "value"): string[] {
-  if (!text) return [];
+  if (!text || !MAYBE_PLACEHOLDER.test(text)) return [];
   // toHalfWidth maps character for character, so offsets in `t` are offsets in `text`.
   const t = toHalfWidth(text);
   const found: { at: number; token: string }[] = [];
