@@ -178,7 +178,7 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
   }
 
   const library = opts.get("--library") ?? null;
-  if (library !== null && !/\.(xlsx|csv|json)$/i.test(library)) throw new UsageError("badLibrary", { value: library });
+  if (library !== null && !/\.(xlsx|xlsm|xls|et|ods|csv|json)$/i.test(library)) throw new UsageError("badLibrary", { value: library });
   const groupByRaw = opts.get("--group-by") ?? "table";
   if (groupByRaw !== "table" && groupByRaw !== "code") throw new UsageError("badGroupBy", { value: groupByRaw });
   const opinions = opts.get("--opinions") ?? null;

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { SUBCOMMANDS } from "../../src/cli/commands";
 import { suggestCommand } from "../../src/cli/commands/suggest";
 import { libraryCommand } from "../../src/cli/commands/library";
@@ -168,6 +169,49 @@ describe("library", () => {
     const bad = await run(libraryCommand, ["--import", path.join(tmp, "bad.json")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("无法导入自定义指标库");
+  });
+  test("--import a workbook: read as check reads one — merged categories cover their rows, .ods as .xlsx, a broken file or a stray cell at XFD1048576 refused plainly", async () => {
+    // A bureau's list with 一级 / 二级 merged down over their rows, as officers format it.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("本局指标");
+    ws.addRow(["一级指标", "二级指标", "三级指标", "指标解释", "计量单位"]);
+    ws.addRow(["产出指标", "数量指标", "巡河次数", "全年河长巡河的次数", "次"]);
+    ws.addRow([null, null, "巡河里程", "全年巡查的河道长度", "公里"]);
+    ws.addRow([null, "质量指标", "问题整改率", "已整改问题占发现问题的比例", "%"]);
+    ws.mergeCells("A2:A4");
+    ws.mergeCells("B2:B3");
+    const xlsx = path.join(tmp, "bureau.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const r = await run(libraryCommand, ["--import", xlsx, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body.import.skipped).toEqual([]);
+    const mine = body.entries.filter((e: { name: string }) => ["巡河次数", "巡河里程", "问题整改率"].includes(e.name));
+    expect(mine.map((e: { name: string; level1: string; level2: string }) => [e.name, e.level1, e.level2])).toEqual([
+      ["巡河次数", "产出指标", "数量指标"],
+      ["巡河里程", "产出指标", "数量指标"],
+      ["问题整改率", "产出指标", "质量指标"],
+    ]);
+    // The same list saved as .ods imports the same entries.
+    const ods = path.join(tmp, "bureau.ods");
+    fs.writeFileSync(ods, XLSX.write(XLSX.read(fs.readFileSync(xlsx), { type: "buffer" }), { type: "buffer", bookType: "ods" }) as Buffer);
+    const fromOds = JSON.parse((await run(libraryCommand, ["--import", ods, "--format", "json"])).stdout).entries;
+    const source = (e: { provenance: { label: string } }) => ({ ...e, provenance: { ...e.provenance, label: e.provenance.label.replace(/\.(ods|xlsx)$/, "") } });
+    expect(fromOds.map(source)).toEqual(body.entries.map(source));
+    // Random bytes named .xlsx: the checker's message, not the zip library's.
+    const junk = path.join(tmp, "junk.xlsx");
+    fs.writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)));
+    const bad = await run(libraryCommand, ["--import", junk]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("无法导入自定义指标库");
+    expect(bad.stderr).toContain("文件格式无法识别");
+    // One stray value far away: refused at once with the range named (the reader's cell cap).
+    ws.getCell("XFD1048576").value = "误填";
+    const stray = path.join(tmp, "stray.xlsx");
+    await wb.xlsx.writeFile(stray);
+    const s = await run(libraryCommand, ["--import", stray]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain("A1:XFD1048576");
   });
   test("usage errors", async () => {
     expect((await run(libraryCommand, ["extra"])).code).toBe(2);

@@ -8,8 +8,12 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { t, type Locale } from "../../core/messages";
 import { sniffLang } from "../args";
-import { errText } from "../files";
-import { toCellValue } from "../../xlsx/grid";
+import { errText, readInput } from "../files";
+import type { CellGrid } from "../../core/grid/cellgrid";
+import { failureMessage } from "../failure";
+import { DEFAULT_LIMITS } from "../read/limits";
+import { ReadProblem } from "../read/problem";
+import { readWorkbook } from "../read/workbook";
 import type { Io } from "../io";
 import type { Subcommand } from "./index";
 import { BUILTIN_ENTRIES } from "../../core/library/builtin";
@@ -75,8 +79,30 @@ export function usageFailure(e: LibUsageError, argv: readonly string[], io: Io):
   return 2;
 }
 
-/** Reads a custom library file into rows or records (ExcelJS for .xlsx). */
-async function readLibraryFile(file: string): Promise<(readonly unknown[])[] | Record<string, unknown>[]> {
+/**
+ * A sheet's rows from A1, as a library list reads them: a merged cell (a 一级 / 二级 merged down over
+ * its rows) gives its value to every row it covers.
+ */
+function gridRows(grid: CellGrid): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = 0; r <= grid.lastRow; r++) {
+    const row: unknown[] = [];
+    if (r >= grid.firstRow)
+      for (let c = 0; c <= grid.lastCol; c++) {
+        const m = grid.mergeAt(r, c);
+        row.push(m ? grid.value(m.top, m.left) : grid.value(r, c));
+      }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Reads a custom library file into rows or records. A workbook is read as `jixiao check` reads one
+ * (src/cli/read: .xlsx, .xlsm, .xls, .et, .ods, under the same size and zip limits — a library file
+ * may come from another office too).
+ */
+async function readLibraryFile(file: string, lang: Locale): Promise<(readonly unknown[])[] | Record<string, unknown>[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".json") {
     const data: unknown = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
@@ -85,19 +111,15 @@ async function readLibraryFile(file: string): Promise<(readonly unknown[])[] | R
     return list as Record<string, unknown>[];
   }
   if (ext === ".csv") return parseCsv(fs.readFileSync(file, "utf8"));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets = wb.worksheets.map((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: unknown[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = toCellValue(cell.value);
-      });
-      rows[n - 1] = cells;
-    });
-    return Array.from(rows, (r) => Array.from(r ?? [], (v) => (v === undefined ? null : v)));
-  });
+  const input = readInput(file, DEFAULT_LIMITS.maxFileBytes);
+  if ("failure" in input) throw new Error(failureMessage(input.failure, lang));
+  let grids;
+  try {
+    grids = readWorkbook(input.buffer, file, DEFAULT_LIMITS).grids;
+  } catch (e) {
+    throw e instanceof ReadProblem ? new Error(failureMessage(e.failure, lang)) : e;
+  }
+  const sheets = grids.map(gridRows);
   // The first sheet whose rows read as a library (a header row with a 三级 name column), else the first.
   for (const rows of sheets) if (parseLibraryRows(rows).error?.code !== "noHeader") return rows;
   return sheets[0] ?? [];
@@ -115,10 +137,10 @@ export interface LoadedLibrary {
  */
 export async function loadLibrary(file: string | undefined, lang: Locale, io: Io, quiet = false): Promise<LoadedLibrary> {
   if (!file) return { entries: [...BUILTIN_ENTRIES], import: null, file: null };
-  if (!/\.(xlsx|csv|json)$/i.test(file)) throw new LibUsageError("cli.library.usage.badImport", { value: file });
+  if (!/\.(xlsx|xlsm|xls|et|ods|csv|json)$/i.test(file)) throw new LibUsageError("cli.library.usage.badImport", { value: file });
   let rows;
   try {
-    rows = await readLibraryFile(file);
+    rows = await readLibraryFile(file, lang);
   } catch (e) {
     throw new ImportFailure(t(lang, "cli.library.importFailed", { file, reason: errText(e) }));
   }

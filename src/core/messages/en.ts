@@ -794,7 +794,7 @@ export const en: typeof zhCN = {
         badLimit: "--limit must be a positive integer, got: {value}",
         unknownType: "unknown project type: {value}. Known types: {valid}",
         badLevel: "unknown indicator category: {value}",
-        badImport: "--import reads .xlsx, .csv or .json files, got: {value}",
+        badImport: "--import reads workbooks (.xlsx, .xlsm, .xls, .et, .ods), .csv or .json files, got: {value}",
         badOut: "--out writes .xlsx or .csv files, got: {value}",
         unexpectedArg: "the {cmd} command takes no argument “{arg}”",
         forWithQuery: "--for suggests for a table; give no text to look up with it",
@@ -907,7 +907,7 @@ Usage:
                                                    look up standard wording in the indicator library (also by pinyin or initials, e.g. xmyshgl)
   jixiao suggest --for <file.xlsx> [--table N] [--limit 5] [--format json]
                                                    suggestions for the N-th table: its project type, then the categories it lacks (or fills with process indicators only)
-  jixiao library [--format json] [--import file.xlsx|csv|json] [--out library.xlsx]
+  jixiao library [--format json] [--import file.xlsx|xls|ods|csv|json] [--out library.xlsx]
                                                    list the library; --import merges a custom library first, --out exports the merged library
   jixiao extract <workbook> --sheet S --range A9:A28 [--format json|xlsx] [--out new.xlsx]
                                                    turn indicators written as prose (e.g. a department's 分项 blocks) into a standard table, one measure per row
@@ -918,7 +918,7 @@ Options of check:
   --rules id,id             run only these rules
   --severity id=level,...   change severities; level is error|warning|info|off (off switches the rule off)
   --year 2022               budget year (used by the project-code and time checks)
-  --library file.xlsx|csv|json
+  --library file.xlsx|xls|ods|csv|json
                             a custom indicator library, merged over the built-in one: indicator names are
                             compared with it (a name it holds is standard) and it feeds the suggestions;
                             same format as jixiao library --import
@@ -955,7 +955,7 @@ is wrong (every other file is still checked).`,
       unknownRule: "unknown rule id: {ids}. Valid rules: {valid}",
       badSeverity: "--severity takes rule-id=error|warning|info|off, wrong item: {item}",
       badYear: "--year must be a four-digit year (e.g. 2022), got: {value}",
-      badLibrary: "--library reads .xlsx, .csv or .json files, got: {value}",
+      badLibrary: "--library reads workbooks (.xlsx, .xlsm, .xls, .et, .ods), .csv or .json files, got: {value}",
       outIsInput: "--out must not point at an input file: {file}",
       badGroupBy: "--group-by must be table or code, got: {value}",
       badOpinions: "--opinions writes an .xlsx file, got: {value}",

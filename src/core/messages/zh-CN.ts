@@ -795,7 +795,7 @@ export const zhCN = {
         badLimit: "--limit 应为正整数，收到：{value}",
         unknownType: "未知的项目类型：{value}。可用的类型：{valid}",
         badLevel: "无法识别的指标类别：{value}",
-        badImport: "--import 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
+        badImport: "--import 只支持工作簿（.xlsx、.xlsm、.xls、.et、.ods）、.csv 或 .json 文件，收到：{value}",
         badOut: "--out 只支持 .xlsx 或 .csv 文件，收到：{value}",
         unexpectedArg: "{cmd} 命令不接受参数“{arg}”",
         forWithQuery: "--for 按表格给出建议，不能同时给出要查找的文字",
@@ -906,7 +906,7 @@ export const zhCN = {
                                                  在指标库中查找标准表述（支持拼音全拼和首字母，如 xmyshgl）
   jixiao suggest --for <文件.xlsx> [--table N] [--limit 5] [--format json]
                                                  按第 N 个表格给出建议：推断项目类型，先列本表缺少（或只有过程指标）的类别
-  jixiao library [--format json] [--import 文件.xlsx|csv|json] [--out 指标库.xlsx]
+  jixiao library [--format json] [--import 文件.xlsx|xls|ods|csv|json] [--out 指标库.xlsx]
                                                  列出指标库；--import 先合并自定义指标库，--out 导出合并后的指标库
   jixiao extract <工作簿> --sheet 工作表 --range A9:A28 [--format json|xlsx] [--out 新表.xlsx]
                                                  把文字写成的绩效指标（如部门整体绩效目标的分项）转换为标准指标表，一项指标一行
@@ -917,7 +917,7 @@ check 的选项：
   --rules 编号,编号         只运行这些规则
   --severity 编号=级别,...  调整严重性，级别为 error|warning|info|off（off 即关闭该规则）
   --year 2022               预算年度（用于项目编码、时效等检查）
-  --library 文件.xlsx|csv|json
+  --library 文件.xlsx|xls|ods|csv|json
                             自定义指标库：合并到内置指标库之后用于比对指标名称（与其中名称一致的不再提示）
                             并作为修改建议；格式同 jixiao library --import
   --out 路径                写出标注副本：有问题的单元格填色（红=错误，黄=警告，蓝=提示）并加批注；
@@ -947,7 +947,7 @@ check 的选项：
       unknownRule: "未知的规则编号：{ids}。可用的规则：{valid}",
       badSeverity: "--severity 的写法应为 规则编号=error|warning|info|off，出错的是：{item}",
       badYear: "--year 应为四位年份（如 2022），收到：{value}",
-      badLibrary: "--library 只支持 .xlsx、.csv 或 .json 文件，收到：{value}",
+      badLibrary: "--library 只支持工作簿（.xlsx、.xlsm、.xls、.et、.ods）、.csv 或 .json 文件，收到：{value}",
       outIsInput: "--out 不能指向被检查的文件本身：{file}",
       badGroupBy: "--group-by 只能是 table 或 code，收到：{value}",
       badOpinions: "--opinions 只支持 .xlsx 文件，收到：{value}",
