@@ -127,6 +127,12 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     // …and their cells are marked in the grid (the pane's marks are fills in the in-memory Excel).
     await waitFill(page, "F53", MARK_COLORS.warning); // percent-range floor100, quantity-not-count
     await waitFill(page, "F11", MARK_COLORS.info); // unit-wording (format: info under the severity policy)
+    // A grouped finding lists its cells side by side (they were stacked one per line, a screen tall).
+    const tops = await page.$$eval('#container [data-testid="group-cells"] li[data-cell]', (els) =>
+      els.slice(0, 3).map((e) => Math.round(e.getBoundingClientRect().top)),
+    );
+    expect(tops).toHaveLength(3);
+    expect(new Set(tops).size).toBe(1);
   });
 
   test("clicking an issue moves the grid's selection to its cell (scrolled into view)", async () => {

@@ -88,7 +88,7 @@ describe("check tab", () => {
     await waitFor(() => expect(row()).not.toBeNull());
   });
 
-  test("a grouped habit is one finding listing its cells, counted once in the headline", async () => {
+  test("a grouped habit is one finding listing its cells, counted once in the headline and the tab", async () => {
     const { mem, view } = await renderPane();
     const group = view.container.querySelector<HTMLElement>('li[data-finding="8"][data-rule="unit-wording"][data-cell="F11"]')!;
     const cells = [...within(group).getByTestId("group-cells").querySelectorAll<HTMLElement>("li[data-cell]")].map((li) => li.dataset.cell);
@@ -103,6 +103,8 @@ describe("check tab", () => {
     expect(totals).toContain(`错误 ${count("error")}`);
     expect(totals).toContain(`警告 ${count("warning")}`);
     expect(totals).toContain(`提示 ${count("info")}`);
+    // …and so does the tab's label (it counted every cell of a group: 149 against 80 on the sample).
+    expect(view.container.querySelector('[data-tab="check"]')!.textContent).toBe(`检查 (${findings.length})`);
     const issues = findings.reduce((n, f) => n + Number(f.dataset.finding), 0);
     expect(issues - findings.length).toBeGreaterThanOrEqual(3 * 7); // three 百分比 habits of 8, 8 and 7 cells
   });

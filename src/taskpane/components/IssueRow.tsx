@@ -74,7 +74,7 @@ export function IssueRow({
       {grouped && (
         <div className={s.row} data-testid="group-cells">
           <Caption1>{t("check.groupCells", { n: members.length })}</Caption1>
-          <ul className={s.list} style={{ display: "inline-flex", flexWrap: "wrap", gap: 4 }}>
+          <ul className={s.inlineList}>
             {members.map((m) => (
               <li
                 key={`${m.sheet}!${m.cell}`}

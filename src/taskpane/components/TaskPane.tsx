@@ -1,9 +1,10 @@
 import { Caption1, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
-import { lazy, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "../../core/messages";
 import type { WorkbookPort } from "../../excel/port";
 import { PaneController, type ControllerOptions } from "../controller";
 import { LocaleContext, useT } from "../i18n";
+import { foldIssues } from "../issue-groups";
 import { IssuesTab } from "./IssuesTab";
 import { LazyTab } from "./LazyTab";
 import { Notices } from "./Notices";
@@ -28,6 +29,8 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
   const t = useT();
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const [tab, setTab] = useState<TabId>(initialTab);
+  // Findings as the 检查 tab counts them: a habit grouped over several cells is one.
+  const findingCount = useMemo(() => foldIssues(state.issues).length, [state.issues]);
   return (
     <main className={s.page} data-phase={state.phase} data-library={state.library ?? "none"}>
       <Title3 as="h1" className={s.heading}>
@@ -38,7 +41,7 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
           {t("tabs.tables")}
         </Tab>
         <Tab value="check" data-tab="check">
-          {`${t("tabs.check")}${state.issues.length ? ` (${state.issues.length})` : ""}`}
+          {`${t("tabs.check")}${findingCount ? ` (${findingCount})` : ""}`}
         </Tab>
         <Tab value="plan" data-tab="plan">
           {t("tabs.plan")}
