@@ -170,6 +170,18 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     expect(distinct).toBe(4);
   });
 
+  test("a department table is titled by its 部门（单位）名称 and marked 部门整体 (it has no 项目名称)", async () => {
+    await page.click('#container [data-tab="tables"]');
+    const card = page.locator(`#container li[data-table-id][data-sheet="${DEPARTMENT_SHEETS.table}"]`);
+    await card.waitFor();
+    const text = (await card.textContent()) ?? "";
+    expect(text).toContain("文安工业新区管理处本级");
+    expect(text).not.toContain("未填写项目名称");
+    await expect(card.locator('[data-kind="department"]').textContent()).resolves.toBe("部门整体");
+    await page.click('#container [data-tab="check"]');
+    await expect(page.locator('#container section[aria-label="303001文安工业新区管理处本级"]').count()).resolves.toBe(1);
+  });
+
   test("typing an invalid 指标值 marks its cell and lists the issue; correcting it restores the original fill", async () => {
     const userFill = "#C6EFCE";
     // The user gives F13 (a cost row's value, no issue) a fill of her own from the toolbar.

@@ -447,6 +447,8 @@ export const en: typeof zhCN = {
         form: "form {form}",
         indicators: "{n} indicators",
         noName: "(no project name)",
+        noUnitName: "(no department name)",
+        department: "Department",
         lost: "not recognised",
         removeMapping: "Remove mapping",
         emptySheets: "Sheets without a table: {sheets}",

@@ -448,6 +448,8 @@ export const zhCN = {
         form: "{form}号表式",
         indicators: "{n} 项指标",
         noName: "（未填写项目名称）",
+        noUnitName: "（未填写部门名称）",
+        department: "部门整体",
         lost: "无法识别",
         removeMapping: "移除映射",
         emptySheets: "没有表格的工作表：{sheets}",

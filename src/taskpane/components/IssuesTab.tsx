@@ -8,6 +8,7 @@ import { countFindings, foldIssues, type Finding } from "../issue-groups";
 import { FixPreviewPanel } from "./FixPreviewPanel";
 import { IssueRow } from "./IssueRow";
 import { usePaneStyles } from "./styles";
+import { tableTitle } from "./table-title";
 
 const PAGE = 100;
 /** With more issues than this, table groups start collapsed (a workbook of 200 tables stays light). */
@@ -131,7 +132,7 @@ export function IssuesTab({ controller, state }: { controller: PaneController; s
       )}
       {groups.map((g) => {
         const tb = g.table === null ? null : state.tables[g.table];
-        const title = tb ? (tb.projectName ?? t("tables.noName")) : t("check.workbook");
+        const title = tb ? tableTitle(tb, t) : t("check.workbook");
         const open = toggled[g.key] ?? expandedByDefault;
         return (
         <section key={g.key} className={s.section} data-group={g.key} aria-label={title}>

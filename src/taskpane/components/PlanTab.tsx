@@ -22,6 +22,7 @@ import { useLocale, useT } from "../i18n";
 import { defaultPlanForm, overwrittenCells, planErrorMessage, planParamsFromForm, type MilestoneMode, type PlanForm } from "../plan-controller";
 import { PlanChart } from "./PlanChart";
 import { usePaneStyles } from "./styles";
+import { tableTitle } from "./table-title";
 
 const usePlanStyles = makeStyles({
   months: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
@@ -171,7 +172,7 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
         >
           {tables.map((tb) => (
             <option key={tb.id} value={tb.id} data-sheet={tb.sheet} data-range={tb.range}>
-              {`${tb.projectName ?? t("tables.noName")}（${tb.sheet}!${tb.range}）`}
+              {`${tableTitle(tb, t)}（${tb.sheet}!${tb.range}）`}
             </option>
           ))}
         </Select>

@@ -5,6 +5,7 @@ import { pick, useLocale, useT } from "../i18n";
 import { ConvertPanel } from "./ConvertPanel";
 import { MappingEditor } from "./MappingEditor";
 import { usePaneStyles } from "./styles";
+import { tableTitle } from "./table-title";
 
 /**
  * 表格: the tables found, "detect in workbook", "map the selection", "convert to indicator table"
@@ -72,12 +73,17 @@ export function TablesTab({ controller, state }: { controller: PaneController; s
       <ul className={s.list} aria-label={t("tabs.tables")}>
         {state.tables.map((tb) => (
           <li key={tb.id} className={s.card} data-table-id={tb.id} data-sheet={tb.sheet} data-range={tb.range} data-status={tb.status}>
-            <Body1Strong>{tb.projectName ?? t("tables.noName")}</Body1Strong>
+            <Body1Strong>{tableTitle(tb, t)}</Body1Strong>
             <span className={s.mono}>{`${tb.sheet}!${tb.range}`}</span>
             <div className={s.row}>
               <Badge appearance="outline" color={tb.source === "mapped" ? "brand" : "informative"}>
                 {tb.source === "mapped" ? t("tables.mapped") : t("tables.detected")}
               </Badge>
+              {tb.kind === "department" && (
+                <Badge appearance="outline" color="informative" data-kind="department">
+                  {t("tables.department")}
+                </Badge>
+              )}
               {tb.form && <Badge appearance="outline" color="informative">{t("tables.form", { form: tb.form })}</Badge>}
               {tb.status === "ok" ? (
                 <Caption1>{t("tables.indicators", { n: tb.indicators })}</Caption1>

@@ -6,7 +6,7 @@ import type { ContractReport, SelfTestRunner } from "../../excel/contract/runner
  */
 import type { RangeBox } from "../../core/grid/a1";
 import type { CellGrid } from "../../core/grid/cellgrid";
-import type { ColumnRole, Form, Issue, ProjectTable } from "../../core/model/schema";
+import type { ColumnRole, Form, Issue, ProjectTable, TableKind } from "../../core/model/schema";
 import type { RunConfig } from "../../core/rules/engine";
 import type { LibraryEntry } from "../../core/library/schema";
 import type { InsertedRow, InsertRefusal } from "../../core/library/insert";
@@ -30,7 +30,10 @@ export interface TableView {
   sheet: string;
   /** Where the table is now ("A1:G20"). */
   range: string;
+  /** A project table, or a department's 部门整体支出绩效目标表 (titled by its 部门（单位）名称). */
+  kind: TableKind;
   projectName: string | null;
+  unitName: string | null;
   form: Form | null;
   indicators: number;
   status: TableStatus;
