@@ -122,10 +122,13 @@ export function formatText(report: Report, opts: TextOptions): string {
   const tableHeader = (tab: ReportTable, n: number): string => {
     const sep = locale === "en" ? ", " : "，";
     const colon = locale === "en" ? ": " : "：";
-    const name = tab.projectName ?? t(locale, "cli.blank");
+    // A department table (部门整体支出绩效目标表) has no 项目名称: it is named by its 部门（单位）.
+    const department = tab.kind === "department";
+    const name = (department ? tab.unitName : tab.projectName) ?? t(locale, "cli.blank");
     const parts = [
       `${t(locale, "cli.table", { n: n + 1 })}  ${sheetRef(tab.sheet, tab.range)}`,
-      `${t(locale, "cli.projectName")}${colon}${name}`,
+      ...(department ? [t(locale, "cli.departmentTable")] : []),
+      `${t(locale, department ? "cli.unitName" : "cli.projectName")}${colon}${name}`,
     ];
     if (tab.projectCode) parts.push(`${t(locale, "cli.projectCode")}${colon}${tab.projectCode}`);
     parts.push(t(locale, `cli.form.${tab.form}`));

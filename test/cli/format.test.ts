@@ -135,6 +135,14 @@ describe("formatText", () => {
     expect(lines[1]).toBe(`  表1  Sheet1!${table.range}  项目名称：2022年业务培训项目，项目编码：13102622P00237611645J，88号表式（成本在产出下）`);
   });
 
+  test("a department table (no 项目名称) is headed by its kind and its 部门（单位）", () => {
+    const dept = { ...makeTable({ indicators: [ind("产出指标", "数量指标", "上报信息条数", "≥80条")] }), kind: "department" as const, projectCode: { value: null, cell: null } };
+    const out = (locale: "zh-CN" | "en") =>
+      formatText(buildReport([{ file: "c/dept.xlsx", tables: [dept], issues: [] }], locale), { locale, color: false }).split("\n")[1];
+    expect(out("zh-CN")).toBe(`  表1  Sheet1!${dept.range}  部门整体支出绩效目标表，部门（单位）：303001测试单位本级，88号表式（成本在产出下）`);
+    expect(out("en")).toContain("department table (部门整体支出绩效目标表), department: 303001测试单位本级");
+  });
+
   test("one aligned line per issue: 工作表!单元格  严重性  规则  说明", () => {
     const issueLines = lines.filter((l) => l.startsWith("    Sheet1!"));
     expect(issueLines).toHaveLength(4);

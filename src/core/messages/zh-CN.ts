@@ -972,6 +972,8 @@ check 的选项：
     table: "表{n}",
     projectName: "项目名称",
     projectCode: "项目编码",
+    departmentTable: "部门整体支出绩效目标表",
+    unitName: "部门（单位）",
     form: { "88": "88号表式（成本在产出下）", "101": "101号表式（成本为一级指标）" },
     blank: "（空）",
     noIssues: "未发现问题",
