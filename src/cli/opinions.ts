@@ -48,7 +48,8 @@ export function opinionRows(report: Report, locale: Locale): OpinionRow[] {
         distinct(inds.map((i) => (i ? (get(i) ?? "") : ""))).join(sep);
       rows.push({
         file: f.file,
-        project: table?.projectName ?? "",
+        // A department table has no 项目名称: its 部门（单位） names it.
+        project: (table?.kind === "department" ? table.unitName : table?.projectName) ?? "",
         level1: pick((i) => i.level1),
         level2: pick((i) => i.level2),
         level3: pick((i) => i.name),

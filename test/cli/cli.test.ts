@@ -220,6 +220,18 @@ describe("reviewers' opinion codes", () => {
     expect(rows.every((x) => x[0] === SEED)).toBe(true);
   });
 
+  test("--opinions names a department table's rows by its 部门（单位） (it has no 项目名称)", async () => {
+    const out = path.join(tmp, "审核意见-部门.xlsx");
+    run(["check", "test/fixtures/generated/sample.xlsx", "--opinions", out]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = wb.getWorksheet("审核意见")!.getSheetValues().slice(2).map((v) => (v as ExcelJS.CellValue[]).slice(1).map((c) => (c === undefined || c === null ? "" : String(c))));
+    const dept = rows.filter((x) => x[5].startsWith("B") && x[7].includes("总体目标"));
+    expect(dept.length).toBeGreaterThan(0);
+    expect(new Set(dept.map((x) => x[1]))).toEqual(new Set(["303001文安工业新区管理处本级"]));
+    expect(rows.every((x) => x[1] !== "")).toBe(true);
+  });
+
   test("--opinions must be an .xlsx and not an input", () => {
     expect(run(["check", SEED, "--opinions", path.join(tmp, "x.csv")]).code).toBe(2);
     const r = run(["check", SEED, "--opinions", SEED]);
