@@ -367,6 +367,13 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
       await other.waitForSelector(issue("unit-wording", "F11"));
       // (Fluent's Tab renders its label twice: once visible, once to reserve the bold width.)
       await expect(other.textContent('#container [data-tab="tables"]')).resolves.toMatch(/^(Tables)+$/);
+      // Every tab is inside the pane (the English labels ran past its right edge, hiding 指标库 and 设置).
+      const edges = await other.evaluate(() => {
+        const pane = document.querySelector("#container main")!.getBoundingClientRect();
+        return { pane: Math.round(pane.right), tabs: [...document.querySelectorAll("#container [data-tab]")].map((e) => Math.round(e.getBoundingClientRect().right)) };
+      });
+      expect(edges.tabs.length).toBeGreaterThanOrEqual(4);
+      for (const right of edges.tabs) expect(right).toBeLessThanOrEqual(edges.pane);
       await waitFill(other, "F11", MARK_COLORS.info);
       // Typing still re-validates without `triggerSource` (1.14) or `details` (1.9).
       await typeInto(other, "F13", "≥150%");

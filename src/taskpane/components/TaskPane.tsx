@@ -36,7 +36,7 @@ export function PaneView({ controller, initialTab = "check" }: { controller: Pan
       <Title3 as="h1" className={s.heading}>
         {t("appName")}
       </Title3>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         <Tab value="tables" data-tab="tables">
           {t("tabs.tables")}
         </Tab>

@@ -17,6 +17,8 @@ export const usePaneStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  /** The pane's tabs wrap onto a second line rather than run out of a narrow pane (English labels are longer). */
+  tabs: { flexWrap: "wrap" },
   /** Cell addresses side by side, wrapping (a grouped finding's cells). */
   inlineList: {
     listStyleType: "none",
