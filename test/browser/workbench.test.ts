@@ -180,6 +180,13 @@ suite("workbench: the real task pane over the in-memory Excel (Chromium)", () =>
     await expect(card.locator('[data-kind="department"]').textContent()).resolves.toBe("部门整体");
     await page.click('#container [data-tab="check"]');
     await expect(page.locator('#container section[aria-label="303001文安工业新区管理处本级"]').count()).resolves.toBe(1);
+    // The 支出计划 tab offers the project tables only: a department table has no plan to fill.
+    await page.click('#container [data-tab="plan"]');
+    const options = page.locator('#container select[data-testid="plan-table"] option');
+    await options.first().waitFor({ state: "attached" });
+    const sheets = await options.evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
+    expect(sheets).toEqual([SHEET, SHEET, SHEET]);
+    await page.click('#container [data-tab="check"]');
   });
 
   test("typing an invalid 指标值 marks its cell and lists the issue; correcting it restores the original fill", async () => {

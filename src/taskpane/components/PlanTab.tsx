@@ -73,7 +73,8 @@ export function PlanTab({ controller, state }: { controller: PaneController; sta
   const locale = useLocale();
   const cli = (key: string, data?: Record<string, string | number>) => catalogText(locale, `cli.plan.${key}`, data);
 
-  const tables = state.tables.filter((tb) => tb.status === "ok");
+  // Project tables: a department table (部门整体) has no 资金支出计划 to fill.
+  const tables = state.tables.filter((tb) => tb.status === "ok" && tb.kind === "project");
   const [tableId, setTableId] = useState<string | null>(null);
   const selected = tables.find((tb) => tb.id === tableId) ?? tables[0] ?? null;
   const model = selected ? controller.tableModel(selected.id) : null;
