@@ -210,6 +210,8 @@ const QUALITATIVE: [string, Expect][] = [
   ["应发尽发", { kind: "qualitative", grade: "应发尽发" }],
   ["困难群众应保尽保", { kind: "qualitative", grade: "应保尽保", normalized: "困难群众应保尽保" }],
   ["应保尽发", { kind: "unparsed" }],
+  // a form's options with none chosen are no grade (the last option used to be read as one)
+  ["合格或不合格", { kind: "unparsed", grade: null }],
   ["符合国家标准", { kind: "qualitative", grade: "符合", normalized: "符合国家标准" }],
   ["达到国家二级标准", { kind: "qualitative", grade: "达到" }],
   ["满足设计要求", { kind: "qualitative", grade: "满足" }],

@@ -76,6 +76,7 @@ export const en: typeof zhCN = {
       basis: "Targets are written as operator + number + unit where measurable, otherwise as a graded qualitative value (好/较好/一般, 达到/基本达到); anything else cannot be scored.",
       messages: {
         unparsed: "The target value “{raw}” is neither a numeric target nor a standard qualitative grade; write operator + number + unit (e.g. ≥95%) or a grade such as 好/较好/一般 or 达到/基本达到.",
+        options: "The value “{raw}” lists {n} grades ({levels}), as if the form's options were copied without choosing one. Keep only the grade this project aims for, e.g. “{first}”, or give a numeric target.",
       },
     },
     "placeholder-left": {

@@ -31,6 +31,8 @@ export const GRADE_SCALES: readonly GradeScale[] = [
   { id: "excellent", label: "excellent / good / medium / low / poor", levels: ["优", "良", "中", "低", "差"], weak: false },
   { id: "excellent-words", label: "excellent / good (words)", levels: ["优秀", "优良", "良好", "中等", "较差"], weak: false },
   { id: "high", label: "high / low", levels: ["很高", "高", "较高", "一般", "较低", "低"], weak: false },
+  // 高 / 中 / 低 as a form lists them (each word keeps its reading above: 高 high, 中 and 低 excellent).
+  { id: "high-medium-low", label: "high / medium / low", levels: ["高", "中", "低"], weak: false },
   { id: "pass", label: "pass / fail", levels: ["合格", "基本合格", "不合格"], weak: false },
   { id: "standard", label: "meets the standard", levels: ["达标", "基本达标", "不达标"], weak: false },
   { id: "reach", label: "reached (10号 bands)", levels: ["达到", "基本达到", "部分达到", "未达到"], weak: false },
@@ -157,6 +159,8 @@ function intensified(text: string): GradeMatch | null {
 export function matchGrade(text: string): GradeMatch | null {
   if (text.length === 0 || text.length > MAX_QUALITATIVE_LENGTH || !CJK_ONLY.test(text)) return null;
   if (text.startsWith("是否")) return null;
+  // 合格或不合格, 达到或基本达到: the form's options, not a grade (the last one would read as one).
+  if (text.includes("或") && gradeOptions(text) !== null) return null;
   const exact = info(text, text, text) ?? withObject(text) ?? intensified(text);
   if (exact) return exact;
   // 应保尽保, 应发尽发, 应收尽收 ("whoever should be covered is"): full coverage, as 全覆盖; with a
@@ -197,4 +201,38 @@ export function isWeakQualitative(v: ParsedValue): boolean {
   if (v.kind !== "qualitative") return false;
   const m = matchGrade(v.grade ?? "") ?? matchGrade(v.normalized ?? "");
   return m !== null && m.weak;
+}
+
+/** Separators between listed options: 高/中/低, 优、良、中、差, 是或否. */
+const OPTION_SEP = /[/／、,，|｜;；]|或/;
+
+/** `text` cut into levels of `scale`, longest level first at each place; null when something else is left. */
+function segment(text: string, scale: GradeScale): string[] | null {
+  const levels = [...scale.levels].sort((a, b) => b.length - a.length);
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const level = levels.find((l) => text.startsWith(l, i));
+    if (!level) return null;
+    out.push(level);
+    i += level.length;
+  }
+  return out;
+}
+
+/**
+ * The grades of one scale listed together with none chosen — "高中低", "好/较好/一般", "优、良、中、差",
+ * "是/否": a form's list of options copied as the value. The levels as listed (all different; two or
+ * more when separated, three or more when run together), or null.
+ */
+export function gradeOptions(text: string): string[] | null {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  if (t.length < 2 || t.length > MAX_QUALITATIVE_LENGTH * 2) return null;
+  const parts = OPTION_SEP.test(t) ? t.split(OPTION_SEP).filter((p) => p !== "") : null;
+  for (const scale of GRADE_SCALES) {
+    const levels = parts ?? segment(t, scale);
+    // Run together, two levels may be one grade ("中高"): three at least ("高中低"); separated, two.
+    if (!levels || levels.length < (parts ? 2 : 3) || new Set(levels).size !== levels.length) continue;
+    if (levels.every((l) => scale.levels.includes(l))) return levels;
+  }
+  return null;
 }
