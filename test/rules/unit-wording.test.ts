@@ -104,6 +104,9 @@ describe("spelling hints for values that were read", () => {
       { name: "≤20万元 is written in full", table: cost("≤20万元") },
       { name: "a magnitude that is not money is unit-missing's", table: qty("≥250万") },
       { name: "㎡ is a symbol, not Latin", table: qty("≥100㎡") },
+      // A symbol as the legal units write it (GB 3100, case significant) is a unit as good as its name
+      // (a real 陕西 table: 道路长度 2km).
+      ...["≥2km", "≥500m", "≥20t", "≥5kg", "≥500m²", "≥3ha"].map((v) => ({ name: `${v}: a legal symbol`, table: qty(v) })),
     ],
     invalid: [
       { name: "≤250万 in a cost row", table: cost("≤250万"), expect: [["F18", "moneyMagnitude"]], fixes: { F18: "≤250万元" } },
@@ -111,6 +114,7 @@ describe("spelling hints for values that were read", () => {
       { name: "1.2亿", table: cost("1.2亿"), expect: [["F18", "moneyMagnitude"]], fixes: { F18: "1.2亿元" } },
       { name: "500M", table: qty("≥500M"), expect: [["F19", "latinUnit"]], fixes: { F19: "≥500米" } },
       { name: "3KM", table: qty("3KM"), expect: [["F19", "latinUnit"]], fixes: { F19: "3公里" } },
+      { name: "5KG (a wrong case)", table: qty("≥5KG"), expect: [["F19", "latinUnit"]], fixes: { F19: "≥5公斤" } },
       { name: "200m2", table: qty("≥200m2"), expect: [["F19", "latinUnit"]], fixes: { F19: "≥200平方米" } },
     ],
   });

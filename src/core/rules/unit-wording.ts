@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { CellEdit, IndicatorRow, ProjectTable } from "../model/schema";
-import { WORD_UNITS, isLatinUnit, isWordUnit } from "../value/units";
+import { WORD_UNITS, isLatinUnit, isSiSymbol, isWordUnit } from "../value/units";
 import { magnitudeIsMoney, magnitudeReading } from "./utils/money";
 import { parsePlainNumber } from "../value/numbers";
 
@@ -44,7 +44,8 @@ const MAGNITUDE_RATE_RE = /^(千|万|亿)[/每]/;
  * People counted in 个 ("培训人数 ≥200个") get a hint to count them in 人 or 人次 (peopleInGe, no fix:
  * which of the two is meant is the author's call). Two spelling hints for values that were read: a
  * money magnitude without 元 ("≤250万" in a cost row reads 250万元; "≤50万/月" reads 50万元/月) and a
- * unit in Latin letters ("500M" reads 500米, "3KM" 3公里).
+ * unit in Latin letters written in a case the legal units do not use ("500M" reads 500米 — M is mega —,
+ * "3KM" 3公里); a symbol as GB 3100 writes it ("2km", "20t", "500m²") is a unit as good as its name.
  */
 export const rule: Rule = {
   meta: {
@@ -84,7 +85,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      if (v.unitRaw !== null && v.unit !== null && isLatinUnit(v.unitRaw)) {
+      if (v.unitRaw !== null && v.unit !== null && isLatinUnit(v.unitRaw) && !isSiSymbol(v.unitRaw)) {
         const edits = normalizedValueEdits(table, row);
         ctx.report({
           messageId: "latinUnit",

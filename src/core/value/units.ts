@@ -182,6 +182,22 @@ export function isLatinUnit(u: string | null | undefined): boolean {
   return /^[A-Za-z°][A-Za-z0-9²³]*$/.test(f) && canonicalSimple(f) !== null && /[\u4e00-\u9fff]/.test(canonicalSimple(f) as string);
 }
 
+/**
+ * Unit symbols written as the legal units list them (GB 3100: SI symbols, case significant), which a
+ * 指标值 may use as they are: "2km", "500m", "20t", "500m²". A wrong case is another unit or none ("M"
+ * is the prefix mega, "KM", "KG"), and an exponent typed on the line ("m2") is no symbol: both are hinted
+ * (unit-wording latinUnit).
+ */
+const SI_SYMBOLS: ReadonlySet<string> = new Set([
+  "m", "km", "cm", "mm", "m²", "m³", "km²", "hm²", "ha",
+  "g", "kg", "t", "L", "l", "mL", "ml", "kW", "MW", "kWh", "dB",
+]);
+
+/** True for a unit symbol written exactly as the legal units write it ("km", "kg", "m²"). */
+export function isSiSymbol(u: string | null | undefined): boolean {
+  return u !== null && u !== undefined && SI_SYMBOLS.has(u.trim());
+}
+
 /** True when the written unit is a word for which a symbol is the standard (百分比 → %). */
 export function isWordUnit(u: string | null | undefined): boolean {
   return u !== null && u !== undefined && Object.prototype.hasOwnProperty.call(WORD_UNITS, fold(u));
