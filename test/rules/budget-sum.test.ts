@@ -30,8 +30,26 @@ testRule(rule, {
         t.budget.other = { value: null, raw: null, cell: null };
       }),
     },
+    {
+      // A real 湖北 table: 项目金额 164万元，其中：当年市级财政资金 132万元 — no 其他资金 field on the form.
+      name: "a form listing one source only, short of the total: the rest comes from sources it does not name",
+      table: edit((t) => {
+        t.budget.total = { value: 164, raw: "164万元", cell: "B4" };
+        t.budget.fiscal = { value: 132, raw: "132万元", cell: "F4" };
+        t.budget.other = { value: null, raw: null, cell: null };
+      }),
+    },
   ],
   invalid: [
+    {
+      name: "a form listing one source only, above the total",
+      table: edit((t) => {
+        t.budget.total = { value: 164, raw: "164万元", cell: "B4" };
+        t.budget.fiscal = { value: 180, raw: "180万元", cell: "F4" };
+        t.budget.other = { value: null, raw: null, cell: null };
+      }),
+      expect: [["B4", "partsExceed"]],
+    },
     { name: "both filled, below budget", table: makeTable({ budget: 200000, fiscal: 150000, other: 0 }), expect: [["C4", "mismatch"]] },
     { name: "sum above budget", table: makeTable({ budget: 200000, fiscal: 200000, other: 1 }), expect: [["C4", "mismatch"]] },
     { name: "just above tolerance", table: makeTable({ budget: 100, fiscal: 99.99, other: 0 }), expect: [["C4", "mismatch"]] },

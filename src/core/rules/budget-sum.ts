@@ -22,7 +22,8 @@ function readPart(f: NumberField): Part {
  * completeness note (info): both blank (sourcesBlank) or the filled one short of the total
  * (partBlank). A part that is written but is not an amount is reported instead of being summed.
  * Amounts are compared in the table's money unit with a tolerance of 0.005. Tables whose layout has
- * neither part are skipped.
+ * neither part are skipped; a layout with one part only (其中：当年市级财政资金) is checked only for that
+ * part exceeding the total — the rest may come from sources the form does not name.
  */
 export const rule: Rule = {
   meta: {
@@ -60,6 +61,7 @@ export const rule: Rule = {
     }
     const amount = (p: Part) => (p.state === "amount" ? p.value : 0);
     const sum = amount(fp) + amount(op);
+
     const data = {
       total: formatAmount(total.value),
       fiscal: fp.state === "amount" ? formatAmount(fp.value) : "—",
@@ -69,6 +71,12 @@ export const rule: Rule = {
       unit,
     };
     if (Math.abs(total.value - sum) <= 0.005) return;
+    // A form that lists one source only (项目金额 164万元，其中：当年市级财政资金 132万元): the rest may
+    // come from sources it does not name, so only a part above the total is wrong.
+    if (fiscal.cell === null || other.cell === null) {
+      if (sum > total.value) ctx.report({ messageId: "partsExceed", cell: total.cell, data });
+      return;
+    }
     if (fp.state === "blank" || op.state === "blank") {
       const blankCell = fp.state === "blank" ? fiscal.cell : other.cell;
       if (sum > total.value) ctx.report({ messageId: "partsExceed", cell: total.cell, data });
