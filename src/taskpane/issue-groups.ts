@@ -11,8 +11,17 @@ export interface Finding {
   members: Issue[];
 }
 
+/** The findings of an issue list, kept while the list is the same array (the tab label and the 检查 tab both ask). */
+const FOLDED = new WeakMap<readonly Issue[], Finding[]>();
+
 /** Folds grouped issues into one finding each, at the place of the group's first issue. */
 export function foldIssues(issues: readonly Issue[]): Finding[] {
+  let out = FOLDED.get(issues);
+  if (!out) FOLDED.set(issues, (out = fold(issues)));
+  return out;
+}
+
+function fold(issues: readonly Issue[]): Finding[] {
   const out: Finding[] = [];
   const byGroup = new Map<string, Finding>();
   for (const issue of issues) {
